@@ -1,0 +1,255 @@
+//! Accounts: what is stored (with the secret) and what is shown (without it).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Field, Result};
+use crate::otp::secret::decode_base32;
+use crate::otp::{Algorithm, DEFAULT_DIGITS, DEFAULT_PERIOD_SECS, OtpKind, OtpParams, uri};
+use crate::sensitive::{SecretBytes, SecretString};
+
+/// Longest issuer or account name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// One account in the vault. Holds the secret, so it never leaves the core: front ends get [`AccountView`].
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: String,
+    pub issuer: String,
+    pub name: String,
+    pub secret: SecretBytes,
+    pub params: OtpParams,
+    /// When it was added (Unix seconds).
+    pub added_at: u64,
+}
+
+/// An account as the UI and `keystep list` show it: no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AccountView {
+    pub id: String,
+    pub issuer: String,
+    pub name: String,
+    pub kind: OtpKind,
+    pub algorithm: Algorithm,
+    pub digits: u8,
+    /// Seconds per code (time-based accounts).
+    #[ts(type = "number")]
+    pub period: u64,
+    /// The next counter value (HOTP accounts only).
+    #[ts(type = "number | null")]
+    pub counter: Option<u64>,
+}
+
+impl Account {
+    /// The view of this account that may leave the core.
+    pub fn view(&self) -> AccountView {
+        AccountView {
+            id: self.id.clone(),
+            issuer: self.issuer.clone(),
+            name: self.name.clone(),
+            kind: self.params.kind,
+            algorithm: self.params.algorithm,
+            digits: self.params.digits,
+            period: self.params.period,
+            counter: (self.params.kind == OtpKind::Hotp).then_some(self.params.counter),
+        }
+    }
+
+    /// "Issuer (name)", "Issuer" or "name": how messages refer to the account.
+    pub fn display_name(&self) -> String {
+        match (self.issuer.is_empty(), self.name.is_empty()) {
+            (false, false) => format!("{} ({})", self.issuer, self.name),
+            (false, true) => self.issuer.clone(),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Same secret and same issuer (ignoring case): the same account added twice.
+    pub fn is_duplicate_of(&self, issuer: &str, secret: &SecretBytes) -> bool {
+        self.secret == *secret && self.issuer.trim().eq_ignore_ascii_case(issuer.trim())
+    }
+}
+
+/// An account as typed into the "add" form (or built from a URI), before it is checked.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccount {
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub name: String,
+    /// The base32 secret key as typed; it travels only from the UI to Rust, never back.
+    #[ts(type = "string")]
+    pub secret: SecretString,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<OtpKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub algorithm: Option<Algorithm>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub digits: Option<u8>,
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub period: Option<u64>,
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub counter: Option<u64>,
+}
+
+/// A checked account, ready to be stored once it gets an id.
+#[derive(Debug)]
+pub struct ValidAccount {
+    pub issuer: String,
+    pub name: String,
+    pub secret: SecretBytes,
+    pub params: OtpParams,
+}
+
+impl NewAccount {
+    /// Checks every field; the first problem found is reported with the field's name.
+    pub fn validate(&self) -> Result<ValidAccount> {
+        let issuer = clean_name(&self.issuer, Field::Issuer)?;
+        let name = clean_name(&self.name, Field::Name)?;
+        if issuer.is_empty() && name.is_empty() {
+            return Err(Error::bad(
+                Field::Name,
+                "give the service name or the account name (or both), so you can tell this account apart.",
+            ));
+        }
+        let secret = decode_base32(self.secret.expose())?;
+        let kind = self.kind.unwrap_or(OtpKind::Totp);
+        let params = OtpParams {
+            kind,
+            algorithm: self.algorithm.unwrap_or_default(),
+            digits: self.digits.unwrap_or(DEFAULT_DIGITS),
+            period: self.period.unwrap_or(DEFAULT_PERIOD_SECS),
+            counter: self.counter.unwrap_or(0),
+        }
+        .validated()?;
+        Ok(ValidAccount {
+            issuer,
+            name,
+            secret,
+            params,
+        })
+    }
+}
+
+/// Reads an `otpauth://` URI into a checked account.
+pub fn from_uri(text: &str) -> Result<ValidAccount> {
+    let parsed = uri::parse(text)?;
+    let issuer = clean_name(&parsed.issuer, Field::Issuer)?;
+    let name = clean_name(&parsed.name, Field::Name)?;
+    if issuer.is_empty() && name.is_empty() {
+        return Err(Error::bad(
+            Field::Uri,
+            "it names neither a service nor an account.",
+        ));
+    }
+    Ok(ValidAccount {
+        issuer,
+        name,
+        secret: parsed.secret,
+        params: parsed.params,
+    })
+}
+
+/// Trims a name and checks its length and characters.
+pub fn clean_name(text: &str, field: Field) -> Result<String> {
+    let trimmed = text.trim();
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::bad(
+            field,
+            "it contains control characters (such as a line break). Type it on one line.",
+        ));
+    }
+    let count = trimmed.chars().count();
+    if count > MAX_NAME_CHARS {
+        return Err(Error::bad(
+            field,
+            format!("it is {count} characters long; at most {MAX_NAME_CHARS} fit."),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(issuer: &str, name: &str, secret: &str) -> NewAccount {
+        NewAccount {
+            issuer: issuer.into(),
+            name: name.into(),
+            secret: secret.into(),
+            kind: None,
+            algorithm: None,
+            digits: None,
+            period: None,
+            counter: None,
+        }
+    }
+
+    #[test]
+    fn form_defaults_to_totp_sha1_6_digits_30_seconds() {
+        let a = form("ID.me", "me@example.com", "jbsw y3dp ehpk 3pxp")
+            .validate()
+            .unwrap();
+        assert_eq!(a.params, OtpParams::default());
+        assert_eq!(a.issuer, "ID.me");
+    }
+
+    #[test]
+    fn form_rejects_missing_names_bad_digits_and_bad_secret_naming_the_field() {
+        assert_eq!(
+            form("", " ", "JBSWY3DPEHPK3PXP")
+                .validate()
+                .unwrap_err()
+                .code(),
+            "input.bad_name"
+        );
+        let mut f = form("A", "", "JBSWY3DPEHPK3PXP");
+        f.digits = Some(11);
+        assert_eq!(f.validate().unwrap_err().code(), "input.bad_digits");
+        assert_eq!(
+            form("A", "", "not base32!").validate().unwrap_err().code(),
+            "input.bad_secret"
+        );
+        assert_eq!(
+            form("A\nB", "", "JBSWY3DPEHPK3PXP")
+                .validate()
+                .unwrap_err()
+                .code(),
+            "input.bad_issuer"
+        );
+        assert_eq!(
+            form(&"x".repeat(201), "", "JBSWY3DPEHPK3PXP")
+                .validate()
+                .unwrap_err()
+                .code(),
+            "input.bad_issuer"
+        );
+    }
+
+    #[test]
+    fn view_has_no_secret_field() {
+        let v = from_uri("otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3").unwrap();
+        let account = Account {
+            id: "a".into(),
+            issuer: v.issuer,
+            name: v.name,
+            secret: v.secret,
+            params: v.params,
+            added_at: 0,
+        };
+        let json = serde_json::to_string(&account.view()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"a","issuer":"Bank","name":"me","kind":"hotp","algorithm":"SHA1","digits":6,"period":30,"counter":3}"#
+        );
+    }
+}

@@ -1,0 +1,401 @@
+//! [`Keystep`], the facade both front ends use: open or create the vault, manage accounts, make codes.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::account::{self, Account, AccountView, NewAccount, ValidAccount, clean_name};
+use crate::error::{Error, Field, KeychainProblem, Result};
+use crate::keychain::{self, Keychain};
+use crate::otp::generate::{code_at_step, hotp, time_step};
+use crate::otp::{CodeView, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
+use crate::paths::DataDir;
+use crate::vault::file::{WriteLock, write_atomic};
+use crate::vault::{self, Contents, Slot, VaultKey};
+
+/// What the desktop app learns when the vault opens.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenInfo {
+    /// True when this start created a new, empty vault.
+    pub created: bool,
+    /// The folder that holds the vault, to show under "Where is my data?".
+    pub data_dir: String,
+}
+
+/// What the desktop app reports after copying a code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct CopyInfo {
+    /// The clipboard is cleared after this many seconds if it still holds the code.
+    #[ts(type = "number")]
+    pub clear_after_secs: u64,
+}
+
+/// Whether opening found a vault or made a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenOutcome {
+    Created,
+    Opened,
+}
+
+/// The current time in Unix milliseconds: the one clock of Keystep. Everything else takes time as input.
+pub fn unix_now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// Size and modification time of the vault file when we last read or wrote it, to notice another
+/// process's save (the CLI while the app runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+fn stamp_of(path: &std::path::Path) -> Option<FileStamp> {
+    std::fs::metadata(path).ok().map(|m| FileStamp {
+        len: m.len(),
+        modified: m.modified().ok(),
+    })
+}
+
+/// An unlocked vault. Holds the vault key (read once from the keychain) and the decrypted contents.
+#[derive(Debug)]
+pub struct Keystep {
+    dir: DataDir,
+    vault_id: String,
+    slots: Vec<Slot>,
+    key: VaultKey,
+    contents: Contents,
+    stamp: Option<FileStamp>,
+}
+
+impl Keystep {
+    /// Opens the vault in `dir`, creating it (and its key in the keychain) when there is none. If the
+    /// keychain fails, nothing is written; an existing vault is never replaced.
+    pub fn open_or_create(dir: DataDir, keychain: &Keychain) -> Result<(Self, OpenOutcome)> {
+        dir.ensure_exists()?;
+        let _lock = WriteLock::acquire(&dir.lock_file())?;
+        if dir.vault_file().exists() {
+            return Self::open_locked(dir, keychain).map(|k| (k, OpenOutcome::Opened));
+        }
+        Self::create_locked(dir, keychain).map(|k| (k, OpenOutcome::Created))
+    }
+
+    /// Opens the vault in `dir` if there is one; `Ok(None)` if there is none. Creates nothing.
+    pub fn open_existing(dir: DataDir, keychain: &Keychain) -> Result<Option<Self>> {
+        if !dir.vault_file().exists() {
+            return Ok(None);
+        }
+        Self::open_locked(dir, keychain).map(Some)
+    }
+
+    fn open_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
+        let path = dir.vault_file();
+        let stamp = stamp_of(&path);
+        let envelope = vault::read_envelope(&path)?;
+        let account = envelope
+            .slots
+            .iter()
+            .map(|Slot::Keychain { account, .. }| account.clone())
+            .next()
+            .ok_or_else(|| Error::Keychain {
+                problem: KeychainProblem::KeyMissing,
+                detail: "the vault file lists no keychain slot".into(),
+            })?;
+        let key = keychain.read_key(&account)?;
+        let contents = vault::decrypt(&path, &envelope, &key)?;
+        Ok(Self {
+            dir,
+            vault_id: envelope.vault_id,
+            slots: envelope.slots,
+            key,
+            contents,
+            stamp,
+        })
+    }
+
+    fn create_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
+        let vault_id = uuid::Uuid::new_v4().to_string();
+        let key = VaultKey::generate().map_err(|_| Error::Keychain {
+            problem: KeychainProblem::Failed,
+            detail: "the system's random number generator failed".into(),
+        })?;
+        let slots = vec![Slot::Keychain {
+            service: keychain::SERVICE.into(),
+            account: vault_id.clone(),
+        }];
+        let contents = Contents::default();
+        let bytes = vault::encrypt(&vault_id, &slots, &contents, &key)?;
+        // Key first: a vault file whose key never reached the keychain could not be opened again.
+        keychain.store_key(&vault_id, &key)?;
+        let path = dir.vault_file();
+        if let Err(e) = write_atomic(&path, &bytes) {
+            let _ = keychain.delete_key(&vault_id);
+            return Err(e);
+        }
+        let stamp = stamp_of(&path);
+        Ok(Self {
+            dir,
+            vault_id,
+            slots,
+            key,
+            contents,
+            stamp,
+        })
+    }
+
+    /// The vault's id (the keychain account name of its key).
+    pub fn vault_id(&self) -> &str {
+        &self.vault_id
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    /// Re-reads the vault if another process saved it since we last looked.
+    fn refresh(&mut self) -> Result<()> {
+        let path = self.dir.vault_file();
+        let now = stamp_of(&path);
+        if now == self.stamp {
+            return Ok(());
+        }
+        let envelope = vault::read_envelope(&path)?;
+        if envelope.vault_id != self.vault_id {
+            return Err(Error::VaultWrongKey { path });
+        }
+        self.contents = vault::decrypt(&path, &envelope, &self.key)?;
+        self.slots = envelope.slots;
+        self.stamp = now;
+        Ok(())
+    }
+
+    /// Applies `change` to a copy of the newest contents under the write lock, saves atomically, and only
+    /// then makes the copy current. A failed save changes nothing, on disk or in memory.
+    fn update<R>(&mut self, change: impl FnOnce(&mut Contents) -> Result<R>) -> Result<R> {
+        let _lock = WriteLock::acquire(&self.dir.lock_file())?;
+        self.refresh()?;
+        let mut next = self.contents.clone();
+        let result = change(&mut next)?;
+        let bytes = vault::encrypt(&self.vault_id, &self.slots, &next, &self.key)?;
+        let path = self.dir.vault_file();
+        write_atomic(&path, &bytes)?;
+        self.contents = next;
+        self.stamp = stamp_of(&path);
+        Ok(result)
+    }
+
+    /// Every account, sorted by service then name.
+    pub fn accounts(&mut self) -> Result<Vec<AccountView>> {
+        self.refresh()?;
+        let mut views: Vec<AccountView> =
+            self.contents.accounts.iter().map(Account::view).collect();
+        views
+            .sort_by_cached_key(|v| (v.issuer.to_lowercase(), v.name.to_lowercase(), v.id.clone()));
+        Ok(views)
+    }
+
+    /// Adds an account from an `otpauth://` URI.
+    pub fn add_uri(&mut self, uri: &str, now_ms: u64) -> Result<AccountView> {
+        let valid = account::from_uri(uri)?;
+        self.add_valid(valid, now_ms)
+    }
+
+    /// Adds an account from the fields of the "add" form.
+    pub fn add_fields(&mut self, new: &NewAccount, now_ms: u64) -> Result<AccountView> {
+        let valid = new.validate()?;
+        self.add_valid(valid, now_ms)
+    }
+
+    /// Adds a checked account, unless one with the same secret and issuer is already there.
+    pub fn add_valid(&mut self, valid: ValidAccount, now_ms: u64) -> Result<AccountView> {
+        self.update(|contents| {
+            if let Some(existing) = contents
+                .accounts
+                .iter()
+                .find(|a| a.is_duplicate_of(&valid.issuer, &valid.secret))
+            {
+                return Err(Error::Duplicate {
+                    existing: existing.display_name(),
+                });
+            }
+            let account = Account {
+                id: uuid::Uuid::new_v4().to_string(),
+                issuer: valid.issuer,
+                name: valid.name,
+                secret: valid.secret,
+                params: valid.params,
+                added_at: now_ms / 1000,
+            };
+            let view = account.view();
+            contents.accounts.push(account);
+            Ok(view)
+        })
+    }
+
+    /// Changes the service and account name shown for an account.
+    pub fn rename(&mut self, id: &str, issuer: &str, name: &str) -> Result<AccountView> {
+        let issuer = clean_name(issuer, Field::Issuer)?;
+        let name = clean_name(name, Field::Name)?;
+        if issuer.is_empty() && name.is_empty() {
+            return Err(Error::bad(
+                Field::Name,
+                "give the service name or the account name (or both).",
+            ));
+        }
+        self.update(|contents| {
+            let account = find_by_id(contents, id)?;
+            account.issuer = issuer;
+            account.name = name;
+            Ok(account.view())
+        })
+    }
+
+    /// Deletes an account and returns what it was.
+    pub fn delete(&mut self, id: &str) -> Result<AccountView> {
+        self.update(|contents| {
+            let index = contents
+                .accounts
+                .iter()
+                .position(|a| a.id == id)
+                .ok_or_else(|| Error::NotFound {
+                    query: id.to_string(),
+                })?;
+            Ok(contents.accounts.remove(index).view())
+        })
+    }
+
+    /// The codes of every account at `now_ms`, in the order of [`Keystep::accounts`].
+    pub fn codes(&mut self, now_ms: u64) -> Result<Vec<CodeView>> {
+        self.refresh()?;
+        let order = self.accounts()?;
+        Ok(order
+            .iter()
+            .filter_map(|v| self.contents.accounts.iter().find(|a| a.id == v.id))
+            .map(|a| code_view(a, now_ms))
+            .collect())
+    }
+
+    /// The code of one account at `now_ms`. For a counter (HOTP) account, the last code given out.
+    pub fn code(&mut self, id: &str, now_ms: u64) -> Result<CodeView> {
+        self.refresh()?;
+        let account = self
+            .contents
+            .accounts
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| Error::NotFound {
+                query: id.to_string(),
+            })?;
+        Ok(code_view(account, now_ms))
+    }
+
+    /// For a counter (HOTP) account: the code for the stored counter, then the counter moves on (saved).
+    pub fn next_hotp(&mut self, id: &str) -> Result<(String, AccountView)> {
+        self.update(|contents| {
+            let account = find_by_id(contents, id)?;
+            if account.params.kind != OtpKind::Hotp {
+                return Err(Error::WrongKind {
+                    name: account.display_name(),
+                });
+            }
+            let code = hotp(
+                account.params.algorithm,
+                account.secret.expose(),
+                account.params.counter,
+                account.params.digits,
+            );
+            account.params.counter = account.params.counter.saturating_add(1);
+            Ok((code, account.view()))
+        })
+    }
+
+    /// Finds one account by id, or by service/account name ignoring case: exact names first, then parts
+    /// of names. Several matches are an error that lists them.
+    pub fn find(&mut self, query: &str) -> Result<AccountView> {
+        let accounts = self.accounts()?;
+        let q = query.trim().to_lowercase();
+        if let Some(v) = accounts.iter().find(|v| v.id == query.trim()) {
+            return Ok(v.clone());
+        }
+        let full = |v: &AccountView| format!("{}:{}", v.issuer, v.name).to_lowercase();
+        let exact: Vec<&AccountView> = accounts
+            .iter()
+            .filter(|v| v.issuer.to_lowercase() == q || v.name.to_lowercase() == q || full(v) == q)
+            .collect();
+        let candidates = if exact.is_empty() {
+            accounts
+                .iter()
+                .filter(|v| {
+                    !q.is_empty()
+                        && (v.issuer.to_lowercase().contains(&q)
+                            || v.name.to_lowercase().contains(&q))
+                })
+                .collect()
+        } else {
+            exact
+        };
+        match candidates.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NotFound {
+                query: query.to_string(),
+            }),
+            many => Err(Error::Ambiguous {
+                query: query.to_string(),
+                matches: many
+                    .iter()
+                    .map(|v| format!("{} {}:{}", v.id, v.issuer, v.name))
+                    .collect(),
+            }),
+        }
+    }
+}
+
+fn find_by_id<'a>(contents: &'a mut Contents, id: &str) -> Result<&'a mut Account> {
+    contents
+        .accounts
+        .iter_mut()
+        .find(|a| a.id == id)
+        .ok_or_else(|| Error::NotFound {
+            query: id.to_string(),
+        })
+}
+
+/// The code view of one account at `now_ms`.
+pub fn code_view(account: &Account, now_ms: u64) -> CodeView {
+    let p = &account.params;
+    if p.kind == OtpKind::Hotp {
+        let code = p
+            .counter
+            .checked_sub(1)
+            .map(|last| hotp(p.algorithm, account.secret.expose(), last, p.digits));
+        return CodeView {
+            id: account.id.clone(),
+            code,
+            next_code: None,
+            valid_from_ms: None,
+            valid_until_ms: None,
+        };
+    }
+    let step = time_step(now_ms / 1000, p.period);
+    let valid_from_ms = step.saturating_mul(p.period).saturating_mul(1000);
+    let valid_until_ms = step
+        .saturating_add(1)
+        .saturating_mul(p.period)
+        .saturating_mul(1000);
+    let remaining_ms = valid_until_ms.saturating_sub(now_ms);
+    let next_code = (remaining_ms < NEXT_CODE_SHOWN_BELOW_SECS * 1000)
+        .then(|| code_at_step(p, &account.secret, step + 1));
+    CodeView {
+        id: account.id.clone(),
+        code: Some(code_at_step(p, &account.secret, step)),
+        next_code,
+        valid_from_ms: Some(valid_from_ms),
+        valid_until_ms: Some(valid_until_ms),
+    }
+}

@@ -1,0 +1,284 @@
+//! The one error type of the core. Every variant has a stable machine `code` and a message written for a
+//! person who is not technical. Messages never contain a secret: not the seed, not the URI that holds it,
+//! not the vault key.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A field of user input, named in [`Error::BadInput`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Uri,
+    Kind,
+    Issuer,
+    Name,
+    Secret,
+    Algorithm,
+    Digits,
+    Period,
+    Counter,
+}
+
+impl Field {
+    /// The stable name used in error codes (`input.bad_secret`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Uri => "uri",
+            Field::Kind => "kind",
+            Field::Issuer => "issuer",
+            Field::Name => "name",
+            Field::Secret => "secret",
+            Field::Algorithm => "algorithm",
+            Field::Digits => "digits",
+            Field::Period => "period",
+            Field::Counter => "counter",
+        }
+    }
+
+    /// The name a person sees on the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Uri => "setup link",
+            Field::Kind => "type",
+            Field::Issuer => "service name",
+            Field::Name => "account name",
+            Field::Secret => "secret key",
+            Field::Algorithm => "algorithm",
+            Field::Digits => "number of digits",
+            Field::Period => "time step",
+            Field::Counter => "counter",
+        }
+    }
+}
+
+/// Why the OS keychain could not give or keep the vault key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeychainProblem {
+    /// No keychain service answers (no D-Bus session, or no Secret Service such as gnome-keyring).
+    NoService,
+    /// The keychain is locked and was not unlocked.
+    Locked,
+    /// Access was refused (an unlock prompt was dismissed, or the OS said no).
+    Denied,
+    /// The keychain works but holds no key for this vault.
+    KeyMissing,
+    /// The keychain did not answer in time, usually because it waits for an unlock prompt.
+    Timeout,
+    /// Anything else the keychain reported.
+    Failed,
+}
+
+/// Everything that can go wrong in Keystep's core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The {} is not valid: {reason}", field.label())]
+    BadInput { field: Field, reason: String },
+
+    #[error(
+        "You already have this account{}. Nothing was added.",
+        describe_existing(existing)
+    )]
+    Duplicate { existing: String },
+
+    #[error("No account matches \"{query}\".")]
+    NotFound { query: String },
+
+    #[error("Several accounts match \"{query}\": {}. Use more of the name, or the id.", matches.join(", "))]
+    Ambiguous { query: String, matches: Vec<String> },
+
+    #[error(
+        "\"{name}\" makes a new code each time you ask (a counter code); this action needs a time-based account."
+    )]
+    WrongKind { name: String },
+
+    #[error("{}", keychain_message(*problem))]
+    Keychain {
+        problem: KeychainProblem,
+        /// What the keychain itself said, for the details view. Never holds a secret.
+        detail: String,
+    },
+
+    #[error("The vault file {} is damaged ({reason}). Nothing was changed. Restore it from a backup, or move it away to start over.", path.display())]
+    VaultCorrupt { path: PathBuf, reason: String },
+
+    #[error("The vault {} could not be unlocked with the key in your keychain. The file may be damaged, or the key belongs to another vault. Nothing was changed.", path.display())]
+    VaultWrongKey { path: PathBuf },
+
+    #[error("The vault {} was written by a newer Keystep (format {version}). Update Keystep to open it.", path.display())]
+    VaultTooNew { path: PathBuf, version: u32 },
+
+    #[error("Keystep could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("Keystep could not find a folder for its data. Set KEYSTEP_HOME or use --home DIR.")]
+    NoDataDir,
+}
+
+fn describe_existing(existing: &str) -> String {
+    if existing.is_empty() {
+        String::new()
+    } else {
+        format!(" (\"{existing}\")")
+    }
+}
+
+fn keychain_message(problem: KeychainProblem) -> &'static str {
+    match problem {
+        KeychainProblem::NoService => {
+            "No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed."
+        }
+        KeychainProblem::Locked => {
+            "Your keychain is locked. Unlock it (for example by signing in again, or in the Passwords and Keys app), then try again. Nothing was changed."
+        }
+        KeychainProblem::Denied => {
+            "Access to your keychain was refused, so Keystep cannot read the key that protects your codes. Allow Keystep when the keychain asks, then try again. Nothing was changed."
+        }
+        KeychainProblem::KeyMissing => {
+            "Your keychain does not hold the key for this vault (it may have been deleted or this is another user's keychain). Keystep did not touch your vault file. Restore the keychain, or restore the vault from a backup."
+        }
+        KeychainProblem::Timeout => {
+            "Your keychain did not answer. It may be waiting for you to unlock it in another window. Unlock it, then try again. Nothing was changed."
+        }
+        KeychainProblem::Failed => {
+            "The keychain reported a problem, so Keystep cannot reach the key that protects your codes. Nothing was changed. The details below may help."
+        }
+    }
+}
+
+impl Error {
+    /// A stable machine name for the error, used by the UI and scripts.
+    pub fn code(&self) -> String {
+        match self {
+            Error::BadInput { field, .. } => format!("input.bad_{}", field.key()),
+            Error::Duplicate { .. } => "account.duplicate".into(),
+            Error::NotFound { .. } => "account.not_found".into(),
+            Error::Ambiguous { .. } => "account.ambiguous".into(),
+            Error::WrongKind { .. } => "account.wrong_kind".into(),
+            Error::Keychain { problem, .. } => match problem {
+                KeychainProblem::NoService => "keychain.no_service",
+                KeychainProblem::Locked => "keychain.locked",
+                KeychainProblem::Denied => "keychain.denied",
+                KeychainProblem::KeyMissing => "keychain.key_missing",
+                KeychainProblem::Timeout => "keychain.timeout",
+                KeychainProblem::Failed => "keychain.failed",
+            }
+            .into(),
+            Error::VaultCorrupt { .. } => "vault.corrupt".into(),
+            Error::VaultWrongKey { .. } => "vault.wrong_key".into(),
+            Error::VaultTooNew { .. } => "vault.too_new".into(),
+            Error::Io { .. } => "vault.io".into(),
+            Error::NoDataDir => "vault.no_data_dir".into(),
+        }
+    }
+
+    /// True for problems with the vault file or the keychain (CLI exit code 4), false for bad input or
+    /// lookups.
+    pub fn is_storage(&self) -> bool {
+        matches!(
+            self,
+            Error::Keychain { .. }
+                | Error::VaultCorrupt { .. }
+                | Error::VaultWrongKey { .. }
+                | Error::VaultTooNew { .. }
+                | Error::Io { .. }
+                | Error::NoDataDir
+        )
+    }
+
+    /// Shorthand for a [`Error::BadInput`].
+    pub fn bad(field: Field, reason: impl Into<String>) -> Self {
+        Error::BadInput {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The serializable form sent to the UI and printed by `--json`.
+    pub fn to_dto(&self) -> ErrorDto {
+        let detail = match self {
+            Error::Keychain { detail, .. } if !detail.is_empty() => Some(detail.clone()),
+            Error::Ambiguous { matches, .. } => Some(matches.join("\n")),
+            _ => None,
+        };
+        ErrorDto {
+            code: self.code(),
+            message: self.to_string(),
+            detail,
+        }
+    }
+}
+
+/// An error as the UI and scripts see it: `{code, message, detail?}`.
+#[derive(Debug, Clone, Serialize, TS, PartialEq, Eq)]
+#[ts(export)]
+pub struct ErrorDto {
+    /// Stable machine name, such as `keychain.locked` or `input.bad_secret`.
+    pub code: String,
+    /// One or two plain sentences saying what happened and what to do.
+    pub message: String,
+    /// Technical detail for the "details" part of the message, if any.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl From<&Error> for ErrorDto {
+    fn from(e: &Error) -> Self {
+        e.to_dto()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_serializes_as_code_message_and_optional_detail() {
+        let e = Error::bad(Field::Digits, "use a number from 6 to 10");
+        let json = serde_json::to_value(e.to_dto()).unwrap();
+        assert_eq!(json["code"], "input.bad_digits");
+        assert_eq!(
+            json["message"],
+            "The number of digits is not valid: use a number from 6 to 10"
+        );
+        assert!(json.get("detail").is_none());
+    }
+
+    #[test]
+    fn keychain_errors_name_the_cause_and_keep_the_detail() {
+        let e = Error::Keychain {
+            problem: KeychainProblem::NoService,
+            detail: "org.freedesktop.secrets was not provided".into(),
+        };
+        let dto = e.to_dto();
+        assert_eq!(dto.code, "keychain.no_service");
+        assert!(dto.message.contains("No keychain service is running"));
+        assert_eq!(
+            dto.detail.as_deref(),
+            Some("org.freedesktop.secrets was not provided")
+        );
+        assert!(e.is_storage());
+    }
+}

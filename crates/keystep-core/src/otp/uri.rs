@@ -1,0 +1,308 @@
+//! The `otpauth://` URI format (Google Authenticator's "Key Uri Format"), read as leniently as the services
+//! that hand it out write it: issuer in the label, in the parameter, or both; percent-encoding; lower-case
+//! or padded secrets; `otpauth://steam/` and `encoder=steam` for Steam Guard.
+
+use percent_encoding::percent_decode_str;
+
+use super::secret::decode_base32;
+use super::{Algorithm, OtpKind, OtpParams};
+use crate::error::{Error, Field, Result};
+use crate::sensitive::SecretBytes;
+
+/// Longest URI accepted; a QR code holds at most about 4 KB.
+pub const MAX_URI_CHARS: usize = 4096;
+
+/// What an `otpauth://` URI describes.
+#[derive(Debug)]
+pub struct ParsedUri {
+    pub issuer: String,
+    pub name: String,
+    pub secret: SecretBytes,
+    pub params: OtpParams,
+}
+
+/// Reads an `otpauth://` URI. Errors say which part is wrong and never repeat the URI (it holds the secret).
+pub fn parse(text: &str) -> Result<ParsedUri> {
+    let text = text.trim();
+    if text.len() > MAX_URI_CHARS {
+        return Err(Error::bad(
+            Field::Uri,
+            format!("it is longer than {MAX_URI_CHARS} characters."),
+        ));
+    }
+    let rest = strip_prefix_ignore_case(text, "otpauth://").ok_or_else(|| {
+        Error::bad(
+            Field::Uri,
+            "it must start with otpauth:// . Copy the whole setup link, or enter the secret key in the fields instead.",
+        )
+    })?;
+    let (type_part, after_type) = rest.split_once('/').ok_or_else(|| {
+        Error::bad(
+            Field::Uri,
+            "it has no account label after the type (otpauth://totp/Label?secret=...).",
+        )
+    })?;
+    let mut kind = OtpKind::parse(type_part).map_err(|_| {
+        Error::bad(
+            Field::Uri,
+            "the type after otpauth:// must be totp, hotp or steam.",
+        )
+    })?;
+    let after_type = after_type.split('#').next().unwrap_or_default();
+    let (label_raw, query) = after_type.split_once('?').unwrap_or((after_type, ""));
+    let label = decode_component(label_raw, Field::Name)?;
+    let (label_issuer, name) = split_label(&label);
+
+    let mut params = OtpParams {
+        kind,
+        ..OtpParams::default()
+    };
+    let mut secret = None;
+    let mut issuer_param = None;
+    let mut counter_seen = false;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = key.to_ascii_lowercase();
+        match key.as_str() {
+            "secret" => {
+                let value = zeroize::Zeroizing::new(decode_component(raw_value, Field::Secret)?);
+                secret = Some(decode_base32(&value)?);
+            }
+            "issuer" => issuer_param = Some(decode_component(raw_value, Field::Issuer)?),
+            "algorithm" => {
+                params.algorithm =
+                    Algorithm::parse(&decode_component(raw_value, Field::Algorithm)?)?
+            }
+            "digits" => params.digits = parse_number(raw_value, Field::Digits)?,
+            "period" => params.period = parse_number(raw_value, Field::Period)?,
+            "counter" => {
+                params.counter = parse_number(raw_value, Field::Counter)?;
+                counter_seen = true;
+            }
+            "encoder" if raw_value.eq_ignore_ascii_case("steam") => kind = OtpKind::Steam,
+            // image, color and other display hints carry nothing Keystep needs.
+            _ => {}
+        }
+    }
+    params.kind = kind;
+    let secret = secret.ok_or_else(|| {
+        Error::bad(
+            Field::Uri,
+            "it has no secret= part, so no codes can be made from it.",
+        )
+    })?;
+    if kind == OtpKind::Hotp && !counter_seen {
+        params.counter = 0;
+    }
+    // The parameter wins when both are given: it is the one the spec calls authoritative, and the label
+    // prefix is often a display name.
+    let issuer = issuer_param
+        .filter(|i| !i.trim().is_empty())
+        .or(label_issuer)
+        .unwrap_or_default();
+    let issuer = if kind == OtpKind::Steam && issuer.is_empty() {
+        "Steam".to_string()
+    } else {
+        issuer
+    };
+    Ok(ParsedUri {
+        issuer: issuer.trim().to_string(),
+        name: name.trim().to_string(),
+        secret,
+        params: params.validated()?,
+    })
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+fn decode_component(raw: &str, field: Field) -> Result<String> {
+    // '+' means a space in form-encoded query strings, which many generators produce.
+    let spaced = raw.replace('+', " ");
+    percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| {
+            Error::bad(
+                field,
+                "it contains percent-encoded bytes that are not text.",
+            )
+        })
+}
+
+fn split_label(label: &str) -> (Option<String>, String) {
+    match label.split_once(':') {
+        Some((issuer, name)) if !issuer.trim().is_empty() => {
+            (Some(issuer.trim().to_string()), name.trim().to_string())
+        }
+        Some((_, name)) => (None, name.trim().to_string()),
+        None => (None, label.trim().to_string()),
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(raw: &str, field: Field) -> Result<T> {
+    raw.trim().parse::<T>().map_err(|_| {
+        let hint = match field {
+            Field::Digits => "use a whole number from 6 to 10.",
+            Field::Period => "use a whole number of seconds, such as 30.",
+            _ => "use a whole number, such as 0.",
+        };
+        Error::bad(field, hint)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(uri: &str) -> ParsedUri {
+        match parse(uri) {
+            Ok(p) => p,
+            Err(e) => panic!("{uri}: {e}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_google_example() {
+        let p =
+            ok("otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example");
+        assert_eq!(
+            (p.issuer.as_str(), p.name.as_str()),
+            ("Example", "alice@google.com")
+        );
+        assert_eq!(p.params, OtpParams::default());
+        assert_eq!(p.secret.len(), 10);
+    }
+
+    #[test]
+    fn issuer_from_label_only_parameter_only_or_both() {
+        assert_eq!(
+            ok("otpauth://totp/ACME%20Co:john?secret=JBSWY3DPEHPK3PXP").issuer,
+            "ACME Co"
+        );
+        let p = ok("otpauth://totp/john.doe?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co");
+        assert_eq!(
+            (p.issuer.as_str(), p.name.as_str()),
+            ("ACME Co", "john.doe")
+        );
+        let both = ok("otpauth://totp/Acme:%20john?issuer=ACME+Co&secret=JBSWY3DPEHPK3PXP");
+        assert_eq!(
+            (both.issuer.as_str(), both.name.as_str()),
+            ("ACME Co", "john")
+        );
+    }
+
+    #[test]
+    fn reads_lower_case_padded_and_spaced_secrets() {
+        for s in [
+            "jbswy3dpehpk3pxp",
+            "JBSWY3DPEHPK3PXP%3D%3D%3D%3D",
+            "JBSW%20Y3DP%20EHPK%203PXP",
+        ] {
+            let p = ok(&format!("otpauth://totp/x?secret={s}"));
+            assert_eq!(p.secret.len(), 10, "{s}");
+        }
+    }
+
+    #[test]
+    fn reads_algorithm_digits_period_and_case_insensitive_scheme() {
+        let p = ok("OTPAUTH://TOTP/x?secret=JBSWY3DPEHPK3PXP&algorithm=sha512&digits=8&period=60");
+        assert_eq!(p.params.algorithm, Algorithm::Sha512);
+        assert_eq!((p.params.digits, p.params.period), (8, 60));
+    }
+
+    #[test]
+    fn reads_hotp_with_counter_and_steam_both_ways() {
+        let h = ok("otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=42");
+        assert_eq!((h.params.kind, h.params.counter), (OtpKind::Hotp, 42));
+        let s1 = ok("otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP");
+        let s2 = ok("otpauth://totp/me?secret=JBSWY3DPEHPK3PXP&encoder=steam");
+        for s in [s1, s2] {
+            assert_eq!(
+                (s.params.kind, s.params.digits, s.issuer.as_str()),
+                (OtpKind::Steam, 5, "Steam")
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_bad_uris_naming_the_part() {
+        let cases = [
+            ("https://example.com", "input.bad_uri"),
+            ("otpauth://totp/x?issuer=A", "input.bad_uri"),
+            ("otpauth://motp/x?secret=JBSWY3DPEHPK3PXP", "input.bad_uri"),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PX0",
+                "input.bad_secret",
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5",
+                "input.bad_digits",
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=eight",
+                "input.bad_digits",
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0",
+                "input.bad_period",
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=-30",
+                "input.bad_period",
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5",
+                "input.bad_algorithm",
+            ),
+            (
+                "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=x",
+                "input.bad_counter",
+            ),
+            (
+                "otpauth://totp/%FF?secret=JBSWY3DPEHPK3PXP",
+                "input.bad_name",
+            ),
+            ("otpauth://totp", "input.bad_uri"),
+        ];
+        for (uri, code) in cases {
+            let err = parse(uri).unwrap_err();
+            assert_eq!(err.code(), code, "{uri}");
+            assert!(
+                !err.to_string().contains("JBSWY3DP"),
+                "secret leaked for {uri}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for uri in [
+            "",
+            "otpauth://",
+            "otpauth:///",
+            "otpauth://totp/?",
+            "otpauth://totp/a?=&&=&secret",
+            "otpauth://é/",
+            "otpauth://totp/%",
+        ] {
+            let _ = parse(uri);
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_text_is_parsed_or_rejected_without_panic(s in "\\PC{0,200}") {
+                let _ = parse(&s);
+                let _ = parse(&format!("otpauth://totp/{s}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Writing files so that a crash never leaves a half-written vault, and serializing writers.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically: a new owner-only temp file in the same folder, fsync, rename over
+/// the target, fsync the folder. Readers see the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("vault");
+    let mut suffix = [0u8; 6];
+    getrandom::fill(&mut suffix).map_err(|e| {
+        Error::io(
+            "prepare to save",
+            path,
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    let tmp = dir.join(format!(
+        ".{file_name}.tmp-{}",
+        data_encoding::HEXLOWER.encode(&suffix)
+    ));
+    let result = write_new_file(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io("save", path, e)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return result;
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| Error::io("save", path, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io("save", path, e))?;
+    file.sync_all().map_err(|e| Error::io("save", path, e))
+}
+
+fn sync_dir(dir: &Path) {
+    // A folder fsync makes the rename durable on Linux; elsewhere it is unsupported and not needed.
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// An exclusive lock on the vault's lock file, held while a save reads, changes and writes the vault.
+#[derive(Debug)]
+pub struct WriteLock {
+    file: File,
+}
+
+impl WriteLock {
+    /// Waits until no other Keystep process is writing, then holds the lock until dropped.
+    pub fn acquire(lock_path: &Path) -> Result<Self> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
+            .open(lock_path)
+            .map_err(|e| Error::io("lock", lock_path, e))?;
+        file.lock().map_err(|e| Error::io("lock", lock_path, e))?;
+        Ok(Self { file })
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_the_file_leaves_no_temp_and_is_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ksv");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+
+    #[test]
+    fn failed_write_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.ksv");
+        write_atomic(&path, b"good").unwrap();
+        // A directory where the target is makes the rename fail.
+        let blocked = dir.path().join("blocked");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("x"), b"").unwrap();
+        assert!(write_atomic(&blocked, b"new").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"good");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+}

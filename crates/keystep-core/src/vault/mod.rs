@@ -1,0 +1,370 @@
+//! The encrypted vault file: a versioned JSON envelope around an XChaCha20-Poly1305-sealed JSON payload.
+//! The format is specified in `docs/vault-format.md`.
+
+pub mod crypto;
+pub mod file;
+
+use std::path::{Path, PathBuf};
+
+use data_encoding::BASE64;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::account::Account;
+use crate::error::{Error, Result};
+use crate::otp::secret::{decode_base32, encode_base32};
+use crate::otp::{Algorithm, OtpKind, OtpParams};
+pub use crypto::VaultKey;
+
+/// The `format` field of every vault file.
+pub const FORMAT_NAME: &str = "keystep-vault";
+/// The envelope version this Keystep writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The cipher named in the envelope.
+pub const CIPHER: &str = "XChaCha20-Poly1305";
+/// Vault files larger than this are refused before parsing (10,000 accounts take about 2.5 MB).
+pub const MAX_VAULT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The outer, unencrypted part of the vault file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    pub format: String,
+    pub version: u32,
+    pub vault_id: String,
+    pub slots: Vec<Slot>,
+    pub payload: SealedPayload,
+}
+
+/// Where a copy of the vault key can be found. Version 1 has the OS keychain; a password slot follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Slot {
+    /// The key itself is in the OS keychain under `service` and `account`, base64-encoded.
+    Keychain { service: String, account: String },
+}
+
+/// The encrypted payload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedPayload {
+    pub cipher: String,
+    /// Base64 of the 24-byte nonce.
+    pub nonce: String,
+    /// Base64 of the ciphertext followed by the 16-byte tag.
+    pub data: String,
+}
+
+/// The decrypted contents: everything personal.
+#[derive(Debug, Clone, Default)]
+pub struct Contents {
+    pub accounts: Vec<Account>,
+}
+
+/// The associated data that binds a payload to its vault id and format version.
+pub fn associated_data(vault_id: &str, version: u32) -> Vec<u8> {
+    format!("{FORMAT_NAME}/{version}/{vault_id}").into_bytes()
+}
+
+/// Reads only the envelope: enough to know the vault id (to ask the keychain) without any key.
+pub fn read_envelope(path: &Path) -> Result<Envelope> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.len() > MAX_VAULT_BYTES {
+        return Err(corrupt(path, "it is larger than any vault Keystep writes"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    parse_envelope(path, &bytes)
+}
+
+/// Parses and checks an envelope read from `path`.
+pub fn parse_envelope(path: &Path, bytes: &[u8]) -> Result<Envelope> {
+    if bytes.is_empty() {
+        return Err(corrupt(path, "the file is empty"));
+    }
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let probe: VersionProbe =
+        serde_json::from_slice(bytes).map_err(|e| corrupt(path, describe_json_error(&e)))?;
+    if probe.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(corrupt(path, "it is not a Keystep vault"));
+    }
+    match probe.version {
+        Some(v) if v > FORMAT_VERSION => {
+            return Err(Error::VaultTooNew {
+                path: path.into(),
+                version: v,
+            });
+        }
+        Some(_) => {}
+        None => return Err(corrupt(path, "it has no version")),
+    }
+    serde_json::from_slice(bytes).map_err(|e| corrupt(path, describe_json_error(&e)))
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        "it ends too early, as if it was cut off".into()
+    } else {
+        format!(
+            "it is not valid at line {}, column {}",
+            e.line(),
+            e.column()
+        )
+    }
+}
+
+fn corrupt(path: &Path, reason: impl Into<String>) -> Error {
+    Error::VaultCorrupt {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+/// Decrypts the payload of an envelope with the key.
+pub fn decrypt(path: &Path, envelope: &Envelope, key: &VaultKey) -> Result<Contents> {
+    if envelope.payload.cipher != CIPHER {
+        return Err(corrupt(
+            path,
+            format!("it uses an unknown cipher \"{}\"", envelope.payload.cipher),
+        ));
+    }
+    let nonce = BASE64
+        .decode(envelope.payload.nonce.as_bytes())
+        .map_err(|_| corrupt(path, "its nonce is not base64"))?;
+    let sealed = BASE64
+        .decode(envelope.payload.data.as_bytes())
+        .map_err(|_| corrupt(path, "its data is not base64"))?;
+    let aad = associated_data(&envelope.vault_id, envelope.version);
+    let plain = key
+        .open(&nonce, &sealed, &aad)
+        .map_err(|_| Error::VaultWrongKey { path: path.into() })?;
+    let stored: StoredContents = serde_json::from_slice(&plain).map_err(|e| {
+        corrupt(
+            path,
+            format!(
+                "its decrypted contents are not valid ({})",
+                describe_json_error(&e)
+            ),
+        )
+    })?;
+    stored.into_contents(path)
+}
+
+/// Encrypts `contents` into a complete vault file (the bytes to write).
+pub fn encrypt(
+    vault_id: &str,
+    slots: &[Slot],
+    contents: &Contents,
+    key: &VaultKey,
+) -> Result<Vec<u8>> {
+    let stored = StoredContents::from_contents(contents);
+    let plain = Zeroizing::new(
+        serde_json::to_vec(&stored)
+            .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?,
+    );
+    let aad = associated_data(vault_id, FORMAT_VERSION);
+    let (nonce, sealed) = key.seal(&plain, &aad).map_err(|_| {
+        Error::io(
+            "encrypt",
+            PathBuf::new(),
+            std::io::Error::other("the cipher failed"),
+        )
+    })?;
+    let envelope = Envelope {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        vault_id: vault_id.into(),
+        slots: slots.to_vec(),
+        payload: SealedPayload {
+            cipher: CIPHER.into(),
+            nonce: BASE64.encode(&nonce),
+            data: BASE64.encode(&sealed),
+        },
+    };
+    let mut bytes = serde_json::to_vec_pretty(&envelope)
+        .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The payload as it is serialized inside the encryption. Only this module turns secrets into text.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredContents {
+    accounts: Vec<StoredAccount>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredAccount {
+    id: String,
+    issuer: String,
+    name: String,
+    kind: OtpKind,
+    algorithm: Algorithm,
+    digits: u8,
+    period: u64,
+    counter: u64,
+    secret: Zeroizing<String>,
+    added_at: u64,
+}
+
+impl StoredContents {
+    fn from_contents(c: &Contents) -> Self {
+        let accounts = c
+            .accounts
+            .iter()
+            .map(|a| StoredAccount {
+                id: a.id.clone(),
+                issuer: a.issuer.clone(),
+                name: a.name.clone(),
+                kind: a.params.kind,
+                algorithm: a.params.algorithm,
+                digits: a.params.digits,
+                period: a.params.period,
+                counter: a.params.counter,
+                secret: encode_base32(&a.secret),
+                added_at: a.added_at,
+            })
+            .collect();
+        Self { accounts }
+    }
+
+    fn into_contents(self, path: &Path) -> Result<Contents> {
+        let mut accounts = Vec::with_capacity(self.accounts.len());
+        for s in self.accounts {
+            let secret = decode_base32(&s.secret)
+                .map_err(|_| corrupt(path, format!("account {} has a damaged secret", s.id)))?;
+            let params = OtpParams {
+                kind: s.kind,
+                algorithm: s.algorithm,
+                digits: s.digits,
+                period: s.period,
+                counter: s.counter,
+            }
+            .validated()
+            .map_err(|_| corrupt(path, format!("account {} has impossible settings", s.id)))?;
+            accounts.push(Account {
+                id: s.id,
+                issuer: s.issuer,
+                name: s.name,
+                secret,
+                params,
+                added_at: s.added_at,
+            });
+        }
+        Ok(Contents { accounts })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sensitive::SecretBytes;
+
+    fn sample() -> Contents {
+        Contents {
+            accounts: vec![Account {
+                id: "id-1".into(),
+                issuer: "ID.me".into(),
+                name: "me".into(),
+                secret: SecretBytes::new(b"12345678901234567890".to_vec()),
+                params: OtpParams::default(),
+                added_at: 1,
+            }],
+        }
+    }
+
+    fn slots() -> Vec<Slot> {
+        vec![Slot::Keychain {
+            service: "keystep".into(),
+            account: "vid".into(),
+        }]
+    }
+
+    #[test]
+    fn round_trips_through_encrypt_and_decrypt() {
+        let key = VaultKey::generate().unwrap();
+        let bytes = encrypt("vid", &slots(), &sample(), &key).unwrap();
+        let path = Path::new("v.ksv");
+        let env = parse_envelope(path, &bytes).unwrap();
+        assert_eq!(env.vault_id, "vid");
+        let back = decrypt(path, &env, &key).unwrap();
+        assert_eq!(back.accounts.len(), 1);
+        assert_eq!(back.accounts[0].secret.expose(), b"12345678901234567890");
+    }
+
+    #[test]
+    fn the_file_does_not_contain_the_secret_in_any_form() {
+        let key = VaultKey::generate().unwrap();
+        let bytes = encrypt("vid", &slots(), &sample(), &key).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("GEZDGNBVGY3TQOJQ"));
+        assert!(!text.contains("12345678901234567890"));
+    }
+
+    #[test]
+    fn wrong_key_is_reported_as_wrong_key() {
+        let bytes = encrypt("vid", &slots(), &sample(), &VaultKey::generate().unwrap()).unwrap();
+        let env = parse_envelope(Path::new("v"), &bytes).unwrap();
+        let err = decrypt(Path::new("v"), &env, &VaultKey::generate().unwrap()).unwrap_err();
+        assert_eq!(err.code(), "vault.wrong_key");
+    }
+
+    #[test]
+    fn a_changed_vault_id_breaks_authentication() {
+        let key = VaultKey::generate().unwrap();
+        let bytes = encrypt("vid", &slots(), &sample(), &key).unwrap();
+        let mut env = parse_envelope(Path::new("v"), &bytes).unwrap();
+        env.vault_id = "other".into();
+        assert_eq!(
+            decrypt(Path::new("v"), &env, &key).unwrap_err().code(),
+            "vault.wrong_key"
+        );
+    }
+
+    #[test]
+    fn truncated_file_is_corrupt_and_says_it_was_cut_off() {
+        let bytes = encrypt("vid", &slots(), &sample(), &VaultKey::generate().unwrap()).unwrap();
+        let err = parse_envelope(Path::new("v"), &bytes[..bytes.len() / 2]).unwrap_err();
+        assert_eq!(err.code(), "vault.corrupt");
+        assert!(err.to_string().contains("cut off"), "{err}");
+        assert_eq!(
+            parse_envelope(Path::new("v"), b"").unwrap_err().code(),
+            "vault.corrupt"
+        );
+    }
+
+    #[test]
+    fn flipped_ciphertext_byte_is_detected() {
+        let key = VaultKey::generate().unwrap();
+        let bytes = encrypt("vid", &slots(), &sample(), &key).unwrap();
+        let mut env = parse_envelope(Path::new("v"), &bytes).unwrap();
+        let mut data = BASE64.decode(env.payload.data.as_bytes()).unwrap();
+        data[3] ^= 1;
+        env.payload.data = BASE64.encode(&data);
+        assert_eq!(
+            decrypt(Path::new("v"), &env, &key).unwrap_err().code(),
+            "vault.wrong_key"
+        );
+    }
+
+    #[test]
+    fn newer_version_and_foreign_json_are_refused_clearly() {
+        let newer = br#"{"format":"keystep-vault","version":9}"#;
+        assert_eq!(
+            parse_envelope(Path::new("v"), newer).unwrap_err().code(),
+            "vault.too_new"
+        );
+        let foreign = br#"{"hello":1}"#;
+        assert!(
+            parse_envelope(Path::new("v"), foreign)
+                .unwrap_err()
+                .to_string()
+                .contains("not a Keystep vault")
+        );
+    }
+}

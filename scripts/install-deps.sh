@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything Keystep needs on a fresh Debian/Ubuntu machine, and nothing that is already there.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs: Xvfb, WebKitWebDriver,
+# gnome-keyring, secret-tool, tauri-driver)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates curl file)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps)
+TAURI_DRIVER_VERSION=2.1.0
+
+want=("${BUILD_PACKAGES[@]}")
+if [[ "${1:-}" == "--test" ]]; then want+=("${TEST_PACKAGES[@]}"); fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust is missing: install it with rustup (https://rustup.rs), version 1.90 or newer." >&2
+  exit 1
+fi
+if ! command -v npm >/dev/null; then
+  echo "Node.js and npm are missing: install Node.js 20 or newer (apt install nodejs npm)." >&2
+  exit 1
+fi
+
+# The UI's packages, exactly as locked.
+if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]]; then
+  (cd ui && npm ci --no-audit --no-fund)
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  if ! command -v tauri-driver >/dev/null || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+    cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+  fi
+  if ! command -v cargo-nextest >/dev/null; then
+    cargo install cargo-nextest --locked
+  fi
+fi

@@ -1,1 +1,201 @@
+//! Helpers shared by the end-to-end tests: where the built binaries are, the private test session
+//! (checked, never skipped), a tauri-driver per test, and the artifacts folder for screenshots.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The end-to-end environment is made by `scripts/with-test-session.sh`. Without it these tests fail
+/// (they must never pass by skipping).
+pub fn require_session() {
+    assert!(
+        std::env::var_os("KEYSTEP_E2E").is_some(),
+        "These tests need the private keychain session and the virtual display. Run them with scripts/test.sh (or scripts/with-test-session.sh cargo test ...)."
+    );
+}
+
+/// `target/debug` of this workspace (or of CARGO_TARGET_DIR).
+pub fn target_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug")
+}
+
+/// Path of a built binary; fails with how to build it.
+pub fn binary(name: &str) -> PathBuf {
+    let path = target_dir().join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build --workspace` first",
+        path.display()
+    );
+    path.canonicalize().unwrap()
+}
+
+/// Where tests put screenshots and other things worth keeping.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("KEYSTEP_TEST_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../artifacts"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs the `keystep` CLI with `--home home`.
+pub fn keystep(home: &Path, args: &[&str]) -> Output {
+    keystep_with_env(home, args, &[])
+}
+
+/// Runs the `keystep` CLI with extra environment variables.
+pub fn keystep_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(binary("keystep"));
+    cmd.arg("--home").arg(home).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// Only one WebDriver session can drive the app at a time.
+static WINDOW_LOCK: Mutex<()> = Mutex::new(());
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A tauri-driver process (and the WebKitWebDriver it starts), stopped when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl Driver {
+    /// Starts tauri-driver; the app it launches inherits `env` (such as KEYSTEP_HOME).
+    pub fn start(env: &[(&str, &str)]) -> Self {
+        let lock = WINDOW_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+        let port = free_port();
+        let native = free_port();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .process_group(0);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd
+            .spawn()
+            .expect("tauri-driver could not start: run scripts/install-deps.sh --test");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Self {
+            child,
+            port,
+            _lock: lock,
+        }
+    }
+
+    /// Opens a WebDriver session on the real `keystep-desktop` window.
+    pub async fn connect(&self) -> Client {
+        let app = binary("keystep-desktop");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app }),
+        );
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        ClientBuilder::rustls()
+            .expect("TLS setup")
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session on the Keystep window")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // tauri-driver leaves WebKitWebDriver (and the app) running when killed alone: stop its group.
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            .status();
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+use std::os::unix::process::CommandExt;
+
+/// Waits for an element matching `css` (up to 30 s).
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+}
+
+/// Waits until WebKit has painted the current DOM (two animation frames), then saves a screenshot.
+pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let png = client.screenshot().await.unwrap();
+    let path = artifacts_dir().join(name);
+    std::fs::write(&path, png).unwrap();
+    path
+}
+
+/// The text on the X clipboard (read with xclip, as another program would).
+pub fn read_clipboard() -> String {
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

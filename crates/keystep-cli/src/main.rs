@@ -1,1 +1,225 @@
-fn main() {}
+//! `keystep`: the command line over the same vault as the desktop app.
+//!
+//! Exit codes (a contract, documented in the README): 0 success, 2 bad input or usage, 3 no match or
+//! several matches, 4 vault or keychain problem. Messages go to stderr, results to stdout.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use keystep_core::app::unix_now_ms;
+use keystep_core::keychain::{self, Keychain};
+use keystep_core::paths::DataDir;
+use keystep_core::{AccountView, Error, Keystep, OtpKind};
+use serde::Serialize;
+
+/// Keystep: one-time codes whose secrets are guarded by your OS keychain.
+#[derive(Parser)]
+#[command(name = "keystep", version, about)]
+struct Cli {
+    /// Use this data folder instead of the default (also: KEYSTEP_HOME).
+    #[arg(long, global = true, value_name = "DIR")]
+    home: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add an account from an otpauth:// setup link; prints the new account's id.
+    Add {
+        /// The setup link, e.g. 'otpauth://totp/ID.me:me@example.com?secret=...&issuer=ID.me'.
+        uri: String,
+    },
+    /// List the accounts (never their secrets).
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
+    /// stored counter and then advances it.
+    Code {
+        /// The account's id, or its service or account name (any case; a part is enough if it is unique).
+        query: String,
+        /// Compute the code for this moment instead of now (Unix seconds).
+        #[arg(long, value_name = "UNIX_SECONDS")]
+        at: Option<u64>,
+        /// Print a JSON object instead of the bare code.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure with its exit code; the message is already written for a person.
+struct Failure {
+    exit: u8,
+    message: String,
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let exit = match &e {
+            Error::NotFound { .. } | Error::Ambiguous { .. } => 3,
+            e if e.is_storage() => 4,
+            _ => 2,
+        };
+        let mut message = format!("keystep: {e}");
+        if let Error::Ambiguous { matches, .. } = &e {
+            for m in matches {
+                message.push_str(&format!("\n  {m}"));
+            }
+        }
+        if let Error::Keychain { detail, .. } = &e
+            && !detail.is_empty()
+        {
+            message.push_str(&format!("\n  (keychain said: {detail})"));
+        }
+        Failure {
+            exit,
+            message: format!("{message} [{}]", e.code()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.exit)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let dir = DataDir::resolve(cli.home.as_deref())?;
+    match cli.command {
+        Command::Add { uri } => {
+            let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;
+            let view = vault.add_uri(&uri, unix_now_ms())?;
+            eprintln!("Added {}.", describe(&view));
+            println!("{}", view.id);
+        }
+        Command::List { json } => {
+            let accounts = match open(dir, false)? {
+                Some(mut vault) => vault.accounts()?,
+                None => Vec::new(),
+            };
+            print_list(&accounts, json);
+        }
+        Command::Code { query, at, json } => {
+            let Some(mut vault) = open(dir, false)? else {
+                return Err(Error::NotFound { query }.into());
+            };
+            let view = vault.find(&query)?;
+            let now_ms = at.map_or_else(unix_now_ms, |s| s.saturating_mul(1000));
+            let out = if view.kind == OtpKind::Hotp {
+                let counter = view.counter.unwrap_or(0);
+                let (code, _) = vault.next_hotp(&view.id)?;
+                CodeOut {
+                    id: view.id,
+                    issuer: view.issuer,
+                    name: view.name,
+                    code,
+                    valid_until: None,
+                    counter: Some(counter),
+                }
+            } else {
+                let c = vault.code(&view.id, now_ms)?;
+                CodeOut {
+                    id: view.id,
+                    issuer: view.issuer,
+                    name: view.name,
+                    code: c.code.unwrap_or_default(),
+                    valid_until: c.valid_until_ms.map(|ms| ms / 1000),
+                    counter: None,
+                }
+            };
+            if json {
+                println!("{}", to_json(&out));
+            } else {
+                println!("{}", out.code);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt
+/// ends in a clear message instead of a hang.
+fn open(dir: DataDir, create: bool) -> Result<Option<Keystep>, Error> {
+    keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
+        let kc = Keychain::platform()?;
+        if create {
+            Keystep::open_or_create(dir, &kc).map(|(k, _)| Some(k))
+        } else {
+            Keystep::open_existing(dir, &kc)
+        }
+    })
+}
+
+#[derive(Serialize)]
+struct CodeOut {
+    id: String,
+    issuer: String,
+    name: String,
+    code: String,
+    /// Unix seconds when the code stops being valid (time-based accounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid_until: Option<u64>,
+    /// The counter the code was made for (HOTP accounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counter: Option<u64>,
+}
+
+fn describe(v: &AccountView) -> String {
+    match (v.issuer.is_empty(), v.name.is_empty()) {
+        (false, false) => format!("{} ({})", v.issuer, v.name),
+        (false, true) => v.issuer.clone(),
+        _ => v.name.clone(),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into())
+}
+
+fn print_list(accounts: &[AccountView], json: bool) {
+    if json {
+        println!("{}", to_json(&accounts));
+        return;
+    }
+    if accounts.is_empty() {
+        eprintln!("No accounts yet. Add one with: keystep add 'otpauth://...'");
+        return;
+    }
+    let width = accounts
+        .iter()
+        .map(|a| a.issuer.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    let name_width = accounts
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    println!(
+        "{:<width$}  {:<name_width$}  {:<5}  ID",
+        "SERVICE", "NAME", "TYPE"
+    );
+    for a in accounts {
+        let kind = match a.kind {
+            OtpKind::Totp => "totp",
+            OtpKind::Hotp => "hotp",
+            OtpKind::Steam => "steam",
+        };
+        println!(
+            "{:<width$}  {:<name_width$}  {:<5}  {}",
+            a.issuer, a.name, kind, a.id
+        );
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every Keystep test: formatting, lints, UI checks and tests, core tests, the real keychain (a private
+# D-Bus session with an unlocked gnome-keyring) and the real app window (tauri-driver + WebKitWebDriver
+# under Xvfb). Installs what is missing first. Nothing touches your own keychain or data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Installing what is missing"
+scripts/install-deps.sh --test
+
+step "Formatting and lints"
+cargo fmt --all --check
+(cd ui && npm run --silent check)
+
+step "UI tests and build"
+(cd ui && npm test --silent && npm run --silent build)
+
+step "Building every crate (debug)"
+cargo build --workspace --all-targets --locked
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Tests in a private keychain session and a virtual display"
+export KEYSTEP_TEST_ARTIFACTS="$ROOT/artifacts"
+mkdir -p "$KEYSTEP_TEST_ARTIFACTS"
+scripts/with-test-session.sh cargo test --workspace --locked -- --test-threads=2
+
+step "Generated TypeScript bindings are up to date"
+if ! git diff --exit-code --stat -- ui/src/lib/bindings || [[ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]]; then
+  echo "ui/src/lib/bindings changed when the tests regenerated them: commit the new files." >&2
+  exit 1
+fi
+
+step "All tests passed"

@@ -1,0 +1,18 @@
+// Declares Keystep's commands so that each needs an explicit allow in capabilities/ (no blanket access).
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "open_vault",
+            "list_accounts",
+            "get_codes",
+            "add_account_uri",
+            "add_account",
+            "rename_account",
+            "delete_account",
+            "next_hotp_code",
+            "copy_code",
+            "first_code_painted",
+        ]),
+    ))
+    .unwrap_or_else(|e| panic!("tauri build failed: {e:#}"));
+}

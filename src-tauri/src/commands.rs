@@ -1,0 +1,164 @@
+//! The IPC commands: each one turns a request into a core call and the result into a DTO. Secrets only
+//! ever travel inward (a typed key or setup link); what goes back is ids, names and codes.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use keystep_core::app::unix_now_ms;
+use keystep_core::keychain::{self, Keychain};
+use keystep_core::paths::DataDir;
+use keystep_core::sensitive::SecretString;
+use keystep_core::{
+    AccountView, CodeView, CopyInfo, ErrorDto, Keystep, NewAccount, OpenInfo, OpenOutcome,
+};
+use tauri::{AppHandle, State};
+
+use crate::clipboard::{CLIPBOARD_CLEAR_AFTER_SECS, copy_and_schedule_clear};
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ErrorDto>;
+
+fn not_open() -> ErrorDto {
+    ErrorDto {
+        code: "vault.not_open".into(),
+        message: "Your codes are not open yet. Wait a moment, or restart Keystep.".into(),
+        detail: None,
+    }
+}
+
+/// Runs `f` on the open vault.
+fn with_vault<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Keystep) -> keystep_core::Result<T>,
+) -> CmdResult<T> {
+    let mut guard = state.vault();
+    let vault = guard.as_mut().ok_or_else(not_open)?;
+    f(vault).map_err(|e| e.to_dto())
+}
+
+/// Opens (or on first start creates) the vault. The keychain is asked on a worker thread with a timeout,
+/// so a keychain stuck on an unlock prompt never freezes the window.
+#[tauri::command]
+pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
+    let dir = DataDir::resolve(state.home.as_deref()).map_err(|e| e.to_dto())?;
+    if let Some(v) = state.vault().as_ref() {
+        return Ok(OpenInfo {
+            created: false,
+            data_dir: v.data_dir().root().display().to_string(),
+        });
+    }
+    let opened = tauri::async_runtime::spawn_blocking(move || {
+        keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
+            let kc = Keychain::platform()?;
+            Keystep::open_or_create(dir, &kc)
+        })
+    })
+    .await
+    .map_err(|e| ErrorDto {
+        code: "app.unexpected".into(),
+        message: "Keystep could not open your codes.".into(),
+        detail: Some(e.to_string()),
+    })?;
+    let (vault, outcome) = opened.map_err(|e| e.to_dto())?;
+    let info = OpenInfo {
+        created: outcome == OpenOutcome::Created,
+        data_dir: vault.data_dir().root().display().to_string(),
+    };
+    let mut guard = state.vault();
+    if guard.is_none() {
+        *guard = Some(vault);
+    }
+    Ok(info)
+}
+
+#[tauri::command]
+pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<AccountView>> {
+    with_vault(&state, |v| v.accounts())
+}
+
+#[tauri::command]
+pub async fn get_codes(state: State<'_, AppState>) -> CmdResult<Vec<CodeView>> {
+    with_vault(&state, |v| v.codes(unix_now_ms()))
+}
+
+#[tauri::command]
+pub async fn add_account_uri(
+    state: State<'_, AppState>,
+    uri: SecretString,
+) -> CmdResult<AccountView> {
+    with_vault(&state, |v| v.add_uri(uri.expose(), unix_now_ms()))
+}
+
+#[tauri::command]
+pub async fn add_account(
+    state: State<'_, AppState>,
+    account: NewAccount,
+) -> CmdResult<AccountView> {
+    with_vault(&state, |v| v.add_fields(&account, unix_now_ms()))
+}
+
+#[tauri::command]
+pub async fn rename_account(
+    state: State<'_, AppState>,
+    id: String,
+    issuer: String,
+    name: String,
+) -> CmdResult<AccountView> {
+    with_vault(&state, |v| v.rename(&id, &issuer, &name))
+}
+
+#[tauri::command]
+pub async fn delete_account(state: State<'_, AppState>, id: String) -> CmdResult<AccountView> {
+    with_vault(&state, |v| v.delete(&id))
+}
+
+/// Gives out the next code of a counter (HOTP) account and returns it as the account's current code.
+#[tauri::command]
+pub async fn next_hotp_code(state: State<'_, AppState>, id: String) -> CmdResult<CodeView> {
+    with_vault(&state, |v| {
+        v.next_hotp(&id)?;
+        v.code(&id, unix_now_ms())
+    })
+}
+
+/// Copies the account's current code from Rust; the webview never passes the code to the clipboard.
+#[tauri::command]
+pub async fn copy_code(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<CopyInfo> {
+    let code = with_vault(&state, |v| v.code(&id, unix_now_ms()))?
+        .code
+        .ok_or_else(|| ErrorDto {
+            code: "account.no_code_yet".into(),
+            message: "This account has no code yet. Press \"New code\" first.".into(),
+            detail: None,
+        })?;
+    copy_and_schedule_clear(&app, code).map_err(|detail| ErrorDto {
+        code: "clipboard.failed".into(),
+        message: "Keystep could not copy the code. Type it in by hand instead.".into(),
+        detail: Some(detail),
+    })?;
+    Ok(CopyInfo {
+        clear_after_secs: CLIPBOARD_CLEAR_AFTER_SECS,
+    })
+}
+
+static FIRST_PAINT_REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Environment variable naming a file where the launch benchmark wants the first-paint time.
+pub const BENCH_PAINT_FILE_ENV: &str = "KEYSTEP_BENCH_PAINT_FILE";
+
+/// The page calls this once its first codes are painted. With `KEYSTEP_BENCH_PAINT_FILE` set (by
+/// bench/launch.sh), the time in Unix milliseconds is written there; otherwise it does nothing.
+#[tauri::command]
+pub async fn first_code_painted() -> CmdResult<()> {
+    let at_ms = unix_now_ms();
+    if FIRST_PAINT_REPORTED.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
+    if let Some(path) = std::env::var_os(BENCH_PAINT_FILE_ENV) {
+        let _ = std::fs::write(path, at_ms.to_string());
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! Keystep's desktop shell: a Tauri window over keystep-core. Commands are thin; everything that matters
+//! is decided in the core.
+
+mod clipboard;
+mod commands;
+mod state;
+mod webkit;
+
+use tauri::Manager;
+
+/// Starts the app: one instance, the main window, and Keystep's commands.
+pub fn run() {
+    let home = state::home_from_args(std::env::args_os());
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second start shows the window that is already open instead of opening the vault twice.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .manage(state::AppState::new(home))
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                webkit::tune(&window);
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::open_vault,
+            commands::list_accounts,
+            commands::get_codes,
+            commands::add_account_uri,
+            commands::add_account,
+            commands::rename_account,
+            commands::delete_account,
+            commands::next_hotp_code,
+            commands::copy_code,
+            commands::first_code_painted,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Keystep could not start its window: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,118 @@
+//! The `keystep` command line contract: outputs, JSON shapes and exit codes (0 ok, 2 bad input or usage,
+//! 3 no match or several, 4 vault or keychain problem), run as a real process against the real keychain.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use keystep_e2e::{keystep, require_session};
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+#[test]
+fn code_at_a_given_moment_matches_rfc_6238_and_json_has_the_documented_fields() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    // The RFC 6238 SHA1 seed "12345678901234567890" in base32, 8 digits.
+    let uri = "otpauth://totp/RFC:test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8";
+    assert!(keystep(home.path(), &["add", uri]).status.success());
+    let out = keystep(home.path(), &["code", "rfc", "--at", "1111111109"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "07081804");
+
+    let out = keystep(home.path(), &["code", "RFC:test", "--at", "59", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["code"], "94287082");
+    assert_eq!(json["valid_until"], 60);
+
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(home.path(), &["list", "--json"]))).unwrap();
+    let first = &list[0];
+    for field in ["id", "issuer", "name", "kind", "digits", "period"] {
+        assert!(
+            first.get(field).is_some(),
+            "list --json lacks {field}: {first}"
+        );
+    }
+    assert_eq!(first["kind"], "totp");
+    assert!(first.get("secret").is_none());
+}
+
+#[test]
+fn hotp_code_uses_the_stored_counter_and_then_advances_it() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let uri = "otpauth://hotp/Bank:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0";
+    assert!(keystep(home.path(), &["add", uri]).status.success());
+    // RFC 4226 Appendix D: counters 0, 1, 2.
+    for expected in ["755224", "287082", "359152"] {
+        assert_eq!(stdout(&keystep(home.path(), &["code", "bank"])), expected);
+    }
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let bad = keystep(
+        home.path(),
+        &["add", "otpauth://totp/x?secret=JBSWY3DPEHPK3PX0"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("secret key") && stderr.contains("input.bad_secret"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("JBSWY3DPEHPK3PX"),
+        "the message repeats the secret: {stderr}"
+    );
+
+    assert_eq!(keystep(home.path(), &["frobnicate"]).status.code(), Some(2));
+    assert!(
+        keystep(
+            home.path(),
+            &["add", "otpauth://totp/ID.me:a@x?secret=JBSWY3DPEHPK3PXP"]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        keystep(
+            home.path(),
+            &["add", "otpauth://totp/ID.me:b@x?secret=GEZDGNBVGY3TQOJQ"]
+        )
+        .status
+        .success()
+    );
+
+    let dup = keystep(
+        home.path(),
+        &["add", "otpauth://totp/id.me:other?secret=jbswy3dpehpk3pxp"],
+    );
+    assert_eq!(dup.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("account.duplicate"));
+
+    let none = keystep(home.path(), &["code", "login.gov"]);
+    assert_eq!(none.status.code(), Some(3));
+    let many = keystep(home.path(), &["code", "id.me"]);
+    assert_eq!(many.status.code(), Some(3));
+    let listed = String::from_utf8_lossy(&many.stderr);
+    assert!(
+        listed.contains("a@x") && listed.contains("b@x"),
+        "ambiguous matches are listed: {listed}"
+    );
+    assert_eq!(
+        keystep(home.path(), &["code", "b@x"]).status.code(),
+        Some(0)
+    );
+
+    std::fs::write(
+        home.path().join("vault.ksv"),
+        b"{\"format\":\"keystep-vault\",\"vers",
+    )
+    .unwrap();
+    let corrupt = keystep(home.path(), &["list"]);
+    assert_eq!(corrupt.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&corrupt.stderr).contains("vault.corrupt"));
+}

@@ -1,0 +1,223 @@
+//! The vault key in a real Secret Service (gnome-keyring in the private D-Bus session of
+//! scripts/with-test-session.sh), used by separate `keystep` processes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::Command;
+
+use keystep_core::keychain::SERVICE;
+use keystep_core::paths::DataDir;
+use keystep_core::vault::{self, VaultKey};
+use keystep_e2e::{files_under, keystep, keystep_with_env, require_session};
+
+const SEEDS: [&str; 3] = [
+    "JBSWY3DPEHPK3PXP",
+    "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+    "KRUGS4ZANFZSAYJAMZQWWZJAONSWKZBB",
+];
+
+fn vault_id(home: &std::path::Path) -> String {
+    vault::read_envelope(&DataDir::at(home).vault_file())
+        .unwrap()
+        .vault_id
+}
+
+fn secret_tool_lookup(vault_id: &str) -> String {
+    let out = Command::new("secret-tool")
+        .args(["lookup", "service", SERVICE, "username", vault_id])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "secret-tool found no item for {vault_id}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_vault_created_by_one_process_opens_in_another_with_the_key_from_the_keychain() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let add = keystep(
+        home.path(),
+        &[
+            "add",
+            "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
+        ],
+    );
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let id = String::from_utf8(add.stdout).unwrap().trim().to_string();
+
+    let list = keystep(home.path(), &["list", "--json"]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let accounts: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(accounts[0]["id"], id.as_str());
+    assert_eq!(accounts[0]["issuer"], "IRS");
+
+    // The key is in the keychain under service "keystep", account = vault id, and it opens the file.
+    let vid = vault_id(home.path());
+    let stored = secret_tool_lookup(&vid);
+    let bytes = data_encoding::BASE64
+        .decode(stored.trim().as_bytes())
+        .unwrap();
+    let key = VaultKey::from_bytes(bytes).expect("a 32-byte key");
+    let path = DataDir::at(home.path()).vault_file();
+    let contents = vault::decrypt(&path, &vault::read_envelope(&path).unwrap(), &key).unwrap();
+    assert_eq!(contents.accounts.len(), 1);
+}
+
+#[test]
+fn no_file_in_the_data_directory_contains_a_seed_in_any_form() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    for (i, seed) in SEEDS.iter().enumerate() {
+        let uri = format!("otpauth://totp/Service{i}:me?secret={seed}");
+        assert!(keystep(home.path(), &["add", &uri]).status.success());
+    }
+    // A rejected add (duplicate) and a HOTP counter save are writes too.
+    assert!(
+        !keystep(
+            home.path(),
+            &[
+                "add",
+                &format!("otpauth://totp/Service0:me?secret={}", SEEDS[0])
+            ]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        keystep(
+            home.path(),
+            &[
+                "add",
+                "otpauth://hotp/Counter:me?secret=MFRGGZDFMZTWQ2LK&counter=1"
+            ]
+        )
+        .status
+        .success()
+    );
+    assert!(keystep(home.path(), &["code", "Counter"]).status.success());
+
+    let files = files_under(home.path());
+    assert!(
+        files.len() >= 2,
+        "expected the vault and its lock file, got {files:?}"
+    );
+    let mut needles: Vec<Vec<u8>> = Vec::new();
+    for seed in SEEDS.iter().chain(["MFRGGZDFMZTWQ2LK"].iter()) {
+        let raw = data_encoding::BASE32_NOPAD.decode(seed.as_bytes()).unwrap();
+        needles.push(seed.as_bytes().to_vec());
+        needles.push(seed.to_lowercase().into_bytes());
+        needles.push(
+            data_encoding::BASE64
+                .encode(&raw)
+                .trim_end_matches('=')
+                .as_bytes()
+                .to_vec(),
+        );
+        needles.push(data_encoding::HEXLOWER.encode(&raw).into_bytes());
+        needles.push(raw);
+    }
+    for file in files {
+        let content = std::fs::read(&file).unwrap();
+        for needle in &needles {
+            assert!(
+                !content
+                    .windows(needle.len())
+                    .any(|w| w == needle.as_slice()),
+                "{} contains a seed",
+                file.display()
+            );
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} has mode {mode:o}", file.display());
+        }
+    }
+}
+
+#[test]
+fn without_a_keychain_service_nothing_is_created_and_the_message_names_the_cause() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let no_bus = [(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/keystep-test-bus",
+    )];
+    let out = keystep_with_env(
+        home.path(),
+        &["add", "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP"],
+        &no_bus,
+    );
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("No keychain service is running"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("keychain.no_service"), "{stderr}");
+    assert!(
+        !DataDir::at(home.path()).vault_file().exists(),
+        "a vault was created without a keychain"
+    );
+}
+
+#[test]
+fn an_existing_vault_is_left_byte_for_byte_alone_when_the_keychain_is_unreachable_or_lacks_the_key()
+{
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    assert!(
+        keystep(
+            home.path(),
+            &["add", "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP"]
+        )
+        .status
+        .success()
+    );
+    let path = DataDir::at(home.path()).vault_file();
+    let before = std::fs::read(&path).unwrap();
+
+    let no_bus = [(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/keystep-test-bus",
+    )];
+    let out = keystep_with_env(
+        home.path(),
+        &["add", "otpauth://totp/SSA:me?secret=GEZDGNBVGY3TQOJQ"],
+        &no_bus,
+    );
+    assert_eq!(out.status.code(), Some(4));
+
+    // Delete the key from the keychain: Keystep must say so and must not start a second vault.
+    let vid = vault_id(home.path());
+    let cleared = Command::new("secret-tool")
+        .args(["clear", "service", SERVICE, "username", &vid])
+        .status()
+        .unwrap();
+    assert!(cleared.success());
+    let out = keystep(
+        home.path(),
+        &["add", "otpauth://totp/SSA:me?secret=GEZDGNBVGY3TQOJQ"],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("keychain.key_missing"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the vault file changed"
+    );
+    assert_eq!(vault_id(home.path()), vid);
+}

@@ -107,7 +107,8 @@ impl Keystep {
                 detail: "the vault file lists no keychain slot".into(),
             })?;
         let key = keychain.read_key(&account)?;
-        let contents = vault::decrypt(&path, &envelope, &key)?;
+        let mut contents = vault::decrypt(&path, &envelope, &key)?;
+        sort_accounts(&mut contents);
         Ok(Self {
             dir,
             vault_id: envelope.vault_id,
@@ -170,6 +171,7 @@ impl Keystep {
             return Err(Error::VaultWrongKey { path });
         }
         self.contents = vault::decrypt(&path, &envelope, &self.key)?;
+        sort_accounts(&mut self.contents);
         self.slots = envelope.slots;
         self.stamp = now;
         Ok(())
@@ -182,6 +184,7 @@ impl Keystep {
         self.refresh()?;
         let mut next = self.contents.clone();
         let result = change(&mut next)?;
+        sort_accounts(&mut next);
         let bytes = vault::encrypt(&self.vault_id, &self.slots, &next, &self.key)?;
         let path = self.dir.vault_file();
         write_atomic(&path, &bytes)?;
@@ -193,11 +196,7 @@ impl Keystep {
     /// Every account, sorted by service then name.
     pub fn accounts(&mut self) -> Result<Vec<AccountView>> {
         self.refresh()?;
-        let mut views: Vec<AccountView> =
-            self.contents.accounts.iter().map(Account::view).collect();
-        views
-            .sort_by_cached_key(|v| (v.issuer.to_lowercase(), v.name.to_lowercase(), v.id.clone()));
-        Ok(views)
+        Ok(self.contents.accounts.iter().map(Account::view).collect())
     }
 
     /// Adds an account from an `otpauth://` URI.
@@ -273,10 +272,10 @@ impl Keystep {
     /// The codes of every account at `now_ms`, in the order of [`Keystep::accounts`].
     pub fn codes(&mut self, now_ms: u64) -> Result<Vec<CodeView>> {
         self.refresh()?;
-        let order = self.accounts()?;
-        Ok(order
+        Ok(self
+            .contents
+            .accounts
             .iter()
-            .filter_map(|v| self.contents.accounts.iter().find(|a| a.id == v.id))
             .map(|a| code_view(a, now_ms))
             .collect())
     }
@@ -354,6 +353,13 @@ impl Keystep {
             }),
         }
     }
+}
+
+/// Keeps accounts in display order (service, then name, ignoring case) so listing needs no sort.
+fn sort_accounts(contents: &mut Contents) {
+    contents
+        .accounts
+        .sort_by_cached_key(|a| (a.issuer.to_lowercase(), a.name.to_lowercase(), a.id.clone()));
 }
 
 fn find_by_id<'a>(contents: &'a mut Contents, id: &str) -> Result<&'a mut Account> {

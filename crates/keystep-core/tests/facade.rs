@@ -1,0 +1,254 @@
+//! The Keystep facade over a real vault file, with keyring-core's mock store standing in for the keychain
+//! (the real Secret Service is tested in tests/tests/keychain.rs; the mock is here for fault injection).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use keyring_core::{Entry, Error as KeyringError, mock};
+use keystep_core::account::NewAccount;
+use keystep_core::keychain::{Keychain, SERVICE};
+use keystep_core::paths::DataDir;
+use keystep_core::vault;
+use keystep_core::{Keystep, OpenOutcome};
+
+const IRS: &str = "otpauth://totp/IRS:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
+const T: u64 = 1_700_000_000_000;
+
+fn setup() -> (tempfile::TempDir, Arc<mock::Store>, Keychain) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = mock::Store::new().unwrap();
+    let kc = Keychain::with_store(store.clone());
+    (dir, store, kc)
+}
+
+fn fail_next_call(store: &Arc<mock::Store>, vault_id: &str, err: KeyringError) {
+    let entry: Entry =
+        keyring_core::api::CredentialStoreApi::build(store.as_ref(), SERVICE, vault_id, None)
+            .unwrap();
+    let cred: &mock::Cred = entry.as_any().downcast_ref().unwrap();
+    cred.set_error(err);
+}
+
+#[test]
+fn first_open_creates_an_empty_vault_and_the_second_opens_it() {
+    let (dir, _store, kc) = setup();
+    let (mut k, outcome) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(outcome, OpenOutcome::Created);
+    assert!(k.accounts().unwrap().is_empty());
+    k.add_uri(IRS, T).unwrap();
+    let (mut again, outcome) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(outcome, OpenOutcome::Opened);
+    assert_eq!(again.accounts().unwrap()[0].issuer, "IRS");
+    assert_eq!(again.vault_id(), k.vault_id());
+}
+
+#[test]
+fn duplicates_are_reported_not_added() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    k.add_uri(IRS, T).unwrap();
+    let err = k
+        .add_uri("otpauth://totp/irs:other?secret=jbswy3dpehpk3pxp", T)
+        .unwrap_err();
+    assert_eq!(err.code(), "account.duplicate");
+    assert!(err.to_string().contains("IRS (me@example.com)"), "{err}");
+    // Same secret for another service is a different account.
+    k.add_uri("otpauth://totp/SSA:me?secret=JBSWY3DPEHPK3PXP", T)
+        .unwrap();
+    assert_eq!(k.accounts().unwrap().len(), 2);
+}
+
+#[test]
+fn accounts_are_listed_by_service_then_name_ignoring_case() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    for (issuer, secret) in [
+        ("ssa", "GEZDGNBV"),
+        ("IRS", "JBSWY3DP"),
+        ("Login.gov", "MFRGGZDF"),
+    ] {
+        k.add_uri(&format!("otpauth://totp/{issuer}:me?secret={secret}"), T)
+            .unwrap();
+    }
+    let names: Vec<String> = k
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.issuer)
+        .collect();
+    assert_eq!(names, ["IRS", "Login.gov", "ssa"]);
+}
+
+#[test]
+fn rename_and_delete_change_the_vault_on_disk() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let id = k.add_uri(IRS, T).unwrap().id;
+    k.rename(&id, "IRS Online Account", "me").unwrap();
+    let (mut other, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(other.accounts().unwrap()[0].issuer, "IRS Online Account");
+    assert_eq!(k.rename(&id, " ", "").unwrap_err().code(), "input.bad_name");
+    k.delete(&id).unwrap();
+    assert!(
+        other.accounts().unwrap().is_empty(),
+        "the other handle sees the deletion"
+    );
+    assert_eq!(k.delete(&id).unwrap_err().code(), "account.not_found");
+}
+
+#[test]
+fn form_input_is_checked_before_it_reaches_the_vault() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let before = std::fs::read(DataDir::at(dir.path()).vault_file()).unwrap();
+    let bad = NewAccount {
+        issuer: "ID.me".into(),
+        name: "me".into(),
+        secret: "JBSWY3DPEHPK3PX!".into(),
+        kind: None,
+        algorithm: None,
+        digits: None,
+        period: None,
+        counter: None,
+    };
+    assert_eq!(
+        k.add_fields(&bad, T).unwrap_err().code(),
+        "input.bad_secret"
+    );
+    assert_eq!(
+        std::fs::read(DataDir::at(dir.path()).vault_file()).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn codes_follow_the_clock_and_show_the_next_code_in_the_last_ten_seconds() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    k.add_uri(
+        "otpauth://totp/RFC:x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8",
+        T,
+    )
+    .unwrap();
+    let at_59 = &k.codes(59_000).unwrap()[0];
+    assert_eq!(at_59.code.as_deref(), Some("94287082"));
+    assert_eq!(
+        (at_59.valid_from_ms, at_59.valid_until_ms),
+        (Some(30_000), Some(60_000))
+    );
+    assert!(at_59.next_code.is_some());
+    let early = &k.codes(31_000).unwrap()[0];
+    assert_eq!(early.next_code, None);
+}
+
+#[test]
+fn hotp_counter_advances_and_is_saved() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let id = k
+        .add_uri(
+            "otpauth://hotp/Bank:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            T,
+        )
+        .unwrap()
+        .id;
+    assert_eq!(k.code(&id, T).unwrap().code, None, "no code given out yet");
+    assert_eq!(k.next_hotp(&id).unwrap().0, "755224");
+    assert_eq!(k.code(&id, T).unwrap().code.as_deref(), Some("755224"));
+    let (mut other, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(other.next_hotp(&id).unwrap().0, "287082");
+    let totp = k.add_uri(IRS, T).unwrap().id;
+    assert_eq!(k.next_hotp(&totp).unwrap_err().code(), "account.wrong_kind");
+}
+
+#[test]
+fn keychain_failure_at_creation_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let refusing = Keychain::with_store(Arc::new(RefusingStore));
+    let err = Keystep::open_or_create(DataDir::at(dir.path()), &refusing).unwrap_err();
+    assert_eq!(err.code(), "keychain.locked");
+    assert!(!DataDir::at(dir.path()).vault_file().exists());
+}
+
+/// A store whose every entry says the keychain is locked.
+#[derive(Debug)]
+struct RefusingStore;
+
+impl keyring_core::api::CredentialStoreApi for RefusingStore {
+    fn vendor(&self) -> String {
+        "refusing".into()
+    }
+    fn id(&self) -> String {
+        "refusing".into()
+    }
+    fn build(
+        &self,
+        _s: &str,
+        _u: &str,
+        _m: Option<&std::collections::HashMap<&str, &str>>,
+    ) -> keyring_core::Result<Entry> {
+        Err(KeyringError::NoStorageAccess(Box::new(
+            std::io::Error::other("SS Error: object locked"),
+        )))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+#[test]
+fn keychain_failure_on_open_changes_nothing_and_never_creates_a_second_vault() {
+    let (dir, store, kc) = setup();
+    let (k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let path = DataDir::at(dir.path()).vault_file();
+    let before = std::fs::read(&path).unwrap();
+    fail_next_call(
+        &store,
+        k.vault_id(),
+        KeyringError::NoStorageAccess(Box::new(std::io::Error::other(
+            "SS error: prompt dismissed",
+        ))),
+    );
+    let err = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap_err();
+    assert_eq!(err.code(), "keychain.denied");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // With the key gone, opening fails the same careful way.
+    let empty = Keychain::with_store(mock::Store::new().unwrap());
+    let err = Keystep::open_or_create(DataDir::at(dir.path()), &empty).unwrap_err();
+    assert_eq!(err.code(), "keychain.key_missing");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_save_that_fails_changes_nothing_in_memory_or_on_disk() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    k.add_uri(IRS, T).unwrap();
+    let data = DataDir::at(dir.path());
+    let before = std::fs::read(data.vault_file()).unwrap();
+    // A folder where the lock file belongs makes every save fail, even for root.
+    std::fs::remove_file(data.lock_file()).unwrap();
+    std::fs::create_dir(data.lock_file()).unwrap();
+    let err = k
+        .add_uri("otpauth://totp/SSA:me?secret=GEZDGNBV", T)
+        .unwrap_err();
+    assert_eq!(err.code(), "vault.io");
+    assert!(err.to_string().contains("vault.lock"), "{err}");
+    assert_eq!(k.accounts().unwrap().len(), 1);
+    assert_eq!(std::fs::read(data.vault_file()).unwrap(), before);
+}
+
+#[test]
+fn a_corrupted_vault_file_is_reported_and_left_alone() {
+    let (dir, _s, kc) = setup();
+    let (k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    drop(k);
+    let path = DataDir::at(dir.path()).vault_file();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() - 40]).unwrap();
+    let err = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap_err();
+    assert_eq!(err.code(), "vault.corrupt");
+    assert_eq!(std::fs::read(&path).unwrap(), &bytes[..bytes.len() - 40]);
+    assert!(vault::read_envelope(&path).is_err());
+}

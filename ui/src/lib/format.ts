@@ -1,0 +1,37 @@
+// How codes are split for reading: short groups are easier to hold in mind
+// while typing them into another window.
+const GROUPS: Record<number, readonly number[]> = {
+  6: [3, 3],
+  7: [3, 4],
+  8: [4, 4],
+  9: [3, 3, 3],
+  10: [5, 5],
+};
+
+/** "123456" -> "123 456". Lengths without a rule (such as 5-character Steam codes) stay whole. */
+export function groupCode(code: string): string {
+  const sizes = GROUPS[code.length];
+  if (!sizes) return code;
+  const parts: string[] = [];
+  let start = 0;
+  for (const size of sizes) {
+    parts.push(code.slice(start, start + size));
+    start += size;
+  }
+  return parts.join(' ');
+}
+
+/** "123456" -> "1 2 3 4 5 6", so screen readers say digits, not "one hundred twenty-three thousand". */
+export function spellOut(code: string): string {
+  return [...code].join(' ');
+}
+
+/** Whole seconds left until `untilMs`, never below zero. */
+export function secondsLeft(untilMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
+}
+
+/** "Google alice@example.com", without stray spaces when one part is empty. */
+export function accountLabel(issuer: string, name: string): string {
+  return [issuer, name].map((s) => s.trim()).filter(Boolean).join(' ');
+}

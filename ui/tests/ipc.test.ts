@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import * as ipc from '../src/lib/ipc';
+import type { NewAccount } from '../src/lib/bindings/NewAccount';
+
+function record(result: unknown = null) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    return result;
+  });
+  return calls;
+}
+
+describe('ipc wrappers', () => {
+  const account: NewAccount = { issuer: 'Login.gov', name: 'sam@example.com', secret: 'JBSWY3DPEHPK3PXP', kind: 'totp' };
+
+  it.each([
+    ['open_vault', () => ipc.openVault(), {}],
+    ['list_accounts', () => ipc.listAccounts(), {}],
+    ['get_codes', () => ipc.getCodes(), {}],
+    ['add_account_uri', () => ipc.addAccountUri('otpauth://totp/X?secret=AA'), { uri: 'otpauth://totp/X?secret=AA' }],
+    ['add_account', () => ipc.addAccount(account), { account }],
+    ['rename_account', () => ipc.renameAccount('a1', 'ID.me', 'sam'), { id: 'a1', issuer: 'ID.me', name: 'sam' }],
+    ['delete_account', () => ipc.deleteAccount('a1'), { id: 'a1' }],
+    ['next_hotp_code', () => ipc.nextHotpCode('a1'), { id: 'a1' }],
+    ['copy_code', () => ipc.copyCode('a1'), { id: 'a1' }],
+    ['first_code_painted', () => ipc.firstCodePainted(), {}],
+  ] as const)('%s sends its name and arguments', async (cmd, run, args) => {
+    const calls = record();
+    await run();
+    expect(calls).toEqual([{ cmd, args }]);
+  });
+
+  it('returns what Rust answered', async () => {
+    record({ clearAfterSecs: 30 });
+    await expect(ipc.copyCode('a1')).resolves.toEqual({ clearAfterSecs: 30 });
+  });
+
+  it('passes an ErrorDto rejection through, detail included', async () => {
+    mockIPC(() => {
+      throw { code: 'keychain.locked', message: 'Unlock your keychain.', detail: 'org.freedesktop.Secret: locked' };
+    });
+    await expect(ipc.openVault()).rejects.toEqual({
+      code: 'keychain.locked',
+      message: 'Unlock your keychain.',
+      detail: 'org.freedesktop.Secret: locked',
+    });
+  });
+
+  it.each([
+    ['a string', 'command open_vault not found'],
+    ['an Error', new Error('boom')],
+    ['an object without a message', { code: 'x' }],
+    ['null', null],
+  ])('turns %s into app.unexpected', async (_what, thrown) => {
+    mockIPC(() => {
+      throw thrown;
+    });
+    await expect(ipc.listAccounts()).rejects.toEqual({
+      code: 'app.unexpected',
+      message: 'Something went wrong. Try again.',
+    });
+  });
+
+  it('drops a detail that is not text', () => {
+    expect(ipc.toErrorDto({ code: 'vault.io', message: 'Could not read.', detail: 42 })).toEqual({
+      code: 'vault.io',
+      message: 'Could not read.',
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { accountLabel, groupCode, secondsLeft, spellOut } from '../src/lib/format';
+import { errorField } from '../src/lib/fieldErrors';
+import { filterAccounts } from '../src/lib/search';
+import { emptyKeyForm, toNewAccount } from '../src/lib/newAccount';
+import { totp } from './backend';
+
+describe('groupCode', () => {
+  it.each([
+    ['123456', '123 456'],
+    ['1234567', '123 4567'],
+    ['12345678', '1234 5678'],
+    ['123456789', '123 456 789'],
+    ['1234567890', '12345 67890'],
+    ['2BK7N', '2BK7N'],
+    ['1234', '1234'],
+    ['', ''],
+  ])('%s -> "%s"', (code, grouped) => {
+    expect(groupCode(code)).toBe(grouped);
+  });
+});
+
+describe('small helpers', () => {
+  it('spells codes out one character at a time', () => {
+    expect(spellOut('123456')).toBe('1 2 3 4 5 6');
+    expect(spellOut('2BK7N')).toBe('2 B K 7 N');
+  });
+
+  it('counts whole seconds left, rounding up and never below zero', () => {
+    expect(secondsLeft(10_000, 0)).toBe(10);
+    expect(secondsLeft(10_000, 500)).toBe(10);
+    expect(secondsLeft(10_000, 9_001)).toBe(1);
+    expect(secondsLeft(10_000, 10_000)).toBe(0);
+    expect(secondsLeft(10_000, 12_000)).toBe(0);
+  });
+
+  it('labels accounts without stray spaces', () => {
+    expect(accountLabel('GitHub', 'alice')).toBe('GitHub alice');
+    expect(accountLabel('', 'alice')).toBe('alice');
+  });
+
+  it('finds the field an input error is about', () => {
+    expect(errorField({ code: 'input.bad_secret', message: '' })).toBe('secret');
+    expect(errorField({ code: 'account.duplicate', message: '' })).toBeNull();
+    expect(errorField(null)).toBeNull();
+  });
+});
+
+describe('filterAccounts', () => {
+  const accounts = [totp('1', 'GitHub', 'alice'), totp('2', 'Login.gov', 'Sam@Example.com'), totp('3', 'ID.me', 'sam')];
+
+  it('matches issuer or name, ignoring case', () => {
+    expect(filterAccounts(accounts, 'GITHUB').map((a) => a.id)).toEqual(['1']);
+    expect(filterAccounts(accounts, 'sam').map((a) => a.id)).toEqual(['2', '3']);
+    expect(filterAccounts(accounts, 'login sam').map((a) => a.id)).toEqual(['2']);
+  });
+
+  it('keeps everything for an empty search', () => {
+    expect(filterAccounts(accounts, '  ')).toHaveLength(3);
+  });
+});
+
+describe('toNewAccount', () => {
+  it('sends time-based settings for a time-based account', () => {
+    const form = { ...emptyKeyForm(), issuer: ' ID.me ', name: 'sam', secret: 'JBSW Y3DP' };
+    expect(toNewAccount(form)).toEqual({
+      issuer: 'ID.me',
+      name: 'sam',
+      secret: 'JBSW Y3DP',
+      kind: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    });
+  });
+
+  it('sends the counter for a counter-based account and leaves empty boxes to Rust', () => {
+    const form = { ...emptyKeyForm(), kind: 'hotp' as const, digits: null, counter: 5 };
+    expect(toNewAccount(form)).toEqual({ issuer: '', name: '', secret: '', kind: 'hotp', algorithm: 'SHA1', counter: 5 });
+  });
+
+  it('sends only the type for Steam', () => {
+    expect(toNewAccount({ ...emptyKeyForm(), kind: 'steam' })).toEqual({ issuer: '', name: '', secret: '', kind: 'steam' });
+  });
+});

@@ -1,0 +1,21 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { clearMocks } from '@tauri-apps/api/mocks';
+
+// jsdom has <dialog> but not its modal methods; this stands in for them.
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+}
+if (typeof HTMLDialogElement.prototype.close !== 'function') {
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
+afterEach(() => {
+  clearMocks();
+});

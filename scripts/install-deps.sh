@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates curl file)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}")

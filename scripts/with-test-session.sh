@@ -7,7 +7,7 @@
 # Usage: scripts/with-test-session.sh COMMAND [ARGS...]
 set -euo pipefail
 
-for tool in Xvfb dbus-run-session gnome-keyring-daemon secret-tool tauri-driver WebKitWebDriver xclip; do
+for tool in Xvfb dbus-run-session gnome-keyring-daemon secret-tool tauri-driver WebKitWebDriver xclip scrot; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh --test" >&2; exit 1; }
 done
 
@@ -42,4 +42,4 @@ dbus-run-session -- bash -c '
   set -euo pipefail
   printf %s "$KEYSTEP_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec "$@"
-' keystep-test-session "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' keystep-test-session "$@" 2> >(grep --line-buffered -v "Failed to set fd limit" >&2)

@@ -123,7 +123,6 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": app }),
         );
-        caps.insert("browserName".into(), serde_json::json!("wry"));
         ClientBuilder::rustls()
             .expect("TLS setup")
             .capabilities(caps)
@@ -159,7 +158,9 @@ pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Eleme
         .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
 }
 
-/// Waits until WebKit has painted the current DOM (two animation frames), then saves a screenshot.
+/// Waits until WebKit has painted the current DOM (two animation frames), then saves what the X display
+/// shows of the window. The pixels come from the display (scrot), not from WebDriver: WebKitWebDriver's
+/// own screenshot hangs when accelerated compositing is off, and the display is what a person sees.
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     client
         .execute_async(
@@ -168,9 +169,19 @@ pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
         )
         .await
         .unwrap();
-    let png = client.screenshot().await.unwrap();
+    let (x, y, w, h) = client.get_window_rect().await.unwrap();
     let path = artifacts_dir().join(name);
-    std::fs::write(&path, png).unwrap();
+    let _ = std::fs::remove_file(&path);
+    let status = Command::new("scrot")
+        .arg("-a")
+        .arg(format!("{x},{y},{w},{h}"))
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(
+        status.success() && path.exists(),
+        "scrot could not capture the window"
+    );
     path
 }
 

@@ -31,7 +31,6 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
     let home_str = home.path().to_str().unwrap();
     let driver = Driver::start(&[("KEYSTEP_HOME", home_str)]);
     let client = driver.connect().await;
-
     wait_for(&client, "[data-testid=empty-state]").await;
     screenshot(&client, "empty.png").await;
 
@@ -99,6 +98,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         .await
         .unwrap();
     let _ = status;
+    let copied_at = std::time::Instant::now();
     let copied = read_clipboard();
     assert!(
         codes_around_now().contains(&copied) || expected.contains(&copied),

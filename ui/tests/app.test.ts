@@ -51,7 +51,6 @@ describe('problem screen', () => {
     const view = within(problem);
     expect(view.getByRole('heading', { name: "Keystep can't open your codes" })).toBeInTheDocument();
     expect(view.getByText('Your keychain is locked. Unlock it, then try again.')).toBeInTheDocument();
-    expect(view.getByText('Your data was not changed.')).toBeInTheDocument();
     expect(view.getByText('keychain.locked')).toBeInTheDocument();
     const details = problem.querySelector('details')!;
     expect(details.querySelector('summary')).toHaveTextContent('Details');

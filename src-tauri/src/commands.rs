@@ -4,8 +4,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use keystep_core::app::unix_now_ms;
-use keystep_core::keychain::{self, Keychain};
-use keystep_core::paths::DataDir;
 use keystep_core::sensitive::SecretString;
 use keystep_core::{
     AccountView, CodeView, CopyInfo, ErrorDto, Keystep, NewAccount, OpenInfo, OpenOutcome,
@@ -13,7 +11,7 @@ use keystep_core::{
 use tauri::{AppHandle, State};
 
 use crate::clipboard::{CLIPBOARD_CLEAR_AFTER_SECS, copy_and_schedule_clear};
-use crate::state::AppState;
+use crate::state::{AppState, start_open};
 
 type CmdResult<T> = Result<T, ErrorDto>;
 
@@ -35,38 +33,35 @@ fn with_vault<T>(
     f(vault).map_err(|e| e.to_dto())
 }
 
-/// Opens (or on first start creates) the vault. The keychain is asked on a worker thread with a timeout,
-/// so a keychain stuck on an unlock prompt never freezes the window.
-#[tauri::command]
-pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
-    let dir = DataDir::resolve(state.home.as_deref()).map_err(|e| e.to_dto())?;
-    if let Some(v) = state.vault().as_ref() {
-        return Ok(OpenInfo {
-            created: false,
-            data_dir: v.data_dir().root().display().to_string(),
-        });
-    }
-    let opened = tauri::async_runtime::spawn_blocking(move || {
-        keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
-            let kc = Keychain::platform()?;
-            Keystep::open_or_create(dir, &kc)
-        })
-    })
-    .await
-    .map_err(|e| ErrorDto {
-        code: "app.unexpected".into(),
-        message: "Keystep could not open your codes.".into(),
-        detail: Some(e.to_string()),
-    })?;
-    let (vault, outcome) = opened.map_err(|e| e.to_dto())?;
-    let info = OpenInfo {
+fn open_info(vault: &Keystep, outcome: OpenOutcome) -> OpenInfo {
+    OpenInfo {
         created: outcome == OpenOutcome::Created,
         data_dir: vault.data_dir().root().display().to_string(),
-    };
-    let mut guard = state.vault();
-    if guard.is_none() {
-        *guard = Some(vault);
     }
+}
+
+/// Opens (or on first start creates) the vault. The first attempt started with the process; this waits
+/// for it, or starts a new one after a failure ("Try again"). The keychain is asked on a worker thread
+/// with a timeout, so a keychain stuck on an unlock prompt never freezes the window.
+#[tauri::command]
+pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
+    let mut opening = state.opening.lock().await;
+    if let Some(v) = state.vault().as_ref() {
+        return Ok(open_info(v, OpenOutcome::Opened));
+    }
+    let attempt = opening
+        .take()
+        .unwrap_or_else(|| start_open(state.home.clone()));
+    let (vault, outcome) = attempt
+        .await
+        .map_err(|e| ErrorDto {
+            code: "app.unexpected".into(),
+            message: "Keystep could not open your codes. Try again.".into(),
+            detail: Some(e.to_string()),
+        })?
+        .map_err(|e| e.to_dto())?;
+    let info = open_info(&vault, outcome);
+    *state.vault() = Some(vault);
     Ok(info)
 }
 

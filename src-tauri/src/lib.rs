@@ -8,6 +8,8 @@ mod webkit;
 
 use tauri::Manager;
 
+pub use webkit::configure_before_threads;
+
 /// Starts the app: one instance, the main window, and Keystep's commands.
 pub fn run() {
     let home = state::home_from_args(std::env::args_os());
@@ -20,13 +22,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_clipboard_manager::init())
-        .manage(state::AppState::new(home))
-        .setup(|app| {
-            if let Some(window) = app.get_webview_window("main") {
-                webkit::tune(&window);
-            }
-            Ok(())
-        })
+        .manage(state::AppState::new_opening(home))
         .invoke_handler(tauri::generate_handler![
             commands::open_vault,
             commands::list_accounts,

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    keystep_desktop::configure_before_threads();
     keystep_desktop::run();
 }

@@ -1,23 +1,36 @@
-//! What the desktop app holds between commands: where the data lives and the open vault.
+//! What the desktop app holds between commands: where the data lives, the open vault, and the opening
+//! that starts with the process.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use keystep_core::Keystep;
+use keystep_core::keychain::{self, Keychain};
+use keystep_core::paths::DataDir;
+use keystep_core::{Keystep, OpenOutcome};
+use tauri::async_runtime::JoinHandle;
+
+/// An attempt to open the vault, running on a blocking worker.
+pub type Opening = JoinHandle<keystep_core::Result<(Keystep, OpenOutcome)>>;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     /// `--home DIR` from the command line, if given (else `KEYSTEP_HOME` or the platform default).
     pub home: Option<PathBuf>,
     vault: Mutex<Option<Keystep>>,
+    /// The attempt under way, if any. Async so that a second `open_vault` waits for the same attempt.
+    pub opening: tokio::sync::Mutex<Option<Opening>>,
 }
 
 impl AppState {
-    pub fn new(home: Option<PathBuf>) -> Self {
+    /// State whose vault starts opening now, while WebKit is still starting: the keychain round trips
+    /// then overlap the page load instead of following it.
+    pub fn new_opening(home: Option<PathBuf>) -> Self {
+        let first = start_open(home.clone());
         Self {
             home,
             vault: Mutex::new(None),
+            opening: tokio::sync::Mutex::new(Some(first)),
         }
     }
 
@@ -25,6 +38,18 @@ impl AppState {
     pub fn vault(&self) -> MutexGuard<'_, Option<Keystep>> {
         self.vault.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Opens (or creates) the vault on a worker thread, asking the keychain with a timeout so that a keychain
+/// stuck on an unlock prompt ends in a clear message.
+pub fn start_open(home: Option<PathBuf>) -> Opening {
+    tauri::async_runtime::spawn_blocking(move || {
+        let dir = DataDir::resolve(home.as_deref())?;
+        keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
+            let kc = Keychain::platform()?;
+            Keystep::open_or_create(dir, &kc)
+        })
+    })
 }
 
 /// Reads `--home DIR` or `--home=DIR` from the process arguments.

@@ -1,8 +1,12 @@
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { beginStartup } from './lib/startup';
+
+// Before anything renders: the vault may already be open in Rust by the time the page asks.
+const startup = beginStartup();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+export default mount(App, { target, props: { startup } });

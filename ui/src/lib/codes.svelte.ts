@@ -23,10 +23,17 @@ export class CodesState {
   #running = false;
   #refreshing: Promise<void> | null = null;
 
-  /** Loads everything, then keeps codes fresh until stop(). */
-  async start(): Promise<void> {
+  /** Loads everything (or takes what was fetched at startup), then keeps codes fresh until stop(). */
+  async start(initial?: { accounts: AccountView[]; codes: CodeView[] }): Promise<void> {
     this.#running = true;
     this.#safetyTimer = setInterval(() => void this.refreshCodes(), SAFETY_REFRESH_MS);
+    if (initial) {
+      this.accounts = initial.accounts;
+      this.#setCodes(initial.codes);
+      this.loaded = true;
+      this.#scheduleExpiry();
+      return;
+    }
     await this.reload();
   }
 

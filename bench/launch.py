@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Launch benchmark: time from process start to the first code painted in the window, and memory (PSS
+summed over the app and its WebKit processes) once settled. Runs Keystep and an empty Tauri window built
+in the same workspace, interleaved, and prints medians.
+
+Run it through bench/launch.sh, which builds release binaries and provides the display and keychain.
+"""
+import os
+import pathlib
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+RELEASE = ROOT / "target" / "release"
+SETTLE_SECS = 3.0
+PAINT_TIMEOUT_SECS = 30.0
+# A run this much slower than the fastest run of its variant counts as stalled (see the printed note).
+STALL_MS = 250
+
+
+def children_map():
+    kids = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            kids.setdefault(int(fields[1]), []).append(int(entry))
+        except OSError:
+            pass
+    return kids
+
+
+def process_tree(pid):
+    kids = children_map()
+    tree, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        tree.append(p)
+        stack.extend(kids.get(p, []))
+    return tree
+
+
+def pss_mib(pids):
+    total_kib = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total_kib += int(line.split()[1])
+        except OSError:
+            pass
+    return total_kib / 1024
+
+
+def wait_group_gone(pgid, timeout_secs=5.0):
+    """Waits until every process of the run (WebKit's too) has exited, so runs never overlap."""
+    deadline = time.monotonic() + timeout_secs
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+
+
+def run_once(command, env):
+    with tempfile.TemporaryDirectory() as tmp:
+        paint_file = pathlib.Path(tmp) / "painted"
+        run_env = dict(os.environ, **env, KEYSTEP_BENCH_PAINT_FILE=str(paint_file))
+        start_ms = time.time() * 1000
+        proc = subprocess.Popen(command, env=run_env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            deadline = time.monotonic() + PAINT_TIMEOUT_SECS
+            while not (paint_file.exists() and paint_file.read_text().strip()):
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"{command[0]} never reported its first paint")
+                time.sleep(0.002)
+            painted_ms = int(paint_file.read_text().strip()) - start_ms
+            time.sleep(SETTLE_SECS)
+            tree = process_tree(proc.pid)
+            return painted_ms, pss_mib(tree), len(tree)
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            wait_group_gone(proc.pid)
+
+
+def main():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    home = tempfile.mkdtemp(prefix="keystep-bench-")
+    cli = str(RELEASE / "keystep")
+    for i, secret in enumerate(["JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQ", "MFRGGZDFMZTWQ2LK"]):
+        subprocess.run([cli, "--home", home, "add",
+                        f"otpauth://totp/Service{i}:me@example.com?secret={secret}"],
+                       check=True, stdout=subprocess.DEVNULL)
+    keystep = [str(RELEASE / "keystep-desktop"), "--home", home]
+    empty = [str(RELEASE / "empty-window")]
+    variants = [
+        ("Keystep (as shipped)", keystep, {}),
+        ("Keystep, WebKit default compositing", keystep, {"KEYSTEP_WEBKIT_COMPOSITING": "1"}),
+        ("empty window, defaults", empty, {}),
+        ("empty window, compositing off (tuned floor)", empty, {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}),
+    ]
+    results = {name: [] for name, _, _ in variants}
+    for _ in range(runs):
+        for name, command, env in variants:
+            results[name].append(run_once(command, env))
+
+    floor_name = variants[-1][0]
+    floor = summarize(results[floor_name])
+    print(f"{runs} interleaved runs. 'steady' is the median of runs without a WebKit start-up stall (a run slower")
+    print(f"than its variant's fastest by more than {STALL_MS} ms; such stalls of ~480 ms hit every variant, the")
+    print(f"empty window too, at random); 'all' is the median of every run. PSS {SETTLE_SECS:.0f} s after the first paint.\n")
+    print("| app | first paint, steady (ms) | vs floor | all runs (ms) | stalled runs | PSS (MiB) | vs floor |")
+    print("|---|---|---|---|---|---|---|")
+    for name, _, _ in variants:
+        s = summarize(results[name])
+        print(f"| {name} | {s['steady']:.0f} | {s['steady'] / floor['steady']:.2f}x | {s['all']:.0f} | "
+              f"{s['stalled']}/{len(results[name])} | {s['pss']:.0f} | {s['pss'] / floor['pss']:.2f}x |")
+
+
+def summarize(runs):
+    paints = [r[0] for r in runs]
+    fastest = min(paints)
+    steady = [p for p in paints if p - fastest <= STALL_MS]
+    return {
+        "steady": statistics.median(steady),
+        "all": statistics.median(paints),
+        "stalled": len(paints) - len(steady),
+        "pss": statistics.median(r[1] for r in runs),
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -45,7 +45,4 @@ if [[ "${1:-}" == "--test" ]]; then
   if ! command -v tauri-driver >/dev/null || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
     cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
   fi
-  if ! command -v cargo-nextest >/dev/null; then
-    cargo install cargo-nextest --locked
-  fi
 fi

@@ -1,3 +1,6 @@
+// A build script can only report failure by panicking.
+#![allow(clippy::panic)]
+
 // Declares Keystep's commands so that each needs an explicit allow in capabilities/ (no blanket access).
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(

@@ -126,6 +126,15 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
             .is_empty()
     );
 
+    // The copied code leaves the clipboard after 30 seconds, while the app keeps running.
+    let clear_after = std::time::Duration::from_secs(32);
+    tokio::time::sleep(clear_after.saturating_sub(copied_at.elapsed())).await;
+    assert_eq!(
+        read_clipboard(),
+        "",
+        "the code is still on the clipboard after 30 s"
+    );
+
     client.close().await.unwrap();
     drop(driver);
 }

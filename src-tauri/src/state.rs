@@ -45,7 +45,7 @@ impl AppState {
 pub fn start_open(home: Option<PathBuf>) -> Opening {
     tauri::async_runtime::spawn_blocking(move || {
         let dir = DataDir::resolve(home.as_deref())?;
-        keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
+        keychain::with_timeout(keychain::timeout(), move || {
             let kc = Keychain::platform()?;
             Keystep::open_or_create(dir, &kc)
         })

@@ -221,3 +221,48 @@ fn an_existing_vault_is_left_byte_for_byte_alone_when_the_keychain_is_unreachabl
     );
     assert_eq!(vault_id(home.path()), vid);
 }
+
+/// A keychain that is locked and waits for an unlock prompt must not hang Keystep: it gives up after the
+/// keychain timeout with a message that says so, and changes nothing. Runs in a D-Bus session of its own
+/// (with its own keyring files) so that locking it cannot disturb the other tests.
+#[test]
+fn a_locked_keychain_ends_in_a_clear_message_not_a_hang() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let keyrings = tempfile::tempdir().unwrap();
+    let keystep = keystep_e2e::binary("keystep");
+    let script = r#"
+        set -e
+        printf %s locked-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+        "$KEYSTEP" --home "$HOME_DIR" add 'otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP' >/dev/null
+        dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+            org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
+        set +e
+        env -u DISPLAY KEYSTEP_KEYCHAIN_TIMEOUT_SECS=3 "$KEYSTEP" --home "$HOME_DIR" list
+        echo "exit=$?"
+    "#;
+    let started = std::time::Instant::now();
+    let out = Command::new("dbus-run-session")
+        .args(["--", "bash", "-c", script])
+        .env("KEYSTEP", &keystep)
+        .env("HOME_DIR", home.path())
+        .env("XDG_DATA_HOME", keyrings.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("exit=4"),
+        "stdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("keychain.timeout")
+            || stderr.contains("keychain.locked")
+            || stderr.contains("keychain.denied"),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "Keystep waited too long"
+    );
+}

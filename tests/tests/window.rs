@@ -126,6 +126,28 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
             .is_empty()
     );
 
+    // A second start hands over to the window that is open and exits, instead of opening the vault twice.
+    let mut second = std::process::Command::new(keystep_e2e::binary("keystep-desktop"))
+        .env("KEYSTEP_HOME", home_str)
+        .spawn()
+        .unwrap();
+    let mut exited = None;
+    for _ in 0..150 {
+        if let Some(status) = second.try_wait().unwrap() {
+            exited = Some(status);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    if exited.is_none() {
+        let _ = second.kill();
+    }
+    assert!(
+        exited.is_some(),
+        "a second Keystep kept running beside the first"
+    );
+    wait_for(&client, "[data-testid=empty-state]").await;
+
     // The copied code leaves the clipboard after 30 seconds, while the app keeps running.
     let clear_after = std::time::Duration::from_secs(32);
     tokio::time::sleep(clear_after.saturating_sub(copied_at.elapsed())).await;

@@ -150,7 +150,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt
 /// ends in a clear message instead of a hang.
 fn open(dir: DataDir, create: bool) -> Result<Option<Keystep>, Error> {
-    keychain::with_timeout(keychain::DEFAULT_TIMEOUT, move || {
+    keychain::with_timeout(keychain::timeout(), move || {
         let kc = Keychain::platform()?;
         if create {
             Keystep::open_or_create(dir, &kc).map(|(k, _)| Some(k))

@@ -19,6 +19,17 @@ use crate::vault::VaultKey;
 pub const SERVICE: &str = "keystep";
 /// How long front ends wait for the keychain before saying it does not answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+/// Environment variable that sets that wait in whole seconds (for slow keychains, and for tests).
+pub const TIMEOUT_ENV: &str = "KEYSTEP_KEYCHAIN_TIMEOUT_SECS";
+
+/// The keychain wait: `KEYSTEP_KEYCHAIN_TIMEOUT_SECS` if it holds a positive whole number, else 20 s.
+pub fn timeout() -> Duration {
+    std::env::var(TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|secs| *secs > 0)
+        .map_or(DEFAULT_TIMEOUT, Duration::from_secs)
+}
 
 /// A handle on one credential store: the platform's, or keyring-core's mock in tests.
 #[derive(Clone)]

@@ -116,3 +116,52 @@ fn exit_codes_follow_the_contract() {
     assert_eq!(corrupt.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&corrupt.stderr).contains("vault.corrupt"));
 }
+
+#[test]
+fn check_url_reports_each_link_with_a_verdict_and_reason_codes() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let message = "IRS: refund on hold, verify at irs-gov-refund.com/claim or sign in at https://www.irs.gov today.";
+    let out = keystep(home.path(), &["check-url", message, "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let links = json.as_array().unwrap();
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0]["url"], "irs-gov-refund.com/claim");
+    assert_eq!(links[0]["verdict"], "suspicious");
+    assert_eq!(links[0]["service"], "irs");
+    assert_eq!(links[0]["reasons"][0]["code"], "link.brand_in_other_domain");
+    assert!(
+        links[0]["reasons"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("irs.gov")
+    );
+    assert_eq!(links[1]["verdict"], "official");
+    assert_eq!(links[1]["service"], "irs");
+    assert_eq!(links[1]["reasons"].as_array().unwrap().len(), 0);
+
+    let plain = keystep(
+        home.path(),
+        &["check-url", "https://irs.gov@evil.example/login"],
+    );
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(
+        stdout(&plain).starts_with("SUSPICIOUS"),
+        "{}",
+        stdout(&plain)
+    );
+
+    let none = keystep(home.path(), &["check-url", "call us at 1-800-829-1040"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no link found"));
+    assert!(
+        !home.path().join("vault.ksv").exists(),
+        "checking a link must not create a vault"
+    );
+}

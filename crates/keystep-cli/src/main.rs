@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use keystep_core::app::unix_now_ms;
+use keystep_core::catalog::Catalog;
 use keystep_core::keychain::{self, Keychain};
+use keystep_core::links::{self, Verdict};
 use keystep_core::paths::DataDir;
 use keystep_core::{AccountView, Error, Keystep, OtpKind};
 use serde::Serialize;
@@ -34,6 +36,15 @@ enum Command {
     /// List the accounts (never their secrets).
     List {
         /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check whether the links in a URL or a pasted message go to official sites. Exit 0 when the check
+    /// ran (whatever it found), 2 when the text has no link.
+    CheckUrl {
+        /// A URL, or a whole message with links in it (quote it).
+        text: String,
+        /// Print a JSON array with one object per link.
         #[arg(long)]
         json: bool,
     },
@@ -109,6 +120,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             print_list(&accounts, json);
         }
+        Command::CheckUrl { text, json } => check_url(&text, json)?,
         Command::Code { query, at, json } => {
             let Some(mut vault) = open(dir, false)? else {
                 return Err(Error::NotFound { query }.into());
@@ -142,6 +154,41 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 println!("{}", out.code);
             }
+        }
+    }
+    Ok(())
+}
+
+/// The official-site check needs no vault: it only reads the bundled catalog.
+fn check_url(text: &str, json: bool) -> Result<(), Failure> {
+    let checks = links::check_text(Catalog::bundled(), text);
+    if checks.is_empty() {
+        return Err(Failure {
+            exit: 2,
+            message: "keystep: no link found. Paste the whole address (such as https://www.irs.gov) or the message that contains it. [links.none_found]".into(),
+        });
+    }
+    if json {
+        println!("{}", to_json(&checks));
+        return Ok(());
+    }
+    for c in &checks {
+        let verdict = match c.verdict {
+            Verdict::Official => "OFFICIAL",
+            Verdict::NotOfficial => "NOT OFFICIAL",
+            Verdict::Suspicious => "SUSPICIOUS",
+        };
+        let owner = c
+            .service
+            .as_deref()
+            .and_then(|id| Catalog::bundled().service(id))
+            .map(|s| s.name.as_str());
+        match (c.verdict, owner) {
+            (Verdict::Official, Some(name)) => println!("{verdict}  {}  ({name})", c.url),
+            _ => println!("{verdict}  {}", c.url),
+        }
+        for r in &c.reasons {
+            println!("    - {}", r.message);
         }
     }
     Ok(())

@@ -6,8 +6,10 @@
 
 pub mod account;
 pub mod app;
+pub mod catalog;
 pub mod error;
 pub mod keychain;
+pub mod links;
 pub mod otp;
 pub mod paths;
 pub mod sensitive;

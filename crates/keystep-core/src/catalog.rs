@@ -1,0 +1,267 @@
+//! The services Keystep knows: official domains, official pages, the sign-in factors they offer, and the
+//! sources the facts came from. The bundled catalog is a TOML data file compiled in; tests validate it.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The catalog shipped with Keystep.
+pub const BUNDLED_CATALOG_TOML: &str = include_str!("../data/catalog.toml");
+
+/// A sign-in factor a service offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Factor {
+    Sms,
+    Voice,
+    Totp,
+    Push,
+    SecurityKey,
+    Passkey,
+    BackupCodes,
+    Email,
+    PivCac,
+}
+
+/// What kind of organisation runs a service (it orders the phone-change planner later).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceKind {
+    Government,
+    Email,
+    Bank,
+    Payment,
+    Shopping,
+    Social,
+    Carrier,
+    Other,
+}
+
+/// An official page of a service, opened by id (never by a raw URL from elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// Where a fact came from and when it was last checked (YYYY-MM-DD).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub url: String,
+    pub checked: String,
+}
+
+/// One service.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub kind: ServiceKind,
+    /// Registrable official domains (`irs.gov`); any host under them is official.
+    pub domains: Vec<String>,
+    /// Lower-case words that name the brand inside a lookalike domain (`irs`, `idme`).
+    pub brands: Vec<String>,
+    pub factors: Vec<Factor>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub pages: Vec<Page>,
+    pub sources: Vec<Source>,
+}
+
+impl Service {
+    /// The page with this id.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+
+    /// True if `registrable` (a registrable domain, lower case) is one of this service's.
+    pub fn owns(&self, registrable: &str) -> bool {
+        self.domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(registrable))
+    }
+}
+
+/// The whole catalog.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    #[serde(rename = "service")]
+    pub services: Vec<Service>,
+}
+
+/// A problem found by [`Catalog::validate`], naming the service and what to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogProblem {
+    pub service: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for CatalogProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.service, self.problem)
+    }
+}
+
+impl Catalog {
+    /// Parses catalog TOML; the error names the line and column.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The bundled catalog. If it ever failed to parse, Keystep would know no services (and the catalog
+    /// tests fail long before a release).
+    pub fn bundled() -> &'static Catalog {
+        static BUNDLED: OnceLock<Catalog> = OnceLock::new();
+        BUNDLED.get_or_init(|| Catalog::parse(BUNDLED_CATALOG_TOML).unwrap_or_default())
+    }
+
+    /// The service with this id.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    /// The service that owns a registrable domain.
+    pub fn service_for_domain(&self, registrable: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.owns(registrable))
+    }
+
+    /// Every problem: duplicate ids, missing sign-in page or sources, URLs that are not https on the
+    /// service's own domains, dates that are not YYYY-MM-DD.
+    pub fn validate(&self) -> Vec<CatalogProblem> {
+        let mut problems = Vec::new();
+        let mut say = |service: &str, problem: String| {
+            problems.push(CatalogProblem {
+                service: service.to_string(),
+                problem,
+            })
+        };
+        for (i, s) in self.services.iter().enumerate() {
+            if self.services[..i].iter().any(|o| o.id == s.id) {
+                say(&s.id, "the id is used twice".into());
+            }
+            if s.domains.is_empty() {
+                say(&s.id, "it lists no official domain".into());
+            }
+            for d in &s.domains {
+                if crate::links::registrable_domain(d).as_deref() != Some(d.as_str()) {
+                    say(
+                        &s.id,
+                        format!(
+                            "\"{d}\" is not a registrable domain (use e.g. irs.gov, not www.irs.gov)"
+                        ),
+                    );
+                }
+            }
+            if s.page("sign_in").is_none() {
+                say(&s.id, "it has no page with id \"sign_in\"".into());
+            }
+            if s.sources.is_empty() {
+                say(&s.id, "it lists no source".into());
+            }
+            for (j, p) in s.pages.iter().enumerate() {
+                if s.pages[..j].iter().any(|o| o.id == p.id) {
+                    say(&s.id, format!("page id \"{}\" is used twice", p.id));
+                }
+                if let Err(why) = official_https_url(s, &p.url) {
+                    say(&s.id, format!("page \"{}\": {why}", p.id));
+                }
+            }
+            for src in &s.sources {
+                if !src.url.starts_with("https://") {
+                    say(&s.id, format!("source {} is not https", src.url));
+                }
+                if !is_iso_date(&src.checked) {
+                    say(
+                        &s.id,
+                        format!(
+                            "source {} has checked = \"{}\"; use YYYY-MM-DD",
+                            src.url, src.checked
+                        ),
+                    );
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Checks that `url` is https and its host is on one of the service's domains.
+pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("{url} is not a valid URL ({e})"))?;
+    if parsed.scheme() != "https" {
+        return Err(format!("{url} is not https"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!("{url} has a user name in it"));
+    }
+    let host = parsed.host_str().unwrap_or_default();
+    match crate::links::registrable_domain(host) {
+        Some(reg) if service.owns(&reg) => Ok(()),
+        _ => Err(format!("{url} is not on {}", service.domains.join(" or "))),
+    }
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_catalog_parses_and_passes_validation() {
+        let catalog = Catalog::parse(BUNDLED_CATALOG_TOML).unwrap();
+        let problems = catalog.validate();
+        assert!(problems.is_empty(), "{problems:#?}");
+        for id in ["irs", "idme", "logingov", "ssa"] {
+            assert!(catalog.service(id).is_some(), "the catalog lacks {id}");
+        }
+    }
+
+    #[test]
+    fn validation_names_each_problem() {
+        let bad = Catalog::parse(
+            r#"
+            [[service]]
+            id = "x"
+            name = "X"
+            kind = "other"
+            domains = ["www.example.com"]
+            brands = ["x"]
+            factors = ["sms"]
+            [[service.pages]]
+            id = "help"
+            title = "Help"
+            url = "http://evil.example/help"
+            [[service.sources]]
+            url = "https://example.com"
+            checked = "yesterday"
+            "#,
+        )
+        .unwrap();
+        let text: Vec<String> = bad.validate().iter().map(ToString::to_string).collect();
+        let all = text.join("\n");
+        assert!(all.contains("not a registrable domain"), "{all}");
+        assert!(all.contains("no page with id \"sign_in\""), "{all}");
+        assert!(all.contains("is not https"), "{all}");
+        assert!(all.contains("use YYYY-MM-DD"), "{all}");
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_a_position() {
+        let err = Catalog::parse("[[service]]\nid = \"x\"\ncolour = \"red\"\n").unwrap_err();
+        assert!(err.contains("colour") && err.contains("line"), "{err}");
+    }
+}

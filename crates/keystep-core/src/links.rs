@@ -1,0 +1,522 @@
+//! The official-site check: for each link in a URL or a pasted message, whether it goes to a known
+//! service's official site, to some other site, or looks like a trick (a lookalike of a known service, an
+//! international-letter imitation, a user name before `@`, a bare IP address, a link shortener, plain
+//! http where the service uses https).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::catalog::{Catalog, Service};
+
+/// Link shorteners hide where a link goes; official messages from the services in the catalog do not
+/// use them.
+pub const SHORTENERS: &[&str] = &[
+    "bit.ly",
+    "tinyurl.com",
+    "t.co",
+    "goo.gl",
+    "ow.ly",
+    "is.gd",
+    "buff.ly",
+    "rebrand.ly",
+    "cutt.ly",
+    "tiny.cc",
+    "shorturl.at",
+    "t.ly",
+    "rb.gy",
+    "s.id",
+    "v.gd",
+    "bl.ink",
+    "short.io",
+    "tr.im",
+    "lnkd.in",
+];
+/// Longest text checked at once (a long pasted message is fine; a whole mailbox is not).
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// What the check concludes about one link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Verdict {
+    /// On an official domain of a known service, over https, with no tricks.
+    Official,
+    /// Not a site of any service Keystep knows, and no sign of a trick.
+    NotOfficial,
+    /// Something about it imitates or hides; the reasons say what.
+    Suspicious,
+}
+
+/// Why a link is suspicious: a stable code and a plain message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Reason {
+    pub code: String,
+    pub message: String,
+}
+
+/// The result for one link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LinkCheck {
+    /// The link as it appeared in the text.
+    pub url: String,
+    /// The host it really goes to (international letters shown as `xn--` punycode).
+    pub host: String,
+    /// The registrable domain of that host (`irs.gov` for `sa.www4.irs.gov`), if it has one.
+    pub registrable_domain: Option<String>,
+    pub verdict: Verdict,
+    /// The catalog id of the service: the one it belongs to if official, the one it imitates if suspicious.
+    pub service: Option<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// The registrable domain ("eTLD+1") of a host, from the public suffix list.
+pub fn registrable_domain(host: &str) -> Option<String> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    psl::domain_str(&host).map(str::to_string)
+}
+
+/// Every link in `text`: `http(s)://` URLs, `www.` addresses and bare domains with a known suffix.
+/// Email addresses are not links.
+pub fn find_links(text: &str) -> Vec<String> {
+    let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
+    let mut found = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace() || "<>\"'`()[]{}|\\^".contains(c)) {
+        let token = raw
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '*'])
+            .trim_start_matches(['*', '-']);
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_ascii_lowercase();
+        let has_scheme = lower.starts_with("http://") || lower.starts_with("https://");
+        if has_scheme || lower.starts_with("www.") || looks_like_bare_domain(token) {
+            found.push(token.to_string());
+        }
+    }
+    found
+}
+
+fn looks_like_bare_domain(token: &str) -> bool {
+    if token.contains('@') || !token.contains('.') {
+        return false;
+    }
+    let host = token.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let valid_chars = host
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let tld = host.rsplit('.').next().unwrap_or_default();
+    valid_chars
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && url::Url::parse(&format!("http://{host}"))
+            .ok()
+            .and_then(|u| {
+                u.host_str()
+                    .map(|h| psl::suffix_str(h).is_some_and(|_| psl::domain_str(h).is_some()))
+            })
+            .unwrap_or(false)
+}
+
+/// Checks every link in a URL or a message. An empty result means no link was found.
+pub fn check_text(catalog: &Catalog, text: &str) -> Vec<LinkCheck> {
+    find_links(text)
+        .iter()
+        .map(|link| check_link(catalog, link))
+        .collect()
+}
+
+/// Checks one link.
+pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
+    let lower = link.to_ascii_lowercase();
+    let has_scheme = lower.starts_with("http://") || lower.starts_with("https://");
+    let to_parse = if has_scheme {
+        link.to_string()
+    } else {
+        format!("https://{link}")
+    };
+    let mut reasons = Vec::new();
+    let Ok(parsed) = url::Url::parse(&to_parse) else {
+        reasons.push(reason(
+            "link.unreadable",
+            "This link is malformed, so it is not safe to follow.".into(),
+        ));
+        return LinkCheck {
+            url: link.to_string(),
+            host: String::new(),
+            registrable_domain: None,
+            verdict: Verdict::Suspicious,
+            service: None,
+            reasons,
+        };
+    };
+    let host = parsed
+        .host_str()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_string();
+    let registrable = match parsed.host() {
+        Some(url::Host::Domain(d)) => registrable_domain(d),
+        _ => None,
+    };
+    let mut service: Option<&Service> = None;
+
+    if matches!(parsed.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))) {
+        reasons.push(reason(
+            "link.ip_address",
+            format!("The link goes to a bare number address ({host}) instead of a named site. Official sites use their names."),
+        ));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        let shown = parsed.username();
+        reasons.push(reason(
+            "link.userinfo",
+            format!("The part before \"@\" ({shown}) is only decoration: this link really goes to {host}."),
+        ));
+    }
+    if host.split('.').any(|label| label.starts_with("xn--")) {
+        let (unicode, _) = idna::domain_to_unicode(&host);
+        reasons.push(reason(
+            "link.international_letters",
+            format!("The address {unicode} uses letters from other alphabets that can look like ordinary ones. Its real name is {host}."),
+        ));
+    }
+    if let Some(reg) = &registrable
+        && SHORTENERS.contains(&reg.as_str())
+    {
+        reasons.push(reason(
+            "link.shortener",
+            format!("{reg} is a link shortener: it hides where the link really goes. Government agencies do not send shortened links."),
+        ));
+    }
+
+    let owner = registrable
+        .as_deref()
+        .and_then(|r| catalog.service_for_domain(r));
+    if let Some(owner) = owner {
+        service = Some(owner);
+        if parsed.scheme() == "http" {
+            reasons.push(reason(
+                "link.not_https",
+                format!("{} uses secure (https) links; this one starts with http, which anyone on the network can change.", owner.name),
+            ));
+        }
+    } else if let Some((imitated, r)) = registrable
+        .as_deref()
+        .and_then(|reg| imitation(catalog, &host, reg))
+    {
+        service = Some(imitated);
+        reasons.push(r);
+    }
+
+    let verdict = if !reasons.is_empty() {
+        Verdict::Suspicious
+    } else if owner.is_some() {
+        Verdict::Official
+    } else {
+        Verdict::NotOfficial
+    };
+    LinkCheck {
+        url: link.to_string(),
+        host,
+        registrable_domain: registrable,
+        verdict,
+        service: service.map(|s| s.id.clone()),
+        reasons,
+    }
+}
+
+/// Whether a non-official host imitates a known service, and how.
+fn imitation<'a>(
+    catalog: &'a Catalog,
+    host: &str,
+    registrable: &str,
+) -> Option<(&'a Service, Reason)> {
+    let host_labels: Vec<&str> = host.split('.').collect();
+    for s in &catalog.services {
+        for official in &s.domains {
+            let official_labels: Vec<&str> = official.split('.').collect();
+            let embedded = host_labels
+                .windows(official_labels.len())
+                .any(|w| w == official_labels.as_slice());
+            if embedded {
+                return Some((
+                    s,
+                    reason(
+                        "link.official_name_as_subdomain",
+                        format!(
+                            "The address starts with {official}, but it really belongs to {registrable}, which is not a {} site.",
+                            s.name
+                        ),
+                    ),
+                ));
+            }
+        }
+    }
+    let suffix = psl::suffix_str(registrable).unwrap_or_default();
+    let name = registrable
+        .strip_suffix(suffix)
+        .unwrap_or(registrable)
+        .trim_end_matches('.');
+    let name_part_labels: Vec<&str> = host
+        .strip_suffix(suffix)
+        .unwrap_or(host)
+        .trim_end_matches('.')
+        .split('.')
+        .collect();
+    for s in &catalog.services {
+        for official in &s.domains {
+            // Only verified U.S. government bodies can register .gov names (CISA), so two .gov names that
+            // look alike (usa.gov, ssa.gov) are both real; the tricks live under other suffixes.
+            let both_gov = registrable.ends_with(".gov") && official.ends_with(".gov");
+            let official_suffix = psl::suffix_str(official).unwrap_or_default();
+            let official_name = official
+                .strip_suffix(official_suffix)
+                .unwrap_or(official)
+                .trim_end_matches('.');
+            let same_looking_name =
+                name != official_name && skeleton(name) == skeleton(official_name);
+            if !both_gov && (is_lookalike(registrable, official) || same_looking_name) {
+                return Some((
+                    s,
+                    reason(
+                        "link.lookalike",
+                        format!(
+                            "{registrable} looks like {official}, {}'s real address, but it is a different site.",
+                            s.name
+                        ),
+                    ),
+                ));
+            }
+        }
+        // Compared in skeleton form on both sides, so `1rs` and `logln` count as `irs` and `login`.
+        let whole = skeleton(&name_part_labels.concat());
+        let mentions_brand = s.brands.iter().map(|b| skeleton(b)).any(|brand| {
+            let in_a_label = name_part_labels.iter().any(|label| {
+                label.split('-').any(|token| skeleton(token) == brand) || skeleton(label) == brand
+            });
+            in_a_label || (brand.len() >= 5 && whole.contains(&brand))
+        });
+        if mentions_brand {
+            let official = s.domains.join(" or ");
+            return Some((
+                s,
+                reason(
+                    "link.brand_in_other_domain",
+                    format!(
+                        "The address uses the name {} but belongs to {registrable}. {}'s real sites end in {official}.",
+                        s.name, s.name
+                    ),
+                ),
+            ));
+        }
+    }
+    None
+}
+
+fn is_lookalike(candidate: &str, official: &str) -> bool {
+    if candidate == official {
+        return false;
+    }
+    let allowed = if official.len() <= 8 { 1 } else { 2 };
+    edit_distance(candidate, official) <= allowed
+}
+
+/// Maps characters that are easy to mistake for each other onto one, so `1rs.gov` and `irs.gov` match.
+fn skeleton(text: &str) -> String {
+    text.replace("rn", "m")
+        .replace("vv", "w")
+        .replace("-", "")
+        .chars()
+        .map(|c| match c {
+            '1' | 'l' | '!' | '|' => 'i',
+            '0' => 'o',
+            '5' => 's',
+            '3' => 'e',
+            other => other,
+        })
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn reason(code: &str, message: String) -> Reason {
+    Reason {
+        code: code.to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(url: &str) -> LinkCheck {
+        check_link(Catalog::bundled(), url)
+    }
+
+    fn codes(c: &LinkCheck) -> Vec<&str> {
+        c.reasons.iter().map(|r| r.code.as_str()).collect()
+    }
+
+    #[test]
+    fn official_sites_of_the_catalog_are_official() {
+        for (url, service) in [
+            ("https://www.irs.gov/payments", "irs"),
+            ("https://sa.www4.irs.gov/ola/", "irs"),
+            ("https://account.id.me/", "idme"),
+            ("https://secure.login.gov/", "logingov"),
+            ("https://www.ssa.gov/myaccount/", "ssa"),
+            ("irs.gov", "irs"),
+        ] {
+            let c = check(url);
+            assert_eq!(c.verdict, Verdict::Official, "{url}: {:?}", c.reasons);
+            assert_eq!(c.service.as_deref(), Some(service), "{url}");
+        }
+    }
+
+    #[test]
+    fn lookalikes_and_tricks_are_suspicious_with_the_right_reason() {
+        let table = [
+            (
+                "https://irs-gov-refund.com/claim",
+                "link.brand_in_other_domain",
+                Some("irs"),
+            ),
+            (
+                "https://irs-gov-return-tax.com",
+                "link.brand_in_other_domain",
+                Some("irs"),
+            ),
+            (
+                "https://id-me.help/verify",
+                "link.brand_in_other_domain",
+                Some("idme"),
+            ),
+            (
+                "https://www.idme.com/login",
+                "link.brand_in_other_domain",
+                Some("idme"),
+            ),
+            ("https://1rs.com/refund", "link.lookalike", Some("irs")),
+            (
+                "https://logln.gov.us-verify.net",
+                "link.brand_in_other_domain",
+                Some("logingov"),
+            ),
+            ("https://id.mee/", "link.lookalike", Some("idme")),
+            (
+                "https://irs.gov.refund-help.com/",
+                "link.official_name_as_subdomain",
+                Some("irs"),
+            ),
+            ("https://irs.gov@evil.example/", "link.userinfo", None),
+            ("http://www.irs.gov/", "link.not_https", Some("irs")),
+            ("http://192.168.4.20/irs", "link.ip_address", None),
+            ("https://bit.ly/3xYz", "link.shortener", None),
+            (
+                "https://xn--rs-3ia.gov/",
+                "link.international_letters",
+                None,
+            ),
+            (
+                "https://login-gov.account-check.com",
+                "link.brand_in_other_domain",
+                Some("logingov"),
+            ),
+        ];
+        for (url, code, service) in table {
+            let c = check(url);
+            assert_eq!(c.verdict, Verdict::Suspicious, "{url}");
+            assert!(codes(&c).contains(&code), "{url}: {:?}", codes(&c));
+            if service.is_some() {
+                assert_eq!(c.service.as_deref(), service, "{url}");
+            }
+            assert!(c.reasons.iter().all(|r| !r.message.is_empty()));
+        }
+    }
+
+    #[test]
+    fn ordinary_other_sites_are_not_official_but_not_suspicious() {
+        for url in [
+            "https://example.com",
+            "https://www.wikipedia.org/wiki/IRS",
+            "https://classaction.com",
+            "https://usa.gov",
+        ] {
+            let c = check(url);
+            assert_eq!(c.verdict, Verdict::NotOfficial, "{url}: {:?}", c.reasons);
+            assert_eq!(c.service, None, "{url}");
+        }
+    }
+
+    #[test]
+    fn finds_every_link_in_a_text_message_but_not_email_addresses() {
+        let sms = "IRS: Your refund of $1,284 is on hold. Verify at irs-gov-refund.com/claim now, \
+                   or visit https://www.irs.gov. Questions? phishing@irs.gov (www.id.me).";
+        let links = find_links(sms);
+        assert_eq!(
+            links,
+            [
+                "irs-gov-refund.com/claim",
+                "https://www.irs.gov",
+                "www.id.me"
+            ]
+        );
+        let checks = check_text(Catalog::bundled(), sms);
+        assert_eq!(checks[0].verdict, Verdict::Suspicious);
+        assert_eq!(checks[1].verdict, Verdict::Official);
+        assert_eq!(checks[2].verdict, Verdict::Official);
+        assert!(
+            check_text(
+                Catalog::bundled(),
+                "no links here, just $1,284.00 and 3.5 stars"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn registrable_domain_uses_the_public_suffix_list() {
+        assert_eq!(
+            registrable_domain("sa.www4.irs.gov").as_deref(),
+            Some("irs.gov")
+        );
+        assert_eq!(
+            registrable_domain("account.id.me").as_deref(),
+            Some("id.me")
+        );
+        assert_eq!(
+            registrable_domain("foo.bar.co.uk").as_deref(),
+            Some("bar.co.uk")
+        );
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_text_is_checked_without_panic(s in "\\PC{0,300}") {
+                let _ = check_text(Catalog::bundled(), &s);
+                let _ = check_link(Catalog::bundled(), &s);
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ fn main() {
             "next_hotp_code",
             "copy_code",
             "first_code_painted",
+            "check_links",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri build failed: {e:#}"));

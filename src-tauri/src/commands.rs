@@ -4,6 +4,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use keystep_core::app::unix_now_ms;
+use keystep_core::catalog::Catalog;
+use keystep_core::links::{self, LinkCheck};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{
     AccountView, CodeView, CopyInfo, ErrorDto, Keystep, NewAccount, OpenInfo, OpenOutcome,
@@ -137,6 +139,13 @@ pub async fn copy_code(
     Ok(CopyInfo {
         clear_after_secs: CLIPBOARD_CLEAR_AFTER_SECS,
     })
+}
+
+/// Checks every link in a URL or a pasted message against the catalog's official domains. It only
+/// reads; it never opens a link.
+#[tauri::command]
+pub async fn check_links(text: String) -> CmdResult<Vec<LinkCheck>> {
+    Ok(links::check_text(Catalog::bundled(), &text))
 }
 
 static FIRST_PAINT_REPORTED: AtomicBool = AtomicBool::new(false);

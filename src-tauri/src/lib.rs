@@ -34,6 +34,7 @@ pub fn run() {
             commands::next_hotp_code,
             commands::copy_code,
             commands::first_code_painted,
+            commands::check_links,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -210,3 +210,34 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The real Keystep window in a data directory of its own, driven through WebDriver.
+pub struct Window {
+    pub client: Client,
+    pub home: tempfile::TempDir,
+    driver: Option<Driver>,
+}
+
+impl Window {
+    /// Starts Keystep on a fresh data directory; `env` is added to the app's environment.
+    pub async fn open(env: &[(&str, &str)]) -> Self {
+        require_session();
+        let home = tempfile::tempdir().unwrap();
+        let home_str = home.path().to_str().unwrap().to_string();
+        let mut all = vec![("KEYSTEP_HOME", home_str.as_str())];
+        all.extend_from_slice(env);
+        let driver = Driver::start(&all);
+        let client = driver.connect().await;
+        Self {
+            client,
+            home,
+            driver: Some(driver),
+        }
+    }
+
+    /// Ends the WebDriver session and stops the app.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        drop(self.driver.take());
+    }
+}

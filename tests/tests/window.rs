@@ -6,7 +6,7 @@ use fantoccini::Locator;
 use keystep_core::account::from_uri;
 use keystep_core::otp::generate::{code_at_step, time_step};
 use keystep_core::paths::DataDir;
-use keystep_e2e::{Driver, read_clipboard, require_session, screenshot, wait_for};
+use keystep_e2e::{Window, read_clipboard, screenshot, wait_for};
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
@@ -26,28 +26,26 @@ fn codes_around_now() -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn add_see_copy_and_delete_an_account_in_the_real_window() {
-    require_session();
-    let home = tempfile::tempdir().unwrap();
-    let home_str = home.path().to_str().unwrap();
-    let driver = Driver::start(&[("KEYSTEP_HOME", home_str)]);
-    let client = driver.connect().await;
-    wait_for(&client, "[data-testid=empty-state]").await;
-    screenshot(&client, "empty.png").await;
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let home_str = window.home.path().to_str().unwrap();
+    wait_for(client, "[data-testid=empty-state]").await;
+    screenshot(client, "empty.png").await;
 
-    wait_for(&client, "[data-testid=add-account]")
+    wait_for(client, "[data-testid=add-account]")
         .await
         .click()
         .await
         .unwrap();
-    let input = wait_for(&client, "[data-testid=uri-input]").await;
+    let input = wait_for(client, "[data-testid=uri-input]").await;
     input.send_keys(URI).await.unwrap();
-    wait_for(&client, "[data-testid=add-submit]")
+    wait_for(client, "[data-testid=add-submit]")
         .await
         .click()
         .await
         .unwrap();
 
-    let row = wait_for(&client, "[data-testid=account-row]").await;
+    let row = wait_for(client, "[data-testid=account-row]").await;
     let row_text = row.text().await.unwrap();
     assert!(
         row_text.contains("IRS") && row_text.contains("taxpayer@example.com"),
@@ -89,7 +87,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         .click()
         .await
         .unwrap();
-    let status = wait_for(&client, "[data-testid=copy-status]").await;
+    let status = wait_for(client, "[data-testid=copy-status]").await;
     client
         .wait()
         .for_element(Locator::XPath(
@@ -104,7 +102,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         codes_around_now().contains(&copied) || expected.contains(&copied),
         "clipboard holds {copied:?}"
     );
-    screenshot(&client, "accounts.png").await;
+    screenshot(client, "accounts.png").await;
 
     row.find(Locator::Css("[data-testid=delete-button]"))
         .await
@@ -112,12 +110,12 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         .click()
         .await
         .unwrap();
-    wait_for(&client, "[data-testid=confirm-delete]")
+    wait_for(client, "[data-testid=confirm-delete]")
         .await
         .click()
         .await
         .unwrap();
-    wait_for(&client, "[data-testid=empty-state]").await;
+    wait_for(client, "[data-testid=empty-state]").await;
     assert!(
         client
             .find_all(Locator::Css("[data-testid=account-row]"))
@@ -146,7 +144,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         exited.is_some(),
         "a second Keystep kept running beside the first"
     );
-    wait_for(&client, "[data-testid=empty-state]").await;
+    wait_for(client, "[data-testid=empty-state]").await;
 
     // The copied code leaves the clipboard after 30 seconds, while the app keeps running.
     let clear_after = std::time::Duration::from_secs(32);
@@ -157,28 +155,67 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         "the code is still on the clipboard after 30 s"
     );
 
-    client.close().await.unwrap();
-    drop(driver);
+    window.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn without_a_keychain_the_window_says_so_and_creates_nothing() {
-    require_session();
-    let home = tempfile::tempdir().unwrap();
-    let home_str = home.path().to_str().unwrap();
-    let driver = Driver::start(&[
-        ("KEYSTEP_HOME", home_str),
-        (
-            "DBUS_SESSION_BUS_ADDRESS",
-            "unix:path=/nonexistent/keystep-test-bus",
-        ),
-    ]);
-    let client = driver.connect().await;
-    let screen = wait_for(&client, "[data-testid=error-screen]").await;
+    let window = Window::open(&[(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/keystep-test-bus",
+    )])
+    .await;
+    let client = &window.client;
+    let screen = wait_for(client, "[data-testid=error-screen]").await;
     let text = screen.text().await.unwrap();
     assert!(text.contains("No keychain service is running"), "{text}");
-    assert!(!DataDir::at(home.path()).vault_file().exists());
-    screenshot(&client, "keychain-error.png").await;
-    client.close().await.unwrap();
-    drop(driver);
+    assert!(!DataDir::at(window.home.path()).vault_file().exists());
+    screenshot(client, "keychain-error.png").await;
+    window.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pasted_text_message_gets_a_verdict_for_each_link() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+
+    wait_for(client, "[data-testid=empty-state]").await;
+    wait_for(client, "[data-testid=nav-check]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let input = wait_for(client, "[data-testid=check-input]").await;
+    input
+        .send_keys("IRS: your refund is on hold. Verify at irs-gov-refund.com/claim or sign in at https://www.irs.gov")
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=check-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=check-result]").await;
+    let results = client
+        .find_all(Locator::Css("[data-testid=check-result]"))
+        .await
+        .unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        results[0].attr("data-verdict").await.unwrap().as_deref(),
+        Some("suspicious")
+    );
+    assert!(results[0].text().await.unwrap().contains("irs.gov"));
+    assert_eq!(
+        results[1].attr("data-verdict").await.unwrap().as_deref(),
+        Some("official")
+    );
+    // The screen shows verdicts; it never offers the checked links as something to click.
+    let anchors = client
+        .find_all(Locator::Css("[data-testid=check-results] a"))
+        .await
+        .unwrap();
+    assert!(anchors.is_empty());
+    screenshot(client, "check-link.png").await;
+    window.close().await;
 }

@@ -31,6 +31,7 @@ export function fakeBackend(
     get_codes: () => structuredClone(state.codes.filter((c) => state.accounts.some((a) => a.id === c.id))),
     first_code_painted: () => null,
     copy_code: () => ({ clearAfterSecs: 30 }),
+    check_links: () => [],
     delete_account: ({ id }) => {
       const gone = state.accounts.find((a) => a.id === id);
       state.accounts = state.accounts.filter((a) => a.id !== id);

@@ -26,6 +26,7 @@ describe('ipc wrappers', () => {
     ['next_hotp_code', () => ipc.nextHotpCode('a1'), { id: 'a1' }],
     ['copy_code', () => ipc.copyCode('a1'), { id: 'a1' }],
     ['first_code_painted', () => ipc.firstCodePainted(), {}],
+    ['check_links', () => ipc.checkLinks('see https://www.irs.gov'), { text: 'see https://www.irs.gov' }],
   ] as const)('%s sends its name and arguments', async (cmd, run, args) => {
     const calls = record();
     await run();

@@ -112,14 +112,7 @@ pub struct ValidAccount {
 impl NewAccount {
     /// Checks every field; the first problem found is reported with the field's name.
     pub fn validate(&self) -> Result<ValidAccount> {
-        let issuer = clean_name(&self.issuer, Field::Issuer)?;
-        let name = clean_name(&self.name, Field::Name)?;
-        if issuer.is_empty() && name.is_empty() {
-            return Err(Error::bad(
-                Field::Name,
-                "give the service name or the account name (or both), so you can tell this account apart.",
-            ));
-        }
+        let (issuer, name) = clean_names(&self.issuer, &self.name, Field::Name)?;
         let secret = decode_base32(self.secret.expose())?;
         let kind = self.kind.unwrap_or(OtpKind::Totp);
         let params = OtpParams {
@@ -142,20 +135,27 @@ impl NewAccount {
 /// Reads an `otpauth://` URI into a checked account.
 pub fn from_uri(text: &str) -> Result<ValidAccount> {
     let parsed = uri::parse(text)?;
-    let issuer = clean_name(&parsed.issuer, Field::Issuer)?;
-    let name = clean_name(&parsed.name, Field::Name)?;
-    if issuer.is_empty() && name.is_empty() {
-        return Err(Error::bad(
-            Field::Uri,
-            "it names neither a service nor an account.",
-        ));
-    }
+    let (issuer, name) = clean_names(&parsed.issuer, &parsed.name, Field::Uri)?;
     Ok(ValidAccount {
         issuer,
         name,
         secret: parsed.secret,
         params: parsed.params,
     })
+}
+
+/// Cleans the service and account names; at least one must be left, else the error names `blame`
+/// (the form's name field, or the setup link that carried them).
+pub fn clean_names(issuer: &str, name: &str, blame: Field) -> Result<(String, String)> {
+    let issuer = clean_name(issuer, Field::Issuer)?;
+    let name = clean_name(name, Field::Name)?;
+    if issuer.is_empty() && name.is_empty() {
+        return Err(Error::bad(
+            blame,
+            "give the service name or the account name (or both), so you can tell this account apart.",
+        ));
+    }
+    Ok((issuer, name))
 }
 
 /// Trims a name and checks its length and characters.

@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::account::{self, Account, AccountView, NewAccount, ValidAccount, clean_name};
+use crate::account::{self, Account, AccountView, NewAccount, ValidAccount, clean_names};
 use crate::error::{Error, Field, KeychainProblem, Result};
 use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
@@ -239,14 +239,7 @@ impl Keystep {
 
     /// Changes the service and account name shown for an account.
     pub fn rename(&mut self, id: &str, issuer: &str, name: &str) -> Result<AccountView> {
-        let issuer = clean_name(issuer, Field::Issuer)?;
-        let name = clean_name(name, Field::Name)?;
-        if issuer.is_empty() && name.is_empty() {
-            return Err(Error::bad(
-                Field::Name,
-                "give the service name or the account name (or both).",
-            ));
-        }
+        let (issuer, name) = clean_names(issuer, name, Field::Name)?;
         self.update(|contents| {
             let account = find_by_id(contents, id)?;
             account.issuer = issuer;

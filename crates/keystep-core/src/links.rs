@@ -68,6 +68,8 @@ pub struct LinkCheck {
     pub verdict: Verdict,
     /// The catalog id of the service: the one it belongs to if official, the one it imitates if suspicious.
     pub service: Option<String>,
+    /// The verdict in one plain sentence, decided here so that every front end says the same.
+    pub summary: String,
     pub reasons: Vec<Reason>,
 }
 
@@ -149,6 +151,7 @@ pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
             registrable_domain: None,
             verdict: Verdict::Suspicious,
             service: None,
+            summary: "Warning: this link is not safe.".into(),
             reasons,
         };
     };
@@ -218,12 +221,22 @@ pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
     } else {
         Verdict::NotOfficial
     };
+    let summary = match (verdict, owner, service) {
+        (Verdict::Official, Some(o), _) => format!("Official {} site.", o.name),
+        (Verdict::Suspicious, Some(o), _) => {
+            format!("This goes to the real {} site, but not in a safe way. Go to the site yourself instead.", o.name)
+        }
+        (Verdict::Suspicious, None, Some(imitated)) => format!("Warning: this is not a real {} link.", imitated.name),
+        (Verdict::Suspicious, _, _) => "Warning: this link is not safe.".into(),
+        _ => "Not an official site of a service Keystep knows. Be careful before you sign in or pay there.".into(),
+    };
     LinkCheck {
         url: link.to_string(),
         host,
         registrable_domain: registrable,
         verdict,
         service: service.map(|s| s.id.clone()),
+        summary,
         reasons,
     }
 }
@@ -387,7 +400,17 @@ mod tests {
             let c = check(url);
             assert_eq!(c.verdict, Verdict::Official, "{url}: {:?}", c.reasons);
             assert_eq!(c.service.as_deref(), Some(service), "{url}");
+            assert!(c.summary.starts_with("Official"), "{}", c.summary);
         }
+        let insecure = check("http://www.irs.gov/");
+        assert_eq!(
+            insecure.summary,
+            "This goes to the real IRS site, but not in a safe way. Go to the site yourself instead."
+        );
+        assert_eq!(
+            check("https://irs-gov-refund.com").summary,
+            "Warning: this is not a real IRS link."
+        );
     }
 
     #[test]
@@ -448,6 +471,11 @@ mod tests {
                 assert_eq!(c.service.as_deref(), service, "{url}");
             }
             assert!(c.reasons.iter().all(|r| !r.message.is_empty()));
+            assert!(
+                c.summary.starts_with("Warning") || c.summary.contains("not in a safe way"),
+                "{url}: {}",
+                c.summary
+            );
         }
     }
 

@@ -5,6 +5,7 @@ import type { AccountView } from './bindings/AccountView';
 import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
+import type { LinkCheck } from './bindings/LinkCheck';
 import type { NewAccount } from './bindings/NewAccount';
 import type { OpenInfo } from './bindings/OpenInfo';
 
@@ -45,3 +46,5 @@ export const deleteAccount = (id: string) => call<AccountView>('delete_account',
 export const nextHotpCode = (id: string) => call<CodeView>('next_hotp_code', { id });
 export const copyCode = (id: string) => call<CopyInfo>('copy_code', { id });
 export const firstCodePainted = () => call<null>('first_code_painted');
+/** Whether each link in a URL or a pasted message goes to an official site. Only reads; never opens a link. */
+export const checkLinks = (text: string) => call<LinkCheck[]>('check_links', { text });

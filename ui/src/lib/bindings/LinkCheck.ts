@@ -21,4 +21,8 @@ registrable_domain: string | null, verdict: Verdict,
 /**
  * The catalog id of the service: the one it belongs to if official, the one it imitates if suspicious.
  */
-service: string | null, reasons: Array<Reason>, };
+service: string | null, 
+/**
+ * The verdict in one plain sentence, decided here so that every front end says the same.
+ */
+summary: string, reasons: Array<Reason>, };

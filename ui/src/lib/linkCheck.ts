@@ -1,0 +1,31 @@
+// Words for the official-site check. Rust decides every verdict; this file only says it in English.
+import type { LinkCheck } from './bindings/LinkCheck';
+
+export const NO_LINK_FOUND =
+  'No link found. Paste the whole address, such as https://www.irs.gov, or the message that contains it.';
+
+export const SUSPICIOUS_ADVICE = 'Do not open it or reply. If you are worried, go to the official site yourself.';
+
+/** The one-line verdict shown under a link: Rust's own sentence, so every front end says the same. */
+export function verdictSentence(check: Pick<LinkCheck, 'summary'>): string {
+  return check.summary;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the live region says after a check, such as "2 links checked: 1 warning, 1 official." */
+export function checkSummary(checks: readonly Pick<LinkCheck, 'verdict'>[]): string {
+  if (checks.length === 0) return NO_LINK_FOUND;
+  const of = (verdict: LinkCheck['verdict']) => checks.filter((c) => c.verdict === verdict).length;
+  const warnings = of('suspicious');
+  const official = of('official');
+  const notOfficial = of('not_official');
+  const parts = [
+    warnings > 0 ? count(warnings, 'warning', 'warnings') : 'no warnings',
+    official > 0 ? `${official} official` : '',
+    notOfficial > 0 ? `${notOfficial} not official` : '',
+  ].filter(Boolean);
+  return `${count(checks.length, 'link', 'links')} checked: ${parts.join(', ')}.`;
+}

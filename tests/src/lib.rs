@@ -241,3 +241,34 @@ impl Window {
         drop(self.driver.take());
     }
 }
+
+/// Runs axe-core (from ui/node_modules, the version locked in ui/package-lock.json) inside the real
+/// window and returns its violations as "rule: help (n nodes)" lines; empty means none.
+pub async fn accessibility_violations(client: &Client) -> Vec<String> {
+    let axe_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/install-deps.sh)", axe_path.display()));
+    client
+        .execute(&axe, vec![])
+        .await
+        .expect("axe-core loads in the page");
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+               .then(r => done(r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.map(n => n.target.join(' ')).join(', ')})`)))
+               .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    result
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
+}

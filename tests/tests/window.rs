@@ -6,7 +6,7 @@ use fantoccini::Locator;
 use keystep_core::account::from_uri;
 use keystep_core::otp::generate::{code_at_step, time_step};
 use keystep_core::paths::DataDir;
-use keystep_e2e::{Window, read_clipboard, screenshot, wait_for};
+use keystep_e2e::{Window, accessibility_violations, read_clipboard, screenshot, wait_for};
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
@@ -218,4 +218,99 @@ async fn a_pasted_text_message_gets_a_verdict_for_each_link() {
     assert!(anchors.is_empty());
     screenshot(client, "check-link.png").await;
     window.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_passes_axe_core_in_the_real_window() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let mut report = Vec::new();
+    let mut audit = |screen: &str, violations: Vec<String>| {
+        report.extend(violations.into_iter().map(|v| format!("{screen}: {v}")));
+    };
+
+    wait_for(client, "[data-testid=empty-state]").await;
+    audit("empty state", accessibility_violations(client).await);
+
+    wait_for(client, "[data-testid=add-account]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=uri-input]")
+        .await
+        .send_keys("otpauth://totp/x?secret=JBSWY3DPEHPK3PX0")
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=add-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[aria-invalid=true]").await;
+    audit(
+        "add dialog with an error",
+        accessibility_violations(client).await,
+    );
+    let input = wait_for(client, "[data-testid=uri-input]").await;
+    input.clear().await.unwrap();
+    input.send_keys(URI).await.unwrap();
+    wait_for(client, "[data-testid=add-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=account-row]").await;
+    audit("accounts", accessibility_violations(client).await);
+
+    wait_for(client, "[data-testid=nav-check]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=check-input]")
+        .await
+        .send_keys("see irs-gov-refund.com and https://www.irs.gov and example.com")
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=check-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "[data-testid=check-result]").await;
+    audit("check a link", accessibility_violations(client).await);
+    window.close().await;
+
+    let error_window = Window::open(&[(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/keystep-test-bus",
+    )])
+    .await;
+    wait_for(&error_window.client, "[data-testid=error-screen]").await;
+    audit(
+        "keychain problem",
+        accessibility_violations(&error_window.client).await,
+    );
+    // The audit itself works: a control without a label, added on purpose, is reported.
+    error_window
+        .client
+        .execute(
+            "const i = document.createElement('input'); i.type = 'text'; document.body.appendChild(i);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let planted = accessibility_violations(&error_window.client).await;
+    assert!(
+        planted.iter().any(|v| v.starts_with("label:")),
+        "axe-core missed an unlabelled input: {planted:?}"
+    );
+    error_window.close().await;
+
+    assert!(
+        report.is_empty(),
+        "axe-core found violations:\n{}",
+        report.join("\n")
+    );
 }

@@ -165,3 +165,60 @@ fn check_url_reports_each_link_with_a_verdict_and_reason_codes() {
         "checking a link must not create a vault"
     );
 }
+
+#[test]
+fn guide_validate_lists_every_problem_with_file_line_and_column() {
+    require_session();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(
+        &good,
+        r#"id = "open-ssa"
+title = "Open my Social Security"
+service = "ssa"
+summary = "Open the sign-in page."
+minutes = 1
+[[sources]]
+url = "https://www.ssa.gov/myaccount/"
+checked = "2026-11-25"
+[[steps]]
+id = "open"
+title = "Open the page"
+text = "Press the button."
+[[steps.actions]]
+type = "open_page"
+page = "sign_in"
+label = "Open my Social Security"
+"#,
+    )
+    .unwrap();
+    let ok = keystep(dir.path(), &["guide", "validate", good.to_str().unwrap()]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(stdout(&ok).contains("ok (1 steps, 0 branches)"));
+
+    let bad = dir.path().join("bad.toml");
+    let text = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(
+        &bad,
+        text.replace("page = \"sign_in\"", "page = \"nowhere\"")
+            .replace("Press the button.", "Go to <b>ssa.gov</b>"),
+    )
+    .unwrap();
+    let out = keystep(dir.path(), &["guide", "validate", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let path = bad.to_str().unwrap();
+    assert!(
+        stderr.contains(&format!("{path}:15:8: ")) && stderr.contains("no page \"nowhere\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{path}:12:")) && stderr.contains("raw HTML"),
+        "{stderr}"
+    );
+}

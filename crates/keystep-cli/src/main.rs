@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use keystep_core::app::unix_now_ms;
 use keystep_core::catalog::Catalog;
+use keystep_core::guides;
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::links::{self, Verdict};
 use keystep_core::paths::DataDir;
@@ -48,6 +49,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Work with guides (step-by-step walkthroughs).
+    Guide {
+        #[command(subcommand)]
+        command: GuideCommand,
+    },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
     Code {
@@ -59,6 +65,18 @@ enum Command {
         /// Print a JSON object instead of the bare code.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum GuideCommand {
+    /// Check guide files: unknown fields, duplicate ids, missing branches or pages, links outside the
+    /// service's official pages, missing sources. Problems are listed as FILE:LINE:COLUMN: message.
+    /// Exit 0 when every file is fine, 2 otherwise.
+    Validate {
+        /// One or more guide files (.toml).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -121,6 +139,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_list(&accounts, json);
         }
         Command::CheckUrl { text, json } => check_url(&text, json)?,
+        Command::Guide {
+            command: GuideCommand::Validate { files },
+        } => validate_guides(&files)?,
         Command::Code { query, at, json } => {
             let Some(mut vault) = open(dir, false)? else {
                 return Err(Error::NotFound { query }.into());
@@ -157,6 +178,46 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Validates guide files against the bundled catalog; every problem of every file is listed.
+fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
+    let mut failed = 0;
+    for path in files {
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{name}: cannot read it: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        match guides::load_guide(&name, &text, Catalog::bundled()) {
+            Ok(guide) => println!(
+                "{name}: ok ({} steps, {} branches)",
+                guide.steps.len(),
+                guide.branches.len()
+            ),
+            Err(problems) => {
+                failed += 1;
+                for p in problems {
+                    eprintln!("{p}");
+                }
+            }
+        }
+    }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(Failure {
+            exit: 2,
+            message: format!(
+                "keystep: {failed} of {} guide files have problems [guide.invalid]",
+                files.len()
+            ),
+        })
+    }
 }
 
 /// The official-site check needs no vault: it only reads the bundled catalog.

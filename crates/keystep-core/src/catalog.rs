@@ -206,7 +206,7 @@ pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
     }
 }
 
-fn is_iso_date(text: &str) -> bool {
+pub(crate) fn is_iso_date(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 10
         && b[4] == b'-'

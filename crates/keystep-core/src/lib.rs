@@ -8,6 +8,7 @@ pub mod account;
 pub mod app;
 pub mod catalog;
 pub mod error;
+pub mod guides;
 pub mod keychain;
 pub mod links;
 pub mod otp;

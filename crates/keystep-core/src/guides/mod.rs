@@ -1,0 +1,41 @@
+//! Guided sign-in: guides as data (see docs/guide-format.md), their validation, and runs through them.
+
+pub mod format;
+pub mod runner;
+pub mod validate;
+
+pub use format::{Action, Answer, Branch, Goto, Guide, Step};
+pub use runner::Run;
+pub use validate::{GuideProblem, load_guide, unsafe_markup};
+
+use crate::catalog::Catalog;
+
+/// The bundled guides: (file name, TOML text), compiled in.
+pub const BUNDLED_GUIDES: &[(&str, &str)] = &[];
+
+/// Every bundled guide, parsed and validated against the catalog.
+pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
+    let mut guides = Vec::new();
+    let mut problems = Vec::new();
+    for (file, text) in BUNDLED_GUIDES {
+        match load_guide(file, text, catalog) {
+            Ok(g) => guides.push(g),
+            Err(p) => problems.extend(p),
+        }
+    }
+    for (i, g) in guides.iter().enumerate() {
+        if guides[..i].iter().any(|o| o.id == g.id) {
+            problems.push(GuideProblem {
+                file: g.id.clone(),
+                line: 1,
+                column: 1,
+                message: format!("guide id \"{}\" is used by two files", g.id),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(guides)
+    } else {
+        Err(problems)
+    }
+}

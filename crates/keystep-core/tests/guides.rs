@@ -1,0 +1,232 @@
+//! Guides: validation with positions, the safe Markdown subset, and the runner as a state machine.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use keystep_core::catalog::Catalog;
+use keystep_core::guides::{self, Guide, Run, load_guide};
+
+const GOOD: &str = r#"
+id = "test-sign-in"
+title = "Sign in to Login.gov"
+service = "logingov"
+summary = "Sign in with your email, password and a one-time code."
+minutes = 5
+needs = ["Your email", "Your phone"]
+
+[[sources]]
+url = "https://www.login.gov/help/"
+checked = "2026-11-25"
+
+[[steps]]
+id = "open"
+title = "Open the sign-in page"
+text = "Press the button. *Only* use this button."
+[[steps.actions]]
+type = "open_page"
+page = "sign_in"
+label = "Open Login.gov"
+
+[[steps]]
+id = "code"
+title = "Enter the code"
+text = """
+Type the code from your text message.
+
+- It works once.
+- Only the newest code works.
+"""
+[[steps.actions]]
+type = "show_phone"
+service = "logingov"
+[[steps.actions]]
+type = "question"
+text = "Did the text arrive?"
+[[steps.actions.answers]]
+label = "Yes"
+goto = "next"
+[[steps.actions.answers]]
+label = "No"
+goto = "branch:no-text"
+
+[[steps]]
+id = "done"
+title = "You are in"
+text = "Well done."
+
+[[branches]]
+id = "no-text"
+title = "No text arrived"
+returns = true
+[[branches.steps]]
+id = "wait-a-minute"
+title = "Wait a minute"
+text = "Texts can take a minute."
+[[branches.steps.actions]]
+type = "wait"
+minutes = 1
+text = "Wait one minute, then ask for a new code."
+[[branches.steps]]
+id = "new-code"
+title = "Ask for a new code"
+text = "Press **Send another code**."
+"#;
+
+fn catalog() -> &'static Catalog {
+    Catalog::bundled()
+}
+
+fn good() -> Guide {
+    load_guide("good.toml", GOOD, catalog()).unwrap()
+}
+
+fn problems(text: &str) -> Vec<String> {
+    match load_guide("bad.toml", text, catalog()) {
+        Ok(_) => panic!("expected problems"),
+        Err(p) => p.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_good_guide_loads() {
+    let g = good();
+    assert_eq!((g.steps.len(), g.branches.len()), (3, 1));
+}
+
+#[test]
+fn unknown_fields_are_reported_with_line_and_column() {
+    let text = GOOD.replacen("minutes = 5", "minutes = 5\ncolour = \"blue\"", 1);
+    let p = problems(&text);
+    assert_eq!(p.len(), 1);
+    let line = text.lines().position(|l| l.starts_with("colour")).unwrap() + 1;
+    assert!(
+        p[0].starts_with(&format!("bad.toml:{line}:1:")) && p[0].contains("colour"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_semantic_problem_is_reported_at_its_place() {
+    let text = GOOD
+        .replacen("goto = \"branch:no-text\"", "goto = \"branch:no-txt\"", 1)
+        .replacen("page = \"sign_in\"", "page = \"front_door\"", 1)
+        .replacen("id = \"done\"", "id = \"open\"", 1)
+        .replacen("minutes = 1\n", "minutes = 0\n", 1)
+        .replacen(
+            "service = \"logingov\"\n[[steps.actions]]",
+            "service = \"nasa\"\n[[steps.actions]]",
+            1,
+        );
+    let p = problems(&text);
+    let all = p.join("\n");
+    assert!(all.contains("there is no branch \"no-txt\""), "{all}");
+    assert!(all.contains("has no page \"front_door\""), "{all}");
+    assert!(all.contains("step id \"open\" is used twice"), "{all}");
+    assert!(all.contains("a wait of 0 minutes is not possible"), "{all}");
+    assert!(
+        all.contains("service \"nasa\" is not in the catalog"),
+        "{all}"
+    );
+    let line_of = |needle: &str| GOOD.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let goto_line = line_of("goto = \"branch:no-text\"");
+    assert!(
+        p.iter()
+            .any(|x| x.starts_with(&format!("bad.toml:{goto_line}:")) && x.contains("no-txt")),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_guide_without_sources_is_an_error() {
+    let text = GOOD.replacen(
+        "[[sources]]\nurl = \"https://www.login.gov/help/\"\nchecked = \"2026-11-25\"\n",
+        "sources = []\n",
+        1,
+    );
+    assert!(problems(&text).join("\n").contains("lists no source"));
+}
+
+#[test]
+fn html_scripts_images_links_and_bare_addresses_are_errors_not_injections() {
+    for (bad, why) in [
+        ("<script>alert(1)</script>", "raw HTML"),
+        ("Click <a href=x>here</a>", "raw HTML"),
+        ("![logo](logo.png)", "images"),
+        ("[the IRS](https://irs.gov.evil.example)", "links"),
+        ("Go to https://www.irs.gov now", "web addresses"),
+        ("Go to www.irs.gov now", "web addresses"),
+    ] {
+        let text = GOOD.replacen("Press the button. *Only* use this button.", bad, 1);
+        let all = problems(&text).join("\n");
+        assert!(all.contains(why), "{bad}: {all}");
+    }
+    assert_eq!(
+        guides::unsafe_markup("Use *this* and **that**:\n\n- one\n- two\n\n3 < 4 is fine."),
+        None
+    );
+}
+
+#[test]
+fn the_runner_goes_step_by_step_to_the_end() {
+    let g = good();
+    let mut run = Run::start(&g, "r1".into(), 1_000);
+    assert_eq!(run.current(&g).unwrap().id, "open");
+    assert_eq!(run.progress(&g), (0, 3));
+    run.advance(&g, 2_000);
+    run.answer(&g, "next", 3_000);
+    assert_eq!(run.current(&g).unwrap().id, "done");
+    assert_eq!(run.progress(&g), (2, 3));
+    run.advance(&g, 4_000);
+    assert!(run.is_finished());
+    assert_eq!(run.finished_at_ms, Some(4_000));
+    assert_eq!(run.progress(&g), (3, 3));
+    assert_eq!(run.done, ["open", "code", "done"]);
+}
+
+#[test]
+fn a_returning_branch_comes_back_to_the_step_it_left() {
+    let g = good();
+    let mut run = Run::start(&g, "r1".into(), 0);
+    run.advance(&g, 0);
+    run.answer(&g, "branch:no-text", 0);
+    assert_eq!(run.current(&g).unwrap().id, "wait-a-minute");
+    assert_eq!(run.branches_taken, ["no-text"]);
+    run.advance(&g, 0);
+    run.advance(&g, 0);
+    assert_eq!(run.current(&g).unwrap().id, "code", "back at the question");
+    assert!(
+        !run.done.contains(&"code".to_string()),
+        "the question is not done until answered"
+    );
+    run.answer(&g, "next", 0);
+    assert_eq!(run.current(&g).unwrap().id, "done");
+}
+
+#[test]
+fn a_wait_survives_a_restart_as_a_deadline() {
+    let g = good();
+    let mut run = Run::start(&g, "r1".into(), 0);
+    run.advance(&g, 0);
+    run.answer(&g, "branch:no-text", 0);
+    let until = run.start_wait(&g, 10_000).unwrap();
+    assert_eq!(until, 70_000);
+    // Saved and read back, as the vault does across a restart.
+    let saved = serde_json::to_string(&run).unwrap();
+    let restored: Run = serde_json::from_str(&saved).unwrap();
+    assert_eq!(restored.wait_left_ms("wait-a-minute", 40_000), Some(30_000));
+    assert_eq!(restored.wait_left_ms("wait-a-minute", 90_000), Some(0));
+    assert_eq!(restored.current(&g).unwrap().id, "wait-a-minute");
+    assert_eq!(restored.wait_left_ms("open", 0), None);
+}
+
+#[test]
+fn every_bundled_guide_passes_validation() {
+    let guides = guides::bundled(catalog()).unwrap_or_else(|p| {
+        panic!(
+            "{}",
+            p.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert_eq!(guides.len(), guides::BUNDLED_GUIDES.len());
+}

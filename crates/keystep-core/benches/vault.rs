@@ -23,7 +23,10 @@ fn contents() -> Contents {
             added_at: 1_700_000_000,
         })
         .collect();
-    Contents { accounts }
+    Contents {
+        accounts,
+        runs: Vec::new(),
+    }
 }
 
 fn bench_vault(c: &mut Criterion) {

@@ -252,3 +252,73 @@ fn a_corrupted_vault_file_is_reported_and_left_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), &bytes[..bytes.len() - 40]);
     assert!(vault::read_envelope(&path).is_err());
 }
+
+#[test]
+fn guide_progress_branches_and_waits_survive_reopening_the_vault() {
+    use keystep_core::catalog::Catalog;
+    use keystep_core::guides::load_guide;
+    let guide = load_guide(
+        "g.toml",
+        r#"id = "g"
+title = "Sign in"
+service = "irs"
+summary = "Sign in."
+minutes = 5
+[[sources]]
+url = "https://www.irs.gov/"
+checked = "2026-11-25"
+[[steps]]
+id = "ask"
+title = "Did it work?"
+text = "Tell us."
+[[steps.actions]]
+type = "question"
+text = "Did the text arrive?"
+[[steps.actions.answers]]
+label = "No"
+goto = "branch:locked"
+[[branches]]
+id = "locked"
+title = "Locked out"
+returns = true
+[[branches.steps]]
+id = "wait"
+title = "Wait"
+text = "Wait a day."
+[[branches.steps.actions]]
+type = "wait"
+minutes = 1440
+text = "Try again in 24 hours."
+"#,
+        Catalog::bundled(),
+    )
+    .unwrap();
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let run = k.start_run(&guide, T).unwrap();
+    k.update_run(&run.id, |r| r.answer(&guide, "branch:locked", T))
+        .unwrap();
+    k.update_run(&run.id, |r| {
+        r.start_wait(&guide, T);
+    })
+    .unwrap();
+    drop(k);
+
+    let (mut reopened, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let runs = reopened.runs().unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].current(&guide).unwrap().id, "wait");
+    assert_eq!(runs[0].branches_taken, ["locked"]);
+    let hour_later = T + 3_600_000;
+    assert_eq!(
+        runs[0].wait_left_ms("wait", hour_later),
+        Some(23 * 3_600_000)
+    );
+    assert_eq!(
+        reopened
+            .update_run("no-such-run", |_| {})
+            .unwrap_err()
+            .code(),
+        "account.not_found"
+    );
+}

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::account::Account;
 use crate::error::{Error, Result};
+use crate::guides::Run;
 use crate::otp::secret::{decode_base32, encode_base32};
 use crate::otp::{Algorithm, OtpKind, OtpParams};
 pub use crypto::VaultKey;
@@ -59,6 +60,8 @@ pub struct SealedPayload {
 #[derive(Debug, Clone, Default)]
 pub struct Contents {
     pub accounts: Vec<Account>,
+    /// Guide runs (progress, branches taken, waits), newest last.
+    pub runs: Vec<Run>,
 }
 
 /// The associated data that binds a payload to its vault id and format version.
@@ -195,6 +198,9 @@ pub fn encrypt(
 #[serde(deny_unknown_fields)]
 struct StoredContents {
     accounts: Vec<StoredAccount>,
+    // Absent in vaults written before guides existed.
+    #[serde(default)]
+    runs: Vec<Run>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -230,7 +236,10 @@ impl StoredContents {
                 added_at: a.added_at,
             })
             .collect();
-        Self { accounts }
+        Self {
+            accounts,
+            runs: c.runs.clone(),
+        }
     }
 
     fn into_contents(self, path: &Path) -> Result<Contents> {
@@ -256,7 +265,10 @@ impl StoredContents {
                 added_at: s.added_at,
             });
         }
-        Ok(Contents { accounts })
+        Ok(Contents {
+            accounts,
+            runs: self.runs,
+        })
     }
 }
 
@@ -275,6 +287,7 @@ mod tests {
                 params: OtpParams::default(),
                 added_at: 1,
             }],
+            runs: Vec::new(),
         }
     }
 

@@ -229,4 +229,68 @@ fn every_bundled_guide_passes_validation() {
         )
     });
     assert_eq!(guides.len(), guides::BUNDLED_GUIDES.len());
+    let ids: Vec<&str> = guides.iter().map(|g| g.id.as_str()).collect();
+    for id in [
+        "irs-sign-in",
+        "idme-create-verify",
+        "idme-authenticator",
+        "logingov-sign-in",
+        "logingov-change-phone",
+        "ssa-sign-in",
+        "no-text-code",
+        "locked-out",
+        "lost-phone",
+        "is-it-the-irs",
+    ] {
+        assert!(ids.contains(&id), "missing bundled guide {id}");
+    }
+    // The IRS guide shows the live ID.me code and the phone on file, and has a way out when no text comes.
+    let irs = guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+    let actions: Vec<_> = irs
+        .all_steps()
+        .flat_map(|(_, s)| s.actions.iter())
+        .collect();
+    assert!(
+        actions
+            .iter()
+            .any(|a| matches!(a, guides::Action::ShowCode { service } if service == "idme"))
+    );
+    assert!(
+        actions
+            .iter()
+            .any(|a| matches!(a, guides::Action::ShowPhone { service } if service == "idme"))
+    );
+    assert!(irs.branch("no-text").is_some_and(|b| b.returns));
+}
+
+#[test]
+fn every_bundled_guide_can_be_walked_to_its_end_and_every_branch_returns_or_ends() {
+    let guides = guides::bundled(catalog()).unwrap();
+    for g in &guides {
+        let mut run = Run::start(g, "walk".into(), 0);
+        for _ in 0..200 {
+            if run.is_finished() {
+                break;
+            }
+            run.advance(g, 0);
+        }
+        assert!(run.is_finished(), "{} never finishes", g.id);
+        assert_eq!(run.progress(g), (g.steps.len(), g.steps.len()));
+        for b in &g.branches {
+            let mut run = Run::start(g, "branch".into(), 0);
+            run.answer(g, &format!("branch:{}", b.id), 0);
+            for _ in 0..200 {
+                if run.is_finished() || run.at.branch.is_none() {
+                    break;
+                }
+                run.advance(g, 0);
+            }
+            assert!(
+                run.is_finished() || run.at.branch.is_none(),
+                "{}: branch {} never ends",
+                g.id,
+                b.id
+            );
+        }
+    }
 }

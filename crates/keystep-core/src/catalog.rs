@@ -130,6 +130,36 @@ impl Catalog {
         self.services.iter().find(|s| s.owns(registrable))
     }
 
+    /// The address of an official page, checked again by the official-site check just before use: only
+    /// an `https` page on the service's own domains, with no trick in it, is ever returned.
+    pub fn official_page_url(
+        &self,
+        service_id: &str,
+        page_id: &str,
+    ) -> crate::error::Result<String> {
+        let not_official = |reason: String| crate::error::Error::NotOfficial { reason };
+        let service = self.service(service_id).ok_or_else(|| {
+            not_official(format!("no service \"{service_id}\" is in the catalog."))
+        })?;
+        let page = service.page(page_id).ok_or_else(|| {
+            not_official(format!(
+                "{} has no page \"{page_id}\" in the catalog.",
+                service.name
+            ))
+        })?;
+        let check = crate::links::check_link(self, &page.url);
+        if check.verdict == crate::links::Verdict::Official
+            && check.service.as_deref() == Some(service_id)
+        {
+            Ok(page.url.clone())
+        } else {
+            Err(not_official(format!(
+                "{} is not an official {} address.",
+                page.url, service.name
+            )))
+        }
+    }
+
     /// Every problem: duplicate ids, missing sign-in page or sources, URLs that are not https on the
     /// service's own domains, dates that are not YYYY-MM-DD.
     pub fn validate(&self) -> Vec<CatalogProblem> {
@@ -257,6 +287,37 @@ mod tests {
         assert!(all.contains("no page with id \"sign_in\""), "{all}");
         assert!(all.contains("is not https"), "{all}");
         assert!(all.contains("use YYYY-MM-DD"), "{all}");
+    }
+
+    #[test]
+    fn only_checked_official_pages_are_handed_out() {
+        let catalog = Catalog::bundled();
+        let url = catalog.official_page_url("logingov", "sign_in").unwrap();
+        assert!(url.starts_with("https://secure.login.gov"), "{url}");
+        assert_eq!(
+            catalog
+                .official_page_url("logingov", "nope")
+                .unwrap_err()
+                .code(),
+            "link.not_official"
+        );
+        assert_eq!(
+            catalog
+                .official_page_url("nasa", "sign_in")
+                .unwrap_err()
+                .code(),
+            "link.not_official"
+        );
+        // A catalog entry that points off its own domains (a bad edit) is refused at the last moment too.
+        let mut tampered = catalog.clone();
+        if let Some(s) = tampered.services.iter_mut().find(|s| s.id == "irs") {
+            s.pages[0].url = "https://irs.gov.refund-help.com/".into();
+        }
+        let err = tampered.official_page_url("irs", "sign_in").unwrap_err();
+        assert!(
+            err.to_string().contains("not an official IRS address"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub enum Error {
 
     #[error("Keystep could not find a folder for its data. Set KEYSTEP_HOME or use --home DIR.")]
     NoDataDir,
+
+    #[error("Keystep will not open this page: {reason}")]
+    NotOfficial { reason: String },
 }
 
 fn describe_existing(existing: &str) -> String {
@@ -178,6 +181,7 @@ impl Error {
             Error::VaultTooNew { .. } => "vault.too_new".into(),
             Error::Io { .. } => "vault.io".into(),
             Error::NoDataDir => "vault.no_data_dir".into(),
+            Error::NotOfficial { .. } => "link.not_official".into(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod format;
 pub mod runner;
+pub mod text;
 pub mod validate;
 
 pub use format::{Action, Answer, Branch, Goto, Guide, Step};

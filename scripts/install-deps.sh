@@ -42,7 +42,7 @@ if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.pa
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  if ! command -v tauri-driver >/dev/null || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+  if ! command -v tauri-driver >/dev/null || ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
     cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
   fi
 fi

@@ -272,3 +272,21 @@ pub async fn accessibility_violations(client: &Client) -> Vec<String> {
         })
         .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
 }
+
+/// Waits for the element matching `css` and clicks it.
+pub async fn click(client: &Client, css: &str) {
+    wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
+/// Waits for the field matching `css` and types `text` into it.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    wait_for(client, css)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+}

@@ -6,7 +6,9 @@ use fantoccini::Locator;
 use keystep_core::account::from_uri;
 use keystep_core::otp::generate::{code_at_step, time_step};
 use keystep_core::paths::DataDir;
-use keystep_e2e::{Window, accessibility_violations, read_clipboard, screenshot, wait_for};
+use keystep_e2e::{
+    Window, accessibility_violations, click, read_clipboard, screenshot, type_into, wait_for,
+};
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
@@ -32,18 +34,10 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
     wait_for(client, "[data-testid=empty-state]").await;
     screenshot(client, "empty.png").await;
 
-    wait_for(client, "[data-testid=add-account]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=add-account]").await;
     let input = wait_for(client, "[data-testid=uri-input]").await;
     input.send_keys(URI).await.unwrap();
-    wait_for(client, "[data-testid=add-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=add-submit]").await;
 
     let row = wait_for(client, "[data-testid=account-row]").await;
     let row_text = row.text().await.unwrap();
@@ -110,11 +104,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         .click()
         .await
         .unwrap();
-    wait_for(client, "[data-testid=confirm-delete]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=confirm-delete]").await;
     wait_for(client, "[data-testid=empty-state]").await;
     assert!(
         client
@@ -180,21 +170,13 @@ async fn a_pasted_text_message_gets_a_verdict_for_each_link() {
     let client = &window.client;
 
     wait_for(client, "[data-testid=empty-state]").await;
-    wait_for(client, "[data-testid=nav-check]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=nav-check]").await;
     let input = wait_for(client, "[data-testid=check-input]").await;
     input
         .send_keys("IRS: your refund is on hold. Verify at irs-gov-refund.com/claim or sign in at https://www.irs.gov")
         .await
         .unwrap();
-    wait_for(client, "[data-testid=check-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=check-submit]").await;
     wait_for(client, "[data-testid=check-result]").await;
     let results = client
         .find_all(Locator::Css("[data-testid=check-result]"))
@@ -232,21 +214,14 @@ async fn every_screen_passes_axe_core_in_the_real_window() {
     wait_for(client, "[data-testid=empty-state]").await;
     audit("empty state", accessibility_violations(client).await);
 
-    wait_for(client, "[data-testid=add-account]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for(client, "[data-testid=uri-input]")
-        .await
-        .send_keys("otpauth://totp/x?secret=JBSWY3DPEHPK3PX0")
-        .await
-        .unwrap();
-    wait_for(client, "[data-testid=add-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=add-account]").await;
+    type_into(
+        client,
+        "[data-testid=uri-input]",
+        "otpauth://totp/x?secret=JBSWY3DPEHPK3PX0",
+    )
+    .await;
+    click(client, "[data-testid=add-submit]").await;
     wait_for(client, "[aria-invalid=true]").await;
     audit(
         "add dialog with an error",
@@ -255,29 +230,18 @@ async fn every_screen_passes_axe_core_in_the_real_window() {
     let input = wait_for(client, "[data-testid=uri-input]").await;
     input.clear().await.unwrap();
     input.send_keys(URI).await.unwrap();
-    wait_for(client, "[data-testid=add-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=add-submit]").await;
     wait_for(client, "[data-testid=account-row]").await;
     audit("accounts", accessibility_violations(client).await);
 
-    wait_for(client, "[data-testid=nav-check]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for(client, "[data-testid=check-input]")
-        .await
-        .send_keys("see irs-gov-refund.com and https://www.irs.gov and example.com")
-        .await
-        .unwrap();
-    wait_for(client, "[data-testid=check-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(client, "[data-testid=nav-check]").await;
+    type_into(
+        client,
+        "[data-testid=check-input]",
+        "see irs-gov-refund.com and https://www.irs.gov and example.com",
+    )
+    .await;
+    click(client, "[data-testid=check-submit]").await;
     wait_for(client, "[data-testid=check-result]").await;
     audit("check a link", accessibility_violations(client).await);
     window.close().await;

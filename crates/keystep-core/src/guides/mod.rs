@@ -4,6 +4,7 @@ pub mod format;
 pub mod runner;
 pub mod text;
 pub mod validate;
+pub mod view;
 
 pub use format::{Action, Answer, Branch, Goto, Guide, Step};
 pub use runner::Run;

@@ -1,0 +1,285 @@
+//! What the window shows of a run: the current step as text blocks and actions, progress, and the
+//! Keystep account whose code belongs in a `show_code` step. No secret is in any of it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::format::{Action, Guide};
+use super::runner::Run;
+use super::text::{Block, blocks};
+use crate::account::AccountView;
+use crate::catalog::{Catalog, Service};
+
+/// One answer button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AnswerView {
+    pub label: String,
+    pub goto: String,
+}
+
+/// An action of the current step, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum ActionView {
+    /// A button that asks Rust to open an official page (by ids, never by URL).
+    OpenPage {
+        service: String,
+        page: String,
+        label: String,
+    },
+    /// The live code of the matching Keystep account, if the person has one.
+    ShowCode {
+        service: String,
+        service_name: String,
+        account_id: Option<String>,
+    },
+    /// The phone number kept for the service (phone numbers arrive with the phone-number feature).
+    ShowPhone {
+        service: String,
+        service_name: String,
+        phone: Option<String>,
+    },
+    Warning {
+        blocks: Vec<Block>,
+    },
+    /// A countdown; `until_ms` is set once started and survives restarts.
+    Wait {
+        minutes: u32,
+        blocks: Vec<Block>,
+        #[ts(type = "number | null")]
+        until_ms: Option<u64>,
+    },
+    Question {
+        text: String,
+        answers: Vec<AnswerView>,
+    },
+}
+
+/// The current step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StepView {
+    pub id: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub actions: Vec<ActionView>,
+}
+
+/// A run as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct RunView {
+    pub run_id: String,
+    pub guide_id: String,
+    pub guide_title: String,
+    /// Main steps done and in all, for the progress bar.
+    pub done: usize,
+    pub total: usize,
+    #[ts(type = "number | null")]
+    pub finished_at_ms: Option<u64>,
+    /// The troubleshooting branch the person is in, if any.
+    pub branch_title: Option<String>,
+    /// The step to show; none once the run is finished.
+    pub step: Option<StepView>,
+}
+
+/// The Keystep account whose codes belong to `service`: its service name matches the catalog's name or
+/// one of its brand words, ignoring case, spaces and punctuation ("ID.me", "id me", "IDME").
+pub fn account_for_service<'a>(
+    service: &Service,
+    accounts: &'a [AccountView],
+) -> Option<&'a AccountView> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let names: Vec<String> = std::iter::once(squash(&service.name))
+        .chain(service.brands.iter().map(|b| squash(b)))
+        .collect();
+    accounts.iter().find(|a| names.contains(&squash(&a.issuer)))
+}
+
+/// Builds the view of `run` for the window.
+pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, accounts: &[AccountView]) -> RunView {
+    let (done, total) = run.progress(guide);
+    let branch_title = run
+        .at
+        .branch
+        .as_deref()
+        .and_then(|id| guide.branch(id))
+        .map(|b| b.title.clone());
+    let step = run.current(guide).map(|s| StepView {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        blocks: blocks(&s.text),
+        actions: s
+            .actions
+            .iter()
+            .map(|a| action_view(guide, run, &s.id, a, catalog, accounts))
+            .collect(),
+    });
+    RunView {
+        run_id: run.id.clone(),
+        guide_id: guide.id.clone(),
+        guide_title: guide.title.clone(),
+        done,
+        total,
+        finished_at_ms: run.finished_at_ms,
+        branch_title,
+        step,
+    }
+}
+
+fn action_view(
+    guide: &Guide,
+    run: &Run,
+    step_id: &str,
+    action: &Action,
+    catalog: &Catalog,
+    accounts: &[AccountView],
+) -> ActionView {
+    let name_of = |id: &str| {
+        catalog
+            .service(id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    };
+    match action {
+        Action::OpenPage {
+            page,
+            service,
+            label,
+        } => ActionView::OpenPage {
+            service: service.clone().unwrap_or_else(|| guide.service.clone()),
+            page: page.clone(),
+            label: label.clone(),
+        },
+        Action::ShowCode { service } => ActionView::ShowCode {
+            service: service.clone(),
+            service_name: name_of(service),
+            account_id: catalog
+                .service(service)
+                .and_then(|s| account_for_service(s, accounts))
+                .map(|a| a.id.clone()),
+        },
+        Action::ShowPhone { service } => ActionView::ShowPhone {
+            service: service.clone(),
+            service_name: name_of(service),
+            phone: None,
+        },
+        Action::Warning { text } => ActionView::Warning {
+            blocks: blocks(text),
+        },
+        Action::Wait { minutes, text } => ActionView::Wait {
+            minutes: *minutes,
+            blocks: blocks(text),
+            until_ms: run
+                .waits
+                .iter()
+                .find(|w| w.step_id == step_id)
+                .map(|w| w.until_ms),
+        },
+        Action::Question { text, answers } => ActionView::Question {
+            text: text.clone(),
+            answers: answers
+                .iter()
+                .map(|a| AnswerView {
+                    label: a.label.clone(),
+                    goto: a.goto.clone(),
+                })
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otp::{Algorithm, OtpKind};
+
+    fn account(id: &str, issuer: &str) -> AccountView {
+        AccountView {
+            id: id.into(),
+            issuer: issuer.into(),
+            name: "me".into(),
+            kind: OtpKind::Totp,
+            algorithm: Algorithm::Sha1,
+            digits: 6,
+            period: 30,
+            counter: None,
+        }
+    }
+
+    #[test]
+    fn the_irs_guide_shows_the_idme_code_of_the_matching_account() {
+        let catalog = Catalog::bundled();
+        let guides = crate::guides::bundled(catalog).unwrap();
+        let irs = guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+        let accounts = [account("a-gh", "GitHub"), account("a-idme", "id.me")];
+        let step = irs
+            .all_steps()
+            .map(|(_, s)| s)
+            .find(|s| {
+                s.actions
+                    .iter()
+                    .any(|a| matches!(a, Action::ShowCode { .. }))
+            })
+            .unwrap();
+        let (branch, index) = irs.locate(&step.id).unwrap();
+        let mut run = Run::start(irs, "r".into(), 0);
+        run.at = super::super::runner::Position {
+            branch,
+            step: index,
+        };
+        let view = run_view(irs, &run, catalog, &accounts);
+        let shown = view.step.unwrap();
+        assert!(shown.actions.iter().any(|a| matches!(
+            a,
+            ActionView::ShowCode { account_id: Some(id), service_name, .. } if id == "a-idme" && service_name == "ID.me"
+        )));
+        assert_eq!(view.total, irs.steps.len());
+        let json = serde_json::to_value(&view).unwrap();
+        assert!(
+            json.get("runId").is_some() && json.get("guideTitle").is_some(),
+            "{json}"
+        );
+        let code = serde_json::to_value(ActionView::ShowCode {
+            service: "idme".into(),
+            service_name: "ID.me".into(),
+            account_id: None,
+        })
+        .unwrap();
+        assert_eq!(
+            code,
+            serde_json::json!({"type": "show_code", "service": "idme", "serviceName": "ID.me", "accountId": null})
+        );
+    }
+
+    #[test]
+    fn no_matching_account_means_no_code_and_a_finished_run_has_no_step() {
+        let catalog = Catalog::bundled();
+        let idme = catalog.service("idme").unwrap();
+        assert!(account_for_service(idme, &[account("x", "IRS")]).is_none());
+        assert_eq!(
+            account_for_service(idme, &[account("y", "ID.me")]).map(|a| a.id.as_str()),
+            Some("y")
+        );
+        let guides = crate::guides::bundled(catalog).unwrap();
+        let g = &guides[0];
+        let mut run = Run::start(g, "r".into(), 0);
+        run.answer(g, "end", 5);
+        let view = run_view(g, &run, catalog, &[]);
+        assert_eq!(
+            (view.step, view.finished_at_ms, view.done),
+            (None, Some(5), view.total)
+        );
+    }
+}

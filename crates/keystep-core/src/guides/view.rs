@@ -240,7 +240,7 @@ mod tests {
             step: index,
         };
         let view = run_view(irs, &run, catalog, &accounts);
-        let shown = view.step.unwrap();
+        let shown = view.step.clone().unwrap();
         assert!(shown.actions.iter().any(|a| matches!(
             a,
             ActionView::ShowCode { account_id: Some(id), service_name, .. } if id == "a-idme" && service_name == "ID.me"

@@ -294,3 +294,47 @@ fn every_bundled_guide_can_be_walked_to_its_end_and_every_branch_returns_or_ends
         }
     }
 }
+
+#[test]
+fn guides_from_a_user_folder_load_and_bad_or_clashing_files_are_reported_not_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-mine.toml"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("b-broken.toml"),
+        GOOD.replacen("goto = \"next\"", "goto = \"nowhere\"", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c-clash.toml"),
+        GOOD.replacen("id = \"test-sign-in\"", "id = \"irs-sign-in\"", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a guide").unwrap();
+    let bundled: Vec<String> = guides::bundled(catalog())
+        .unwrap()
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
+    let (loaded, problems) = guides::load_folder(dir.path(), catalog(), &bundled);
+    assert_eq!(
+        loaded.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+        ["test-sign-in"]
+    );
+    let all = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all.contains("b-broken.toml") && all.contains("no step \"nowhere\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("c-clash.toml") && all.contains("already used"),
+        "{all}"
+    );
+    assert!(!all.contains("notes.txt"), "{all}");
+
+    let (none, missing) = guides::load_folder(&dir.path().join("absent"), catalog(), &bundled);
+    assert!(none.is_empty() && missing[0].message.contains("cannot read this folder"));
+}

@@ -82,3 +82,83 @@ pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
         Err(problems)
     }
 }
+
+/// Most guide files read from a user folder (more is surely a wrong folder).
+pub const MAX_USER_GUIDES: usize = 200;
+
+/// Guides a person added in a folder of their own: every `.toml` file in `dir` (not its subfolders),
+/// validated like the bundled ones. A file with problems is left out and its problems are returned; a
+/// guide whose id is already taken (by a bundled guide or another file) is left out too.
+pub fn load_folder(
+    dir: &std::path::Path,
+    catalog: &Catalog,
+    taken_ids: &[String],
+) -> (Vec<Guide>, Vec<GuideProblem>) {
+    let mut guides: Vec<Guide> = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |file: String, message: String| GuideProblem {
+        file,
+        line: 1,
+        column: 1,
+        message,
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            return (
+                guides,
+                vec![problem(
+                    dir.display().to_string(),
+                    format!("cannot read this folder: {e}"),
+                )],
+            );
+        }
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.len() > MAX_USER_GUIDES {
+        problems.push(problem(
+            dir.display().to_string(),
+            format!(
+                "{} guide files; only the first {MAX_USER_GUIDES} are read",
+                files.len()
+            ),
+        ));
+        files.truncate(MAX_USER_GUIDES);
+    }
+    for path in files {
+        let name = path.display().to_string();
+        let too_big = std::fs::metadata(&path)
+            .map(|m| m.len() > validate::MAX_GUIDE_BYTES as u64)
+            .unwrap_or(false);
+        if too_big {
+            problems.push(problem(name, "the file is too large to be a guide".into()));
+            continue;
+        }
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(problem(name, format!("cannot read it: {e}")));
+                continue;
+            }
+        };
+        match load_guide(&name, &text, catalog) {
+            Ok(g) if taken_ids.contains(&g.id) || guides.iter().any(|o| o.id == g.id) => {
+                problems.push(problem(
+                    name,
+                    format!(
+                        "guide id \"{}\" is already used; give this guide another id",
+                        g.id
+                    ),
+                ));
+            }
+            Ok(g) => guides.push(g),
+            Err(p) => problems.extend(p),
+        }
+    }
+    (guides, problems)
+}

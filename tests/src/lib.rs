@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Mutex, MutexGuard};
@@ -145,8 +146,6 @@ impl Drop for Driver {
         let _ = self.child.wait();
     }
 }
-
-use std::os::unix::process::CommandExt;
 
 /// Waits for an element matching `css` (up to 30 s).
 pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {

@@ -115,10 +115,7 @@ fn looks_like_bare_domain(token: &str) -> bool {
         && tld.chars().all(|c| c.is_ascii_alphabetic())
         && url::Url::parse(&format!("http://{host}"))
             .ok()
-            .and_then(|u| {
-                u.host_str()
-                    .map(|h| psl::suffix_str(h).is_some_and(|_| psl::domain_str(h).is_some()))
-            })
+            .and_then(|u| u.host_str().map(|h| registrable_domain(h).is_some()))
             .unwrap_or(false)
 }
 
@@ -268,27 +265,14 @@ fn imitation<'a>(
             }
         }
     }
-    let suffix = psl::suffix_str(registrable).unwrap_or_default();
-    let name = registrable
-        .strip_suffix(suffix)
-        .unwrap_or(registrable)
-        .trim_end_matches('.');
-    let name_part_labels: Vec<&str> = host
-        .strip_suffix(suffix)
-        .unwrap_or(host)
-        .trim_end_matches('.')
-        .split('.')
-        .collect();
+    let name = without_public_suffix(registrable);
+    let name_part_labels: Vec<&str> = without_public_suffix(host).split('.').collect();
     for s in &catalog.services {
         for official in &s.domains {
             // Only verified U.S. government bodies can register .gov names (CISA), so two .gov names that
             // look alike (usa.gov, ssa.gov) are both real; the tricks live under other suffixes.
             let both_gov = registrable.ends_with(".gov") && official.ends_with(".gov");
-            let official_suffix = psl::suffix_str(official).unwrap_or_default();
-            let official_name = official
-                .strip_suffix(official_suffix)
-                .unwrap_or(official)
-                .trim_end_matches('.');
+            let official_name = without_public_suffix(official);
             let same_looking_name =
                 name != official_name && skeleton(name) == skeleton(official_name);
             if !both_gov && (is_lookalike(registrable, official) || same_looking_name) {
@@ -327,6 +311,15 @@ fn imitation<'a>(
         }
     }
     None
+}
+
+/// A domain without its public suffix: `www.irs` for `www.irs.gov`, `id` for `id.me`.
+fn without_public_suffix(domain: &str) -> &str {
+    let suffix = psl::suffix_str(domain).unwrap_or_default();
+    domain
+        .strip_suffix(suffix)
+        .unwrap_or(domain)
+        .trim_end_matches('.')
 }
 
 fn is_lookalike(candidate: &str, official: &str) -> bool {

@@ -105,8 +105,8 @@ impl Run {
                 }
             }
             Goto::Branch(id) => {
-                if guide.branch(&id).is_some() {
-                    if guide.branch(&id).is_some_and(|b| b.returns) {
+                if let Some(branch) = guide.branch(&id) {
+                    if branch.returns {
                         self.returns.push(self.at.clone());
                     }
                     self.branches_taken.push(id.clone());

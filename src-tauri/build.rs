@@ -16,6 +16,14 @@ fn main() {
             "copy_code",
             "first_code_painted",
             "check_links",
+            "list_guides",
+            "open_guide",
+            "restart_guide",
+            "get_run",
+            "run_next",
+            "run_answer",
+            "run_start_wait",
+            "open_official_page",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri build failed: {e:#}"));

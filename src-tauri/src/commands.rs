@@ -15,7 +15,7 @@ use tauri::{AppHandle, State};
 use crate::clipboard::{CLIPBOARD_CLEAR_AFTER_SECS, copy_and_schedule_clear};
 use crate::state::{AppState, start_open};
 
-type CmdResult<T> = Result<T, ErrorDto>;
+pub(crate) type CmdResult<T> = Result<T, ErrorDto>;
 
 fn not_open() -> ErrorDto {
     ErrorDto {
@@ -26,7 +26,7 @@ fn not_open() -> ErrorDto {
 }
 
 /// Runs `f` on the open vault.
-fn with_vault<T>(
+pub(crate) fn with_vault<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Keystep) -> keystep_core::Result<T>,
 ) -> CmdResult<T> {

@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod commands;
+mod guide_commands;
 mod state;
 mod webkit;
 
@@ -35,6 +36,14 @@ pub fn run() {
             commands::copy_code,
             commands::first_code_painted,
             commands::check_links,
+            guide_commands::list_guides,
+            guide_commands::open_guide,
+            guide_commands::restart_guide,
+            guide_commands::get_run,
+            guide_commands::run_next,
+            guide_commands::run_answer,
+            guide_commands::run_start_wait,
+            guide_commands::open_official_page,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,8 +3,10 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use keystep_core::catalog::Catalog;
+use keystep_core::guides::Library;
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::paths::DataDir;
 use keystep_core::{Keystep, OpenOutcome};
@@ -18,6 +20,8 @@ pub struct AppState {
     /// `--home DIR` from the command line, if given (else `KEYSTEP_HOME` or the platform default).
     pub home: Option<PathBuf>,
     vault: Mutex<Option<Keystep>>,
+    /// The guides that can be run; read again whenever the guides list is shown.
+    library: Mutex<Option<Arc<Library>>>,
     /// The attempt under way, if any. Async so that a second `open_vault` waits for the same attempt.
     pub opening: tokio::sync::Mutex<Option<Opening>>,
 }
@@ -30,8 +34,30 @@ impl AppState {
         Self {
             home,
             vault: Mutex::new(None),
+            library: Mutex::new(None),
             opening: tokio::sync::Mutex::new(Some(first)),
         }
+    }
+
+    /// The guide library, loaded on first use.
+    pub fn library(&self) -> Arc<Library> {
+        let mut slot = self.library.lock().unwrap_or_else(|p| p.into_inner());
+        slot.get_or_insert_with(|| Arc::new(self.load_library()))
+            .clone()
+    }
+
+    /// Reads the bundled guides and the person's guides folder again.
+    pub fn reload_library(&self) -> Arc<Library> {
+        let fresh = Arc::new(self.load_library());
+        *self.library.lock().unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
+        fresh
+    }
+
+    fn load_library(&self) -> Library {
+        let folder = DataDir::resolve(self.home.as_deref())
+            .ok()
+            .map(|d| d.guides_dir());
+        Library::load(Catalog::bundled(), folder.as_deref())
     }
 
     /// The open vault, if any. A poisoned lock still holds a consistent vault (saves are all-or-nothing).

@@ -4,13 +4,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::account::{self, Account, AccountView, NewAccount, ValidAccount, clean_names};
 use crate::error::{Error, Field, KeychainProblem, Result};
-use crate::guides::{Guide, Run};
 use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
 use crate::otp::{CodeView, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
 use crate::paths::DataDir;
 use crate::vault::file::{WriteLock, write_atomic};
 use crate::vault::{self, Contents, Slot, VaultKey};
+
+mod guide_runs;
 
 /// What the desktop app learns when the vault opens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -305,36 +306,6 @@ impl Keystep {
             );
             account.params.counter = account.params.counter.saturating_add(1);
             Ok((code, account.view()))
-        })
-    }
-
-    /// Starts a new run of a guide and saves it.
-    pub fn start_run(&mut self, guide: &Guide, now_ms: u64) -> Result<Run> {
-        let run = Run::start(guide, uuid::Uuid::new_v4().to_string(), now_ms);
-        self.update(|contents| {
-            contents.runs.push(run.clone());
-            Ok(run)
-        })
-    }
-
-    /// Every run, oldest first ("Signed in to IRS on 2026-03-02" comes from the finished ones).
-    pub fn runs(&mut self) -> Result<Vec<Run>> {
-        self.refresh()?;
-        Ok(self.contents.runs.clone())
-    }
-
-    /// Changes one run (advance, answer, start a wait) and saves it.
-    pub fn update_run(&mut self, run_id: &str, change: impl FnOnce(&mut Run)) -> Result<Run> {
-        self.update(|contents| {
-            let run = contents
-                .runs
-                .iter_mut()
-                .find(|r| r.id == run_id)
-                .ok_or_else(|| Error::NotFound {
-                    query: run_id.to_string(),
-                })?;
-            change(run);
-            Ok(run.clone())
         })
     }
 

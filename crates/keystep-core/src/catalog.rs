@@ -37,6 +37,18 @@ pub enum ServiceKind {
     Other,
 }
 
+/// Whether a service sends sign-in codes to internet (VoIP) numbers such as Google Voice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoipPolicy {
+    /// The service's help pages say nothing either way.
+    #[default]
+    Unknown,
+    Accepted,
+    /// The service documents that it refuses internet numbers for codes.
+    NotAccepted,
+}
+
 /// An official page of a service, opened by id (never by a raw URL from elsewhere).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,6 +78,9 @@ pub struct Service {
     /// Lower-case words that name the brand inside a lookalike domain (`irs`, `idme`).
     pub brands: Vec<String>,
     pub factors: Vec<Factor>,
+    /// What the service's help pages say about internet (VoIP) numbers.
+    #[serde(default)]
+    pub voip: VoipPolicy,
     #[serde(default)]
     pub notes: Vec<String>,
     pub pages: Vec<Page>,

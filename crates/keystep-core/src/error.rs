@@ -125,6 +125,17 @@ pub enum Error {
 
     #[error("Keystep will not open this page: {reason}")]
     NotOfficial { reason: String },
+
+    #[error("There is no guide \"{id}\". It may have been removed from your guides folder.")]
+    GuideNotFound { id: String },
+
+    #[error("This guide run was not found. Start the guide again from the list of guides.")]
+    RunNotFound,
+
+    #[error(
+        "That choice does not belong to the step you are on. Go back to the guide and choose again."
+    )]
+    GuideBadAnswer,
 }
 
 fn describe_existing(existing: &str) -> String {
@@ -182,6 +193,9 @@ impl Error {
             Error::Io { .. } => "vault.io".into(),
             Error::NoDataDir => "vault.no_data_dir".into(),
             Error::NotOfficial { .. } => "link.not_official".into(),
+            Error::GuideNotFound { .. } => "guide.not_found".into(),
+            Error::RunNotFound => "guide.run_not_found".into(),
+            Error::GuideBadAnswer => "guide.bad_answer".into(),
         }
     }
 

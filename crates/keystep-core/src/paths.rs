@@ -8,6 +8,8 @@ use crate::error::{Error, Result};
 pub const HOME_ENV: &str = "KEYSTEP_HOME";
 /// The vault file's name inside the data directory.
 pub const VAULT_FILE: &str = "vault.ksv";
+/// The folder of a person's own guides inside the data directory.
+pub const GUIDES_DIR: &str = "guides";
 /// The lock file that serializes writers (the app and the CLI at the same time).
 pub const LOCK_FILE: &str = "vault.lock";
 
@@ -48,6 +50,11 @@ impl DataDir {
 
     pub fn lock_file(&self) -> PathBuf {
         self.root.join(LOCK_FILE)
+    }
+
+    /// The folder where a person may put guides of their own (`.toml` files).
+    pub fn guides_dir(&self) -> PathBuf {
+        self.root.join(GUIDES_DIR)
     }
 
     /// Creates the directory (owner-only on Unix) if it is missing.

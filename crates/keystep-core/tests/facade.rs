@@ -319,6 +319,117 @@ text = "Try again in 24 hours."
             .update_run("no-such-run", |_| {})
             .unwrap_err()
             .code(),
-        "account.not_found"
+        "guide.run_not_found"
+    );
+}
+
+#[test]
+fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end() {
+    use keystep_core::catalog::Catalog;
+    use keystep_core::guides::Library;
+    use keystep_core::guides::view::ActionView;
+
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    k.add_fields(
+        &NewAccount {
+            issuer: "ID.me".into(),
+            name: "me@example.com".into(),
+            secret: "JBSWY3DPEHPK3PXP".into(),
+            kind: None,
+            algorithm: None,
+            digits: None,
+            period: None,
+            counter: None,
+        },
+        T,
+    )
+    .unwrap();
+    let lib = Library::load(Catalog::bundled(), None);
+    let cat = Catalog::bundled();
+    let run = k.open_guide(&lib, "irs-sign-in", T).unwrap();
+    assert_eq!(k.open_guide(&lib, "irs-sign-in", T).unwrap().id, run.id);
+
+    // A step without a question takes no answer, and nothing changes.
+    let err = k.run_answer(&lib, &run.id, "end", T).unwrap_err();
+    assert_eq!(err.code(), "guide.bad_answer");
+    assert_eq!(k.runs().unwrap()[0], run);
+
+    let step = |k: &mut Keystep| {
+        k.run_view(&lib, cat, &run.id)
+            .unwrap()
+            .step
+            .map(|s| s.id)
+            .unwrap_or_default()
+    };
+    k.run_next(&lib, &run.id, T).unwrap();
+    k.run_next(&lib, &run.id, T).unwrap();
+    k.run_next(&lib, &run.id, T).unwrap();
+    assert_eq!(step(&mut k), "choose-method");
+    k.run_answer(&lib, &run.id, "next", T).unwrap();
+    assert_eq!(step(&mut k), "watch-for-text");
+    k.run_answer(&lib, &run.id, "branch:no-text", T).unwrap();
+    let view = k.run_view(&lib, cat, &run.id).unwrap();
+    assert_eq!(
+        view.branch_title.as_deref(),
+        Some("The text message did not arrive")
+    );
+    for _ in 0..4 {
+        k.run_next(&lib, &run.id, T).unwrap();
+    }
+    assert_eq!(step(&mut k), "watch-for-text", "the branch returns");
+    k.run_answer(&lib, &run.id, "enter-keystep-code", T)
+        .unwrap();
+    let view = k.run_view(&lib, cat, &run.id).unwrap();
+    let code = view
+        .step
+        .unwrap()
+        .actions
+        .into_iter()
+        .find_map(|a| match a {
+            ActionView::ShowCode { account_id, .. } => Some(account_id),
+            _ => None,
+        });
+    let idme = k.find("ID.me").unwrap();
+    assert_eq!(
+        code,
+        Some(Some(idme.id)),
+        "the step names the ID.me account"
+    );
+    k.run_answer(&lib, &run.id, "next", T).unwrap();
+    assert_eq!(step(&mut k), "signed-in");
+    let done = k.run_next(&lib, &run.id, T + 5).unwrap();
+    assert_eq!(done.finished_at_ms, Some(T + 5));
+    assert_eq!(done.branches_taken, ["no-text"]);
+
+    let list = k.guide_list(&lib, cat).unwrap();
+    assert_eq!(list.past_runs[0].run_id, run.id);
+    let irs = list.guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+    assert!(irs.open_run.is_none(), "a finished run is not continued");
+}
+
+#[test]
+fn starting_a_guide_over_keeps_the_old_run_as_stopped() {
+    use keystep_core::catalog::Catalog;
+    use keystep_core::guides::Library;
+
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let lib = Library::load(Catalog::bundled(), None);
+    let first = k.open_guide(&lib, "locked-out", T).unwrap();
+    k.run_next(&lib, &first.id, T).unwrap();
+    let second = k.restart_guide(&lib, "locked-out", T + 1).unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(
+        k.open_guide(&lib, "locked-out", T + 2).unwrap().id,
+        second.id
+    );
+    let list = k.guide_list(&lib, Catalog::bundled()).unwrap();
+    assert_eq!(list.past_runs.len(), 1);
+    assert_eq!(list.past_runs[0].stopped_at_ms, Some(T + 1));
+    assert_eq!(list.past_runs[0].done, 1);
+    assert_eq!(
+        k.open_guide(&lib, "no-such-guide", T).unwrap_err().code(),
+        "guide.not_found"
     );
 }

@@ -1,12 +1,14 @@
 //! Guided sign-in: guides as data (see docs/guide-format.md), their validation, and runs through them.
 
 pub mod format;
+pub mod library;
 pub mod runner;
 pub mod text;
 pub mod validate;
 pub mod view;
 
 pub use format::{Action, Answer, Branch, Goto, Guide, Step};
+pub use library::{GuideList, GuideSummary, Library, RunSummary};
 pub use runner::Run;
 pub use validate::{GuideProblem, load_guide, unsafe_markup};
 

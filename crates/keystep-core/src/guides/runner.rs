@@ -26,6 +26,9 @@ pub struct Run {
     pub guide_id: String,
     pub started_at_ms: u64,
     pub finished_at_ms: Option<u64>,
+    /// Set when the person started the guide over: this run is kept for the record but never resumed.
+    #[serde(default)]
+    pub stopped_at_ms: Option<u64>,
     pub at: Position,
     /// Where to go back to when a returning branch ends (innermost last).
     pub returns: Vec<Position>,
@@ -44,6 +47,7 @@ impl Run {
             guide_id: guide.id.clone(),
             started_at_ms: now_ms,
             finished_at_ms: None,
+            stopped_at_ms: None,
             at: Position {
                 branch: None,
                 step: 0,
@@ -57,6 +61,11 @@ impl Run {
 
     pub fn is_finished(&self) -> bool {
         self.finished_at_ms.is_some()
+    }
+
+    /// Neither finished nor stopped: the run "Continue" resumes.
+    pub fn is_open(&self) -> bool {
+        self.finished_at_ms.is_none() && self.stopped_at_ms.is_none()
     }
 
     /// The step the person is on, unless the run is finished.

@@ -1,0 +1,155 @@
+//! Runs of guides, saved in the vault: start or resume, step on, answer, wait, start over. Every call
+//! re-reads the newest vault and saves under the write lock, like account changes.
+
+use super::Keystep;
+use crate::account::Account;
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::guides::format::Action;
+use crate::guides::view::{RunView, run_view};
+use crate::guides::{Guide, GuideList, Library, Run};
+
+impl Keystep {
+    /// Every run, oldest first ("Signed in to IRS on 2026-03-02" comes from the finished ones).
+    pub fn runs(&mut self) -> Result<Vec<Run>> {
+        self.refresh()?;
+        Ok(self.contents.runs.clone())
+    }
+
+    /// Starts a new run of a guide and saves it.
+    pub fn start_run(&mut self, guide: &Guide, now_ms: u64) -> Result<Run> {
+        let run = Run::start(guide, uuid::Uuid::new_v4().to_string(), now_ms);
+        self.update(|contents| {
+            contents.runs.push(run.clone());
+            Ok(run)
+        })
+    }
+
+    /// Changes one run (advance, answer, start a wait) and saves it.
+    pub fn update_run(&mut self, run_id: &str, change: impl FnOnce(&mut Run)) -> Result<Run> {
+        self.update(|contents| {
+            let run = contents
+                .runs
+                .iter_mut()
+                .find(|r| r.id == run_id)
+                .ok_or(Error::RunNotFound)?;
+            change(run);
+            Ok(run.clone())
+        })
+    }
+
+    /// The guides screen: every guide with its open run, and past runs.
+    pub fn guide_list(&mut self, library: &Library, catalog: &Catalog) -> Result<GuideList> {
+        let runs = self.runs()?;
+        Ok(library.list(catalog, &runs))
+    }
+
+    /// The open run of a guide, or a new one: "Start" and "Continue" are the same button.
+    pub fn open_guide(&mut self, library: &Library, guide_id: &str, now_ms: u64) -> Result<Run> {
+        let guide = library.guide(guide_id)?;
+        let open = self
+            .runs()?
+            .into_iter()
+            .rev()
+            .find(|r| r.guide_id == guide_id && r.is_open());
+        match open {
+            Some(run) => Ok(run),
+            None => self.start_run(guide, now_ms),
+        }
+    }
+
+    /// Starts a guide over: its open runs are stopped (kept for the record) and a new run begins, in
+    /// one save.
+    pub fn restart_guide(&mut self, library: &Library, guide_id: &str, now_ms: u64) -> Result<Run> {
+        let guide = library.guide(guide_id)?;
+        let run = Run::start(guide, uuid::Uuid::new_v4().to_string(), now_ms);
+        self.update(|contents| {
+            for r in contents
+                .runs
+                .iter_mut()
+                .filter(|r| r.guide_id == guide_id && r.is_open())
+            {
+                r.stopped_at_ms = Some(now_ms);
+            }
+            contents.runs.push(run.clone());
+            Ok(run)
+        })
+    }
+
+    /// What the window shows of a run, with the matching Keystep account for code steps.
+    pub fn run_view(
+        &mut self,
+        library: &Library,
+        catalog: &Catalog,
+        run_id: &str,
+    ) -> Result<RunView> {
+        self.refresh()?;
+        let run = self
+            .contents
+            .runs
+            .iter()
+            .find(|r| r.id == run_id)
+            .ok_or(Error::RunNotFound)?;
+        let guide = library.guide(&run.guide_id)?;
+        let accounts: Vec<_> = self.contents.accounts.iter().map(Account::view).collect();
+        Ok(run_view(guide, run, catalog, &accounts))
+    }
+
+    /// "Done, next step".
+    pub fn run_next(&mut self, library: &Library, run_id: &str, now_ms: u64) -> Result<Run> {
+        self.change_run(library, run_id, |run, guide| {
+            run.advance(guide, now_ms);
+            Ok(())
+        })
+    }
+
+    /// Follows one of the current step's answers. Only an answer the step offers is accepted, so the
+    /// window cannot jump anywhere else in the guide.
+    pub fn run_answer(
+        &mut self,
+        library: &Library,
+        run_id: &str,
+        goto: &str,
+        now_ms: u64,
+    ) -> Result<Run> {
+        self.change_run(library, run_id, |run, guide| {
+            let offered = run.current(guide).is_some_and(|step| {
+                step.actions.iter().any(|a| match a {
+                    Action::Question { answers, .. } => answers.iter().any(|x| x.goto == goto),
+                    _ => false,
+                })
+            });
+            if !offered {
+                return Err(Error::GuideBadAnswer);
+            }
+            run.answer(guide, goto, now_ms);
+            Ok(())
+        })
+    }
+
+    /// Starts (or restarts) the countdown of the current step.
+    pub fn run_start_wait(&mut self, library: &Library, run_id: &str, now_ms: u64) -> Result<Run> {
+        self.change_run(library, run_id, |run, guide| {
+            run.start_wait(guide, now_ms);
+            Ok(())
+        })
+    }
+
+    fn change_run(
+        &mut self,
+        library: &Library,
+        run_id: &str,
+        change: impl FnOnce(&mut Run, &Guide) -> Result<()>,
+    ) -> Result<Run> {
+        self.update(|contents| {
+            let run = contents
+                .runs
+                .iter_mut()
+                .find(|r| r.id == run_id)
+                .ok_or(Error::RunNotFound)?;
+            let guide = library.guide(&run.guide_id)?;
+            change(run, guide)?;
+            Ok(run.clone())
+        })
+    }
+}

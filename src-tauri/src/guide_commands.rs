@@ -1,0 +1,92 @@
+//! IPC commands of guided sign-in. Every change to a run answers with the new view of the run, so the
+//! window never works out where it is on its own. Pages open by catalog ids, after the official-site
+//! check, and in the person's browser: the webview never receives a URL to open.
+
+use keystep_core::Keystep;
+use keystep_core::app::unix_now_ms;
+use keystep_core::catalog::Catalog;
+use keystep_core::guides::view::RunView;
+use keystep_core::guides::{GuideList, Library, Run};
+use tauri::State;
+
+use crate::commands::{CmdResult, with_vault};
+use crate::state::AppState;
+
+/// Runs `change` on the open vault with the current guide library, then answers with the run's view.
+fn change_then_view(
+    state: &State<'_, AppState>,
+    change: impl FnOnce(&mut Keystep, &Library) -> keystep_core::Result<Run>,
+) -> CmdResult<RunView> {
+    let library = state.library();
+    with_vault(state, |v| {
+        let run = change(v, &library)?;
+        v.run_view(&library, Catalog::bundled(), &run.id)
+    })
+}
+
+/// Every guide (the person's own guides folder is read again, so a new file shows up), with open and
+/// past runs.
+#[tauri::command]
+pub async fn list_guides(state: State<'_, AppState>) -> CmdResult<GuideList> {
+    let library = state.reload_library();
+    with_vault(&state, |v| v.guide_list(&library, Catalog::bundled()))
+}
+
+/// Continues the guide's open run, or starts one.
+#[tauri::command]
+pub async fn open_guide(state: State<'_, AppState>, guide_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| v.open_guide(lib, &guide_id, unix_now_ms()))
+}
+
+/// Starts the guide over (the old run is kept as stopped).
+#[tauri::command]
+pub async fn restart_guide(state: State<'_, AppState>, guide_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| {
+        v.restart_guide(lib, &guide_id, unix_now_ms())
+    })
+}
+
+#[tauri::command]
+pub async fn get_run(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    let library = state.library();
+    with_vault(&state, |v| {
+        v.run_view(&library, Catalog::bundled(), &run_id)
+    })
+}
+
+#[tauri::command]
+pub async fn run_next(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| v.run_next(lib, &run_id, unix_now_ms()))
+}
+
+#[tauri::command]
+pub async fn run_answer(
+    state: State<'_, AppState>,
+    run_id: String,
+    goto: String,
+) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| {
+        v.run_answer(lib, &run_id, &goto, unix_now_ms())
+    })
+}
+
+#[tauri::command]
+pub async fn run_start_wait(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| {
+        v.run_start_wait(lib, &run_id, unix_now_ms())
+    })
+}
+
+/// Opens an official page of a catalog service in the default browser. The address comes from the
+/// catalog and passes the official-site check first; anything else is refused with `link.not_official`.
+#[tauri::command]
+pub async fn open_official_page(service: String, page: String) -> CmdResult<()> {
+    let url = Catalog::bundled()
+        .official_page_url(&service, &page)
+        .map_err(|e| e.to_dto())?;
+    open::that_detached(&url).map_err(|e| keystep_core::ErrorDto {
+        code: "app.open_failed".into(),
+        message: "Keystep could not start your web browser. Open the page yourself: type the address shown in the guide.".into(),
+        detail: Some(format!("{url}: {e}")),
+    })
+}

@@ -234,6 +234,20 @@ impl Window {
         }
     }
 
+    /// Stops the app and starts it again on the same data directory, as a person closing and
+    /// reopening Keystep would.
+    pub async fn restart(mut self, env: &[(&str, &str)]) -> Self {
+        let _ = self.client.clone().close().await;
+        drop(self.driver.take());
+        let home_str = self.home.path().to_str().unwrap().to_string();
+        let mut all = vec![("KEYSTEP_HOME", home_str.as_str())];
+        all.extend_from_slice(env);
+        let driver = Driver::start(&all);
+        self.client = driver.connect().await;
+        self.driver = Some(driver);
+        self
+    }
+
     /// Ends the WebDriver session and stops the app.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;

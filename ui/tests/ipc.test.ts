@@ -27,6 +27,14 @@ describe('ipc wrappers', () => {
     ['copy_code', () => ipc.copyCode('a1'), { id: 'a1' }],
     ['first_code_painted', () => ipc.firstCodePainted(), {}],
     ['check_links', () => ipc.checkLinks('see https://www.irs.gov'), { text: 'see https://www.irs.gov' }],
+    ['list_guides', () => ipc.listGuides(), {}],
+    ['open_guide', () => ipc.openGuide('irs-sign-in'), { guideId: 'irs-sign-in' }],
+    ['restart_guide', () => ipc.restartGuide('irs-sign-in'), { guideId: 'irs-sign-in' }],
+    ['get_run', () => ipc.getRun('r1'), { runId: 'r1' }],
+    ['run_next', () => ipc.runNext('r1'), { runId: 'r1' }],
+    ['run_answer', () => ipc.runAnswer('r1', 'branch:no-text'), { runId: 'r1', goto: 'branch:no-text' }],
+    ['run_start_wait', () => ipc.runStartWait('r1'), { runId: 'r1' }],
+    ['open_official_page', () => ipc.openOfficialPage('irs', 'sign_in'), { service: 'irs', page: 'sign_in' }],
   ] as const)('%s sends its name and arguments', async (cmd, run, args) => {
     const calls = record();
     await run();

@@ -5,9 +5,11 @@ import type { AccountView } from './bindings/AccountView';
 import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
+import type { GuideList } from './bindings/GuideList';
 import type { LinkCheck } from './bindings/LinkCheck';
 import type { NewAccount } from './bindings/NewAccount';
 import type { OpenInfo } from './bindings/OpenInfo';
+import type { RunView } from './bindings/RunView';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -48,3 +50,19 @@ export const copyCode = (id: string) => call<CopyInfo>('copy_code', { id });
 export const firstCodePainted = () => call<null>('first_code_painted');
 /** Whether each link in a URL or a pasted message goes to an official site. Only reads; never opens a link. */
 export const checkLinks = (text: string) => call<LinkCheck[]>('check_links', { text });
+
+// Guided sign-in: Rust keeps every run and decides every step; the window only shows the RunView it gets back.
+export const listGuides = () => call<GuideList>('list_guides');
+/** Continues the open run of the guide, or starts one. */
+export const openGuide = (guideId: string) => call<RunView>('open_guide', { guideId });
+/** Starts the guide over; the old run is kept as stopped. */
+export const restartGuide = (guideId: string) => call<RunView>('restart_guide', { guideId });
+export const getRun = (runId: string) => call<RunView>('get_run', { runId });
+/** "Done, next step". */
+export const runNext = (runId: string) => call<RunView>('run_next', { runId });
+/** `goto` is one of the current step's answers, verbatim. */
+export const runAnswer = (runId: string, goto: string) => call<RunView>('run_answer', { runId, goto });
+/** Starts the current step's countdown; its end time is kept by Rust. */
+export const runStartWait = (runId: string) => call<RunView>('run_start_wait', { runId });
+/** Rust opens the page in the browser after its official-site check: the window never handles the address. */
+export const openOfficialPage = (service: string, page: string) => call<null>('open_official_page', { service, page });

@@ -1,0 +1,233 @@
+//! Guided sign-in in the real window: the IRS guide from start to end, through the "no text arrived"
+//! branch and back, with the live ID.me code in the code step, an official page opened through the
+//! browser, progress kept across a restart, and axe-core on every guide screen.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use keystep_core::account::from_uri;
+use keystep_core::otp::generate::{code_at_step, time_step};
+use keystep_e2e::{Window, accessibility_violations, click, screenshot, wait_for};
+
+const IDME_URI: &str =
+    "otpauth://totp/ID.me:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=ID.me";
+
+fn idme_codes_around_now() -> Vec<String> {
+    let account = from_uri(IDME_URI).unwrap();
+    let step = time_step(
+        keystep_core::app::unix_now_ms() / 1000,
+        account.params.period,
+    );
+    [step - 1, step, step + 1]
+        .iter()
+        .map(|s| code_at_step(&account.params, &account.secret, *s))
+        .collect()
+}
+
+/// A stand-in for the browser: an `xdg-open` first on PATH that writes down what it was asked to open.
+/// Everything before it (the official-site check, the `open` call) is Keystep's real code.
+fn fake_browser(dir: &Path) -> (String, std::path::PathBuf) {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opened = dir.join("opened.txt");
+    let script = bin.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (path, opened)
+}
+
+async fn step_id(client: &Client) -> String {
+    wait_for(client, "[data-testid=step-title]")
+        .await
+        .attr("data-step-id")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// Waits until the step on screen is `id`.
+async fn wait_for_step(client: &Client, id: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(&format!(
+            "[data-testid=step-title][data-step-id='{id}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("waiting for step {id}: {e}"));
+}
+
+async fn next_to(client: &Client, id: &str) {
+    click(client, "[data-testid=run-next]").await;
+    wait_for_step(client, id).await;
+}
+
+async fn answer_to(client: &Client, goto: &str, id: &str) {
+    click(client, &format!("[data-testid='answer-{goto}']")).await;
+    wait_for_step(client, id).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_code() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (path, opened) = fake_browser(scratch.path());
+    let env = [("PATH", path.as_str())];
+    let mut window = Window::open(&env).await;
+    let mut report = Vec::new();
+
+    {
+        let client = &window.client;
+        wait_for(client, "[data-testid=empty-state]").await;
+        click(client, "[data-testid=add-account]").await;
+        wait_for(client, "[data-testid=uri-input]")
+            .await
+            .send_keys(IDME_URI)
+            .await
+            .unwrap();
+        click(client, "[data-testid=add-submit]").await;
+        wait_for(client, "[data-testid=account-row]").await;
+
+        click(client, "[data-testid=nav-guides]").await;
+        wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
+        report.extend(prefixed(
+            "guides list",
+            accessibility_violations(client).await,
+        ));
+        click(client, "[data-testid='guide-start-irs-sign-in']").await;
+        wait_for(client, "[data-testid=run-screen]").await;
+        assert_eq!(step_id(client).await, "open-irs");
+
+        // The page opens in the browser, and only after Keystep's official-site check.
+        click(client, "[data-testid='open-page-sign_in']").await;
+        let mut seen = String::new();
+        for _ in 0..100 {
+            seen = std::fs::read_to_string(&opened).unwrap_or_default();
+            if !seen.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            seen.trim(),
+            "https://www.irs.gov/privacy-disclosure/creating-an-account-for-irsgov"
+        );
+        report.extend(prefixed(
+            "first step",
+            accessibility_violations(client).await,
+        ));
+
+        next_to(client, "check-idme-page").await;
+    }
+
+    // Progress survives closing Keystep.
+    window = window.restart(&env).await;
+    let client = &window.client;
+    wait_for(client, "[data-testid=account-row]").await;
+    click(client, "[data-testid=nav-guides]").await;
+    let resume = wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
+    let label = resume.text().await.unwrap();
+    assert!(label.contains("Continue"), "{label}");
+    resume.click().await.unwrap();
+    wait_for_step(client, "check-idme-page").await;
+    let progress = wait_for(client, "[data-testid=run-progress]").await;
+    let progress_text = progress.text().await.unwrap_or_default();
+    let valuenow = progress.attr("aria-valuenow").await.unwrap();
+    let value = progress.attr("value").await.unwrap();
+    assert!(
+        valuenow.as_deref() == Some("1") || value.as_deref() == Some("1"),
+        "progress after one step: {progress_text:?} {valuenow:?} {value:?}"
+    );
+
+    next_to(client, "enter-email-password").await;
+    next_to(client, "choose-method").await;
+    answer_to(client, "next", "watch-for-text").await;
+    let phone = wait_for(client, "[data-testid=step-phone]").await;
+    assert!(
+        phone.text().await.unwrap().contains("No number saved yet"),
+        "no phone number is kept yet"
+    );
+
+    // No text arrived: the help branch, then back to the same step.
+    answer_to(client, "branch:no-text", "no-text-phone").await;
+    let banner = wait_for(client, "[data-testid=branch-title]").await;
+    assert!(
+        banner
+            .text()
+            .await
+            .unwrap()
+            .contains("The text message did not arrive")
+    );
+    screenshot(client, "guide-branch.png").await;
+    report.extend(prefixed(
+        "help branch",
+        accessibility_violations(client).await,
+    ));
+    next_to(client, "no-text-number").await;
+    next_to(client, "no-text-resend").await;
+    next_to(client, "no-text-other-way").await;
+    next_to(client, "watch-for-text").await;
+    assert!(
+        client
+            .find_all(Locator::Css("[data-testid=branch-title]"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "back on the main path"
+    );
+
+    // The code step shows the live ID.me code, the same the core computes.
+    answer_to(client, "enter-keystep-code", "enter-keystep-code").await;
+    let code = wait_for(client, "[data-testid=step-code] [data-testid=code]").await;
+    let shown = code.attr("data-code").await.unwrap().unwrap();
+    let expected = idme_codes_around_now();
+    assert!(
+        expected.contains(&shown),
+        "the step shows {shown}, the core computes {expected:?}"
+    );
+    screenshot(client, "guide-step.png").await;
+    report.extend(prefixed(
+        "code step",
+        accessibility_violations(client).await,
+    ));
+
+    answer_to(client, "next", "signed-in").await;
+    click(client, "[data-testid=run-next]").await;
+    let finished = wait_for(client, "[data-testid=run-finished]").await;
+    assert!(!finished.text().await.unwrap().is_empty());
+    report.extend(prefixed("finished", accessibility_violations(client).await));
+
+    click(client, "[data-testid=run-back]").await;
+    let start = wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
+    assert!(!start.text().await.unwrap().contains("Continue"));
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Done"), "the finished run is listed");
+    window.close().await;
+
+    assert!(
+        report.is_empty(),
+        "axe-core found violations:\n{}",
+        report.join("\n")
+    );
+}
+
+fn prefixed(screen: &str, violations: Vec<String>) -> Vec<String> {
+    violations
+        .into_iter()
+        .map(|v| format!("{screen}: {v}"))
+        .collect()
+}

@@ -4,6 +4,7 @@
 mod clipboard;
 mod commands;
 mod guide_commands;
+mod phone_commands;
 mod state;
 mod webkit;
 
@@ -44,6 +45,21 @@ pub fn run() {
             guide_commands::run_answer,
             guide_commands::run_start_wait,
             guide_commands::open_official_page,
+            phone_commands::phone_region,
+            phone_commands::list_phones,
+            phone_commands::add_phone,
+            phone_commands::edit_phone,
+            phone_commands::remove_phone,
+            phone_commands::catalog_list,
+            phone_commands::list_my_accounts,
+            phone_commands::add_my_account,
+            phone_commands::update_my_account,
+            phone_commands::remove_my_account,
+            phone_commands::suggest_code_accounts,
+            phone_commands::set_backup_codes,
+            phone_commands::copy_backup_code,
+            phone_commands::review_risks,
+            phone_commands::plan_number_change,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -222,3 +222,125 @@ label = "Open my Social Security"
         "{stderr}"
     );
 }
+
+#[test]
+fn phone_commands_add_list_review_and_plan_against_the_real_keychain() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let out = keystep(
+        h,
+        &[
+            "phone",
+            "add",
+            "(202) 555-0143",
+            "--label",
+            "my mobile",
+            "--region",
+            "US",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(stdout(&out), "+12025550143");
+    let out = keystep(
+        h,
+        &[
+            "phone",
+            "add",
+            "07400 123456",
+            "--kind",
+            "voip",
+            "--region",
+            "GB",
+        ],
+    );
+    assert_eq!(stdout(&out), "+447400123456");
+
+    let bad = keystep(h, &["phone", "add", "555-01", "--region", "US"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("phone number") && err.contains("[input.bad_phone]"),
+        "{err}"
+    );
+    let dup = keystep(h, &["phone", "add", "+12025550143"]);
+    assert_eq!(dup.status.code(), Some(2));
+
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(h, &["phone", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    for field in ["id", "e164", "label", "kind", "status"] {
+        assert!(
+            list[0].get(field).is_some(),
+            "phone list lacks {field}: {}",
+            list[0]
+        );
+    }
+    assert_eq!(list[1]["kind"], "voip");
+
+    let added = keystep(
+        h,
+        &[
+            "service",
+            "add",
+            "idme",
+            "--code-phone",
+            "202-555-0143",
+            "--region",
+            "US",
+        ],
+    );
+    assert_eq!(added.status.code(), Some(0), "{added:?}");
+    let review: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(h, &["phone", "review", "--json"]))).unwrap();
+    assert_eq!(review[0]["code"], "only_one_phone", "{review}");
+    assert_eq!(review[0]["serviceName"], "ID.me");
+
+    let unknown = keystep(
+        h,
+        &[
+            "phone",
+            "plan",
+            "--from",
+            "202-555-0100",
+            "--to",
+            "202-555-0199",
+            "--region",
+            "US",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(3));
+    let plan = keystep(
+        h,
+        &[
+            "phone",
+            "plan",
+            "--from",
+            "202-555-0143",
+            "--to",
+            "202-555-0199",
+            "--date",
+            "2027-01-15",
+            "--region",
+            "US",
+            "--json",
+        ],
+    );
+    assert_eq!(plan.status.code(), Some(0), "{plan:?}");
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&plan)).unwrap();
+    let steps = plan["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[1]["title"], "Update ID.me");
+    assert!(
+        steps[1]["page"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://help.id.me/"),
+        "{}",
+        steps[1]
+    );
+    let phones: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(h, &["phone", "list", "--json"]))).unwrap();
+    assert_eq!(phones[0]["status"]["state"], "leaving");
+    assert_eq!(phones[2]["e164"], "+12025550199");
+}

@@ -3,6 +3,8 @@
 //! Exit codes (a contract, documented in the README): 0 success, 2 bad input or usage, 3 no match or
 //! several matches, 4 vault or keychain problem. Messages go to stderr, results to stdout.
 
+mod phone;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,6 +56,16 @@ enum Command {
         #[command(subcommand)]
         command: GuideCommand,
     },
+    /// Your phone numbers: add, list, review the risks, plan a change of number.
+    Phone {
+        #[command(subcommand)]
+        command: phone::PhoneCommand,
+    },
+    /// The services you use and which numbers they send codes to.
+    Service {
+        #[command(subcommand)]
+        command: phone::ServiceCommand,
+    },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
     Code {
@@ -89,7 +101,10 @@ struct Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let exit = match &e {
-            Error::NotFound { .. } | Error::Ambiguous { .. } => 3,
+            Error::NotFound { .. }
+            | Error::Ambiguous { .. }
+            | Error::PhoneNotFound { .. }
+            | Error::MyAccountNotFound => 3,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -139,6 +154,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_list(&accounts, json);
         }
         Command::CheckUrl { text, json } => check_url(&text, json)?,
+        Command::Phone { command } => phone::run_phone(dir, command)?,
+        Command::Service { command } => phone::run_service(dir, command)?,
         Command::Guide {
             command: GuideCommand::Validate { files },
         } => validate_guides(&files)?,

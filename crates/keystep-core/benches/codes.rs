@@ -78,7 +78,7 @@ fn bench_codes(c: &mut Criterion) {
         &slots,
         &Contents {
             accounts: accounts.clone(),
-            runs: Vec::new(),
+            ..Contents::default()
         },
         &key,
     )

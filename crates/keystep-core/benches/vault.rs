@@ -25,7 +25,7 @@ fn contents() -> Contents {
         .collect();
     Contents {
         accounts,
-        runs: Vec::new(),
+        ..Contents::default()
     }
 }
 

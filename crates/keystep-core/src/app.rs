@@ -12,6 +12,9 @@ use crate::vault::file::{WriteLock, write_atomic};
 use crate::vault::{self, Contents, Slot, VaultKey};
 
 mod guide_runs;
+mod phones;
+
+pub use phones::iso_date;
 
 /// What the desktop app learns when the vault opens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]

@@ -3,13 +3,13 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The catalog shipped with Keystep.
 pub const BUNDLED_CATALOG_TOML: &str = include_str!("../data/catalog.toml");
 
 /// A sign-in factor a service offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Factor {
     Sms,
@@ -24,10 +24,12 @@ pub enum Factor {
 }
 
 /// What kind of organisation runs a service (it orders the phone-change planner later).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
     Government,
+    /// A sign-in provider for government services (ID.me, Login.gov): updated with government.
+    Identity,
     Email,
     Bank,
     Payment,
@@ -38,7 +40,7 @@ pub enum ServiceKind {
 }
 
 /// Whether a service sends sign-in codes to internet (VoIP) numbers such as Google Voice.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VoipPolicy {
     /// The service's help pages say nothing either way.
@@ -251,7 +253,8 @@ pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
     }
 }
 
-pub(crate) fn is_iso_date(text: &str) -> bool {
+/// True for a YYYY-MM-DD shaped date.
+pub fn is_iso_date(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -270,6 +273,25 @@ mod tests {
         let catalog = Catalog::parse(BUNDLED_CATALOG_TOML).unwrap();
         let problems = catalog.validate();
         assert!(problems.is_empty(), "{problems:#?}");
+        assert!(
+            catalog.services.len() >= 30,
+            "{} services",
+            catalog.services.len()
+        );
+        for kind in [
+            ServiceKind::Government,
+            ServiceKind::Email,
+            ServiceKind::Bank,
+            ServiceKind::Payment,
+            ServiceKind::Shopping,
+            ServiceKind::Social,
+            ServiceKind::Carrier,
+        ] {
+            assert!(
+                catalog.services.iter().any(|s| s.kind == kind),
+                "no {kind:?} service"
+            );
+        }
         for id in ["irs", "idme", "logingov", "ssa"] {
             assert!(catalog.service(id).is_some(), "the catalog lacks {id}");
         }

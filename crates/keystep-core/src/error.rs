@@ -22,6 +22,11 @@ pub enum Field {
     Digits,
     Period,
     Counter,
+    Phone,
+    Region,
+    Label,
+    Date,
+    BackupCodes,
 }
 
 impl Field {
@@ -37,6 +42,11 @@ impl Field {
             Field::Digits => "digits",
             Field::Period => "period",
             Field::Counter => "counter",
+            Field::Phone => "phone",
+            Field::Region => "region",
+            Field::Label => "label",
+            Field::Date => "date",
+            Field::BackupCodes => "backup_codes",
         }
     }
 
@@ -52,6 +62,11 @@ impl Field {
             Field::Digits => "number of digits",
             Field::Period => "time step",
             Field::Counter => "counter",
+            Field::Phone => "phone number",
+            Field::Region => "country",
+            Field::Label => "label",
+            Field::Date => "date",
+            Field::BackupCodes => "backup codes",
         }
     }
 }
@@ -136,6 +151,21 @@ pub enum Error {
         "That choice does not belong to the step you are on. Go back to the guide and choose again."
     )]
     GuideBadAnswer,
+
+    #[error(
+        "You already have {number} in Keystep{}. Nothing was added.",
+        describe_existing(label)
+    )]
+    PhoneDuplicate { number: String, label: String },
+
+    #[error("No phone number matches \"{query}\". Add it first, or check the digits.")]
+    PhoneNotFound { query: String },
+
+    #[error("{name} is already in your accounts. Nothing was added.")]
+    MyAccountDuplicate { name: String },
+
+    #[error("That account is not in your list any more. Reload the list and try again.")]
+    MyAccountNotFound,
 }
 
 fn describe_existing(existing: &str) -> String {
@@ -196,6 +226,10 @@ impl Error {
             Error::GuideNotFound { .. } => "guide.not_found".into(),
             Error::RunNotFound => "guide.run_not_found".into(),
             Error::GuideBadAnswer => "guide.bad_answer".into(),
+            Error::PhoneDuplicate { .. } => "phone.duplicate".into(),
+            Error::PhoneNotFound { .. } => "phone.not_found".into(),
+            Error::MyAccountDuplicate { .. } => "service.duplicate".into(),
+            Error::MyAccountNotFound => "service.not_found".into(),
         }
     }
 

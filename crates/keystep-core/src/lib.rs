@@ -13,6 +13,7 @@ pub mod keychain;
 pub mod links;
 pub mod otp;
 pub mod paths;
+pub mod phones;
 pub mod sensitive;
 pub mod vault;
 

@@ -248,7 +248,11 @@ fn imitation<'a>(
     for s in &catalog.services {
         for official in &s.domains {
             let official_labels: Vec<&str> = official.split('.').collect();
-            let embedded = host_labels
+            // Only the part before the registrable domain can hold a borrowed name: citibank.com.au is
+            // a real site of its own, irs.gov.refund-help.com is not.
+            let own_labels = registrable.split('.').count();
+            let subdomain = &host_labels[..host_labels.len().saturating_sub(own_labels)];
+            let embedded = subdomain
                 .windows(official_labels.len())
                 .any(|w| w == official_labels.as_slice());
             if embedded {
@@ -288,6 +292,17 @@ fn imitation<'a>(
                 ));
             }
         }
+        // The brand's own name under another country's ending (google.co.uk, citibank.com.au) is most
+        // likely the brand's site abroad: not one Keystep knows, but no lookalike. Not for .gov names:
+        // irs.com is not the IRS.
+        let same_name_abroad = s.domains.iter().any(|d| {
+            !d.ends_with(".gov")
+                && without_public_suffix(d) == name
+                && psl::suffix(registrable.as_bytes()).is_some_and(|x| x.is_known())
+        });
+        if same_name_abroad {
+            continue;
+        }
         // Compared in skeleton form on both sides, so `1rs` and `logln` count as `irs` and `login`.
         let whole = skeleton(&name_part_labels.concat());
         let mentions_brand = s.brands.iter().map(|b| skeleton(b)).any(|brand| {
@@ -325,6 +340,14 @@ fn without_public_suffix(domain: &str) -> &str {
 fn is_lookalike(candidate: &str, official: &str) -> bool {
     if candidate == official {
         return false;
+    }
+    // Short names are one letter away from many real sites (ups.com and usps.com, live.com and
+    // life.com): spelling distance counts in the name only for names of five letters or more. Confusable letters
+    // (1rs.gov) are caught by the skeleton comparison whatever the length.
+    let name = without_public_suffix(official);
+    if name.chars().count() < 5 {
+        // Still caught for short names: the same name under a mistyped ending (id.mee, irs.gob).
+        return without_public_suffix(candidate) == name && edit_distance(candidate, official) <= 1;
     }
     let allowed = if official.len() <= 8 { 1 } else { 2 };
     edit_distance(candidate, official) <= allowed
@@ -479,10 +502,39 @@ mod tests {
             "https://www.wikipedia.org/wiki/IRS",
             "https://classaction.com",
             "https://usa.gov",
+            // Real sites one letter away from short official names (usps.com, live.com, att.com,
+            // x.com, aol.com, citi.com), and a bank's own site in another country.
+            "https://www.ups.com",
+            "https://life.com",
+            "https://art.com",
+            "https://a.com",
+            "https://ao.com",
+            "https://city.com",
+            "https://www.citibank.com.au",
         ] {
             let c = check(url);
             assert_eq!(c.verdict, Verdict::NotOfficial, "{url}: {:?}", c.reasons);
             assert_eq!(c.service, None, "{url}");
+        }
+    }
+
+    #[test]
+    fn lookalikes_of_services_added_with_the_phone_catalog_are_caught() {
+        for (url, service) in [
+            ("https://paypa1.com/login", "paypal"),
+            ("https://www.arnazon.com", "amazon"),
+            ("https://wellsfargo-alerts.com", "wellsfargo"),
+            ("https://chase.com.account-verify.net", "chase"),
+            ("https://gooogle.com", "google"),
+        ] {
+            let c = check(url);
+            assert_eq!(c.verdict, Verdict::Suspicious, "{url}: {:?}", c.reasons);
+            assert!(
+                c.summary
+                    .contains(&Catalog::bundled().service(service).unwrap().name),
+                "{url}: {}",
+                c.summary
+            );
         }
     }
 

@@ -8,6 +8,10 @@ use crate::error::{Error, Result};
 use crate::guides::format::Action;
 use crate::guides::view::{RunView, run_view};
 use crate::guides::{Guide, GuideList, Library, Run};
+use crate::phones::ServiceRef;
+use crate::phones::number::national_of;
+use crate::phones::planner::{Plan, apply_progress};
+use crate::vault::Contents;
 
 impl Keystep {
     /// Every run, oldest first ("Signed in to IRS on 2026-03-02" comes from the finished ones).
@@ -41,7 +45,13 @@ impl Keystep {
     /// The guides screen: every guide with its open run, and past runs.
     pub fn guide_list(&mut self, library: &Library, catalog: &Catalog) -> Result<GuideList> {
         let runs = self.runs()?;
-        Ok(library.list(catalog, &runs))
+        let plans: Vec<Guide> = self
+            .contents
+            .plans
+            .iter()
+            .map(|p| p.guide.clone())
+            .collect();
+        Ok(library.list(catalog, &runs, &plans))
     }
 
     /// The open run of a guide, or a new one: "Start" and "Continue" are the same button.
@@ -84,15 +94,27 @@ impl Keystep {
         run_id: &str,
     ) -> Result<RunView> {
         self.refresh()?;
-        let run = self
-            .contents
+        let c = &self.contents;
+        let run = c
             .runs
             .iter()
             .find(|r| r.id == run_id)
             .ok_or(Error::RunNotFound)?;
-        let guide = library.guide(&run.guide_id)?;
-        let accounts: Vec<_> = self.contents.accounts.iter().map(Account::view).collect();
-        Ok(run_view(guide, run, catalog, &accounts))
+        let guide = find_guide(library, &c.plans, &run.guide_id)?;
+        let accounts: Vec<_> = c.accounts.iter().map(Account::view).collect();
+        let phones: Vec<(String, String)> = c
+            .my_accounts
+            .iter()
+            .filter_map(|a| match &a.service {
+                ServiceRef::Catalog { id } => {
+                    let first = a.code_phones.first()?;
+                    let phone = c.phones.iter().find(|p| &p.id == first)?;
+                    Some((id.clone(), national_of(&phone.e164)))
+                }
+                ServiceRef::Custom { .. } => None,
+            })
+            .collect();
+        Ok(run_view(guide, run, catalog, &accounts, &phones))
     }
 
     /// "Done, next step".
@@ -142,14 +164,33 @@ impl Keystep {
         change: impl FnOnce(&mut Run, &Guide) -> Result<()>,
     ) -> Result<Run> {
         self.update(|contents| {
-            let run = contents
-                .runs
+            let Contents {
+                runs,
+                plans,
+                phones,
+                my_accounts,
+                ..
+            } = contents;
+            let run = runs
                 .iter_mut()
                 .find(|r| r.id == run_id)
                 .ok_or(Error::RunNotFound)?;
-            let guide = library.guide(&run.guide_id)?;
+            let guide = find_guide(library, plans, &run.guide_id)?;
             change(run, guide)?;
+            // A change-number plan moves each account to the new number as its step is done.
+            if let Some(plan) = plans.iter().find(|p| p.guide.id == run.guide_id) {
+                apply_progress(plan, run, phones, my_accounts);
+            }
             Ok(run.clone())
         })
     }
+}
+
+/// A bundled or user guide, or the guide of a change-number plan.
+fn find_guide<'a>(library: &'a Library, plans: &'a [Plan], id: &str) -> Result<&'a Guide> {
+    plans
+        .iter()
+        .find(|p| p.guide.id == id)
+        .map(|p| &p.guide)
+        .map_or_else(|| library.guide(id), Ok)
 }

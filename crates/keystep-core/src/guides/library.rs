@@ -75,10 +75,15 @@ impl Library {
 
     /// The list the window shows: every guide (with its open run, if any), past runs newest first, the
     /// user guides folder and the problems found in it.
-    pub fn list(&self, catalog: &Catalog, runs: &[Run]) -> GuideList {
-        let guides = self
-            .guides
+    ///
+    /// `plans` are guides made for the person (change-number plans): listed while a run of them is
+    /// open, and named in past runs.
+    pub fn list(&self, catalog: &Catalog, runs: &[Run], plans: &[Guide]) -> GuideList {
+        let open_plans = plans
             .iter()
+            .filter(|p| runs.iter().any(|r| r.guide_id == p.id && r.is_open()));
+        let guides = open_plans
+            .chain(&self.guides)
             .map(|g| GuideSummary {
                 id: g.id.clone(),
                 title: g.title.clone(),
@@ -94,7 +99,7 @@ impl Library {
                     .iter()
                     .rev()
                     .find(|r| r.guide_id == g.id && r.is_open())
-                    .map(|r| self.run_summary(r)),
+                    .map(|r| run_summary(r, self.guides.iter().chain(plans))),
             })
             .collect();
         let past_runs = runs
@@ -102,7 +107,7 @@ impl Library {
             .rev()
             .filter(|r| !r.is_open())
             .take(MAX_PAST_RUNS_SHOWN)
-            .map(|r| self.run_summary(r))
+            .map(|r| run_summary(r, self.guides.iter().chain(plans)))
             .collect();
         GuideList {
             guides,
@@ -115,23 +120,23 @@ impl Library {
             problems: self.problems.iter().map(ToString::to_string).collect(),
         }
     }
+}
 
-    fn run_summary(&self, run: &Run) -> RunSummary {
-        let guide = self.guides.iter().find(|g| g.id == run.guide_id);
-        let (done, total) = guide.map_or((run.done.len(), 0), |g| run.progress(g));
-        RunSummary {
-            run_id: run.id.clone(),
-            guide_id: run.guide_id.clone(),
-            guide_title: guide.map_or_else(
-                || format!("A guide that is no longer installed ({})", run.guide_id),
-                |g| g.title.clone(),
-            ),
-            started_at_ms: run.started_at_ms,
-            finished_at_ms: run.finished_at_ms,
-            stopped_at_ms: run.stopped_at_ms,
-            done,
-            total,
-        }
+fn run_summary<'a>(run: &Run, mut guides: impl Iterator<Item = &'a Guide>) -> RunSummary {
+    let guide = guides.find(|g| g.id == run.guide_id);
+    let (done, total) = guide.map_or((run.done.len(), 0), |g| run.progress(g));
+    RunSummary {
+        run_id: run.id.clone(),
+        guide_id: run.guide_id.clone(),
+        guide_title: guide.map_or_else(
+            || format!("A guide that is no longer installed ({})", run.guide_id),
+            |g| g.title.clone(),
+        ),
+        started_at_ms: run.started_at_ms,
+        finished_at_ms: run.finished_at_ms,
+        stopped_at_ms: run.stopped_at_ms,
+        done,
+        total,
     }
 }
 
@@ -212,7 +217,7 @@ mod tests {
         let lib = Library::load(Catalog::bundled(), Some(dir.path()));
         assert!(lib.guide("my-irs").is_ok());
         assert_eq!(lib.problems().len(), 1, "{:?}", lib.problems());
-        let list = lib.list(Catalog::bundled(), &[]);
+        let list = lib.list(Catalog::bundled(), &[], &[]);
         let mine = list.guides.iter().find(|g| g.id == "my-irs").unwrap();
         assert!(mine.from_user_folder);
         assert!(
@@ -238,7 +243,7 @@ mod tests {
         let mut finished = Run::start(guide, "a".into(), 1_000);
         finished.answer(guide, "end", 2_000);
         let open = Run::start(guide, "b".into(), 3_000);
-        let list = lib.list(Catalog::bundled(), &[finished, open]);
+        let list = lib.list(Catalog::bundled(), &[finished, open], &[]);
         let irs = list.guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
         assert_eq!(irs.open_run.as_ref().unwrap().run_id, "b");
         assert_eq!(irs.service_name, "IRS");

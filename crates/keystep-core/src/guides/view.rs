@@ -39,7 +39,7 @@ pub enum ActionView {
         service_name: String,
         account_id: Option<String>,
     },
-    /// The phone number kept for the service (phone numbers arrive with the phone-number feature).
+    /// The phone number kept for the service: the first number it sends codes to, if the person said so.
     ShowPhone {
         service: String,
         service_name: String,
@@ -109,7 +109,15 @@ pub fn account_for_service<'a>(
 }
 
 /// Builds the view of `run` for the window.
-pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, accounts: &[AccountView]) -> RunView {
+///
+/// `phones` maps catalog service ids to the number (national format) the person keeps for them.
+pub fn run_view(
+    guide: &Guide,
+    run: &Run,
+    catalog: &Catalog,
+    accounts: &[AccountView],
+    phones: &[(String, String)],
+) -> RunView {
     let (done, total) = run.progress(guide);
     let branch_title = run
         .at
@@ -124,7 +132,7 @@ pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, accounts: &[Account
         actions: s
             .actions
             .iter()
-            .map(|a| action_view(guide, run, &s.id, a, catalog, accounts))
+            .map(|a| action_view(guide, run, &s.id, a, catalog, accounts, phones))
             .collect(),
     });
     RunView {
@@ -146,6 +154,7 @@ fn action_view(
     action: &Action,
     catalog: &Catalog,
     accounts: &[AccountView],
+    phones: &[(String, String)],
 ) -> ActionView {
     let name_of = |id: &str| {
         catalog
@@ -173,7 +182,10 @@ fn action_view(
         Action::ShowPhone { service } => ActionView::ShowPhone {
             service: service.clone(),
             service_name: name_of(service),
-            phone: None,
+            phone: phones
+                .iter()
+                .find(|(id, _)| id == service)
+                .map(|(_, number)| number.clone()),
         },
         Action::Warning { text } => ActionView::Warning {
             blocks: blocks(text),
@@ -239,7 +251,7 @@ mod tests {
             branch,
             step: index,
         };
-        let view = run_view(irs, &run, catalog, &accounts);
+        let view = run_view(irs, &run, catalog, &accounts, &[]);
         let shown = view.step.clone().unwrap();
         assert!(shown.actions.iter().any(|a| matches!(
             a,
@@ -276,7 +288,7 @@ mod tests {
         let g = &guides[0];
         let mut run = Run::start(g, "r".into(), 0);
         run.answer(g, "end", 5);
-        let view = run_view(g, &run, catalog, &[]);
+        let view = run_view(g, &run, catalog, &[], &[]);
         assert_eq!(
             (view.step, view.finished_at_ms, view.done),
             (None, Some(5), view.total)

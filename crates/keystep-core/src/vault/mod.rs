@@ -15,6 +15,9 @@ use crate::error::{Error, Result};
 use crate::guides::Run;
 use crate::otp::secret::{decode_base32, encode_base32};
 use crate::otp::{Algorithm, OtpKind, OtpParams};
+use crate::phones::planner::Plan;
+use crate::phones::{BackupCode, MyAccount, Phone};
+use crate::sensitive::SecretString;
 pub use crypto::VaultKey;
 
 /// The `format` field of every vault file.
@@ -62,6 +65,12 @@ pub struct Contents {
     pub accounts: Vec<Account>,
     /// Guide runs (progress, branches taken, waits), newest last.
     pub runs: Vec<Run>,
+    /// The person's phone numbers.
+    pub phones: Vec<Phone>,
+    /// The services the person uses and how they get in ("my accounts").
+    pub my_accounts: Vec<MyAccount>,
+    /// Change-number plans; their runs refer to the plan's guide by id.
+    pub plans: Vec<Plan>,
 }
 
 /// The associated data that binds a payload to its vault id and format version.
@@ -201,6 +210,30 @@ struct StoredContents {
     // Absent in vaults written before guides existed.
     #[serde(default)]
     runs: Vec<Run>,
+    // Absent in vaults written before phone numbers existed.
+    #[serde(default)]
+    phones: Vec<Phone>,
+    #[serde(default)]
+    my_accounts: Vec<MyAccount>,
+    #[serde(default)]
+    backup_codes: Vec<StoredBackupCodes>,
+    #[serde(default)]
+    plans: Vec<Plan>,
+}
+
+/// The backup codes of one entry of "my accounts".
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredBackupCodes {
+    account: String,
+    codes: Vec<StoredBackupCode>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredBackupCode {
+    code: Zeroizing<String>,
+    used: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -236,9 +269,29 @@ impl StoredContents {
                 added_at: a.added_at,
             })
             .collect();
+        let backup_codes = c
+            .my_accounts
+            .iter()
+            .filter(|m| !m.backup_codes.is_empty())
+            .map(|m| StoredBackupCodes {
+                account: m.id.clone(),
+                codes: m
+                    .backup_codes
+                    .iter()
+                    .map(|b| StoredBackupCode {
+                        code: Zeroizing::new(b.code.expose().to_string()),
+                        used: b.used,
+                    })
+                    .collect(),
+            })
+            .collect();
         Self {
             accounts,
             runs: c.runs.clone(),
+            phones: c.phones.clone(),
+            my_accounts: c.my_accounts.clone(),
+            backup_codes,
+            plans: c.plans.clone(),
         }
     }
 
@@ -265,9 +318,32 @@ impl StoredContents {
                 added_at: s.added_at,
             });
         }
+        let mut my_accounts = self.my_accounts;
+        for set in self.backup_codes {
+            let entry = my_accounts
+                .iter_mut()
+                .find(|m| m.id == set.account)
+                .ok_or_else(|| {
+                    corrupt(
+                        path,
+                        format!("backup codes belong to a missing account {}", set.account),
+                    )
+                })?;
+            entry.backup_codes = set
+                .codes
+                .into_iter()
+                .map(|c| BackupCode {
+                    code: SecretString::new(c.code.as_str()),
+                    used: c.used,
+                })
+                .collect();
+        }
         Ok(Contents {
             accounts,
             runs: self.runs,
+            phones: self.phones,
+            my_accounts,
+            plans: self.plans,
         })
     }
 }
@@ -288,6 +364,7 @@ mod tests {
                 added_at: 1,
             }],
             runs: Vec::new(),
+            ..Contents::default()
         }
     }
 

@@ -1,0 +1,532 @@
+//! Phone numbers, "my accounts", backup codes, the review and the change-number plan, saved in the
+//! vault like everything else (read the newest file, change, save atomically under the lock).
+
+use super::{Keystep, unix_now_ms};
+use crate::catalog::Catalog;
+use crate::error::{Error, Field, Result};
+use crate::guides::Run;
+use crate::phones::planner::{Plan, plan_guide};
+use crate::phones::review::{RiskItem, review, service_name};
+use crate::phones::views::{MyAccountView, PhoneView, my_account_view, phone_view};
+use crate::phones::{
+    BackupCode, MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef, parse_number,
+};
+use crate::sensitive::SecretString;
+
+/// Longest label of a number, in characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+/// Most backup codes kept for one account (services give 8 to 16).
+pub const MAX_BACKUP_CODES: usize = 50;
+
+/// The UTC calendar date (YYYY-MM-DD) of a Unix time in milliseconds.
+pub fn iso_date(ms: u64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = i64::try_from(ms / 86_400_000).unwrap_or(0);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn clean_label(label: &str) -> Result<String> {
+    let label = label.trim();
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return Err(Error::bad(
+            Field::Label,
+            format!("it is longer than {MAX_LABEL_CHARS} characters"),
+        ));
+    }
+    if label.chars().any(char::is_control) {
+        return Err(Error::bad(
+            Field::Label,
+            "it has a line break or another control character",
+        ));
+    }
+    Ok(label.to_string())
+}
+
+fn check_status(status: &PhoneStatus) -> Result<()> {
+    match status {
+        PhoneStatus::Leaving { on } if !crate::catalog::is_iso_date(on) => Err(Error::bad(
+            Field::Date,
+            format!("\"{on}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl Keystep {
+    /// Every phone number, with the services that use it.
+    pub fn phones(&mut self) -> Result<Vec<PhoneView>> {
+        self.refresh()?;
+        let catalog = Catalog::bundled();
+        Ok(self
+            .contents
+            .phones
+            .iter()
+            .map(|p| phone_view(p, catalog, &self.contents.my_accounts))
+            .collect())
+    }
+
+    /// Adds a number typed by the person, read in `region` unless it starts with `+`.
+    pub fn add_phone(
+        &mut self,
+        text: &str,
+        region: &str,
+        label: &str,
+        kind: PhoneKind,
+    ) -> Result<PhoneView> {
+        let parsed = parse_number(text, region)?;
+        let label = clean_label(label)?;
+        let phone = Phone {
+            id: uuid::Uuid::new_v4().to_string(),
+            e164: parsed.e164,
+            label,
+            kind,
+            status: PhoneStatus::InUse,
+            added_at_ms: unix_now_ms(),
+        };
+        self.update(|c| {
+            if let Some(same) = c.phones.iter().find(|p| p.e164 == phone.e164) {
+                return Err(Error::PhoneDuplicate {
+                    number: parsed.national.clone(),
+                    label: same.label.clone(),
+                });
+            }
+            c.phones.push(phone.clone());
+            Ok(phone_view(&phone, Catalog::bundled(), &c.my_accounts))
+        })
+    }
+
+    /// Changes a number's label, kind and status.
+    pub fn edit_phone(
+        &mut self,
+        id: &str,
+        label: &str,
+        kind: PhoneKind,
+        status: PhoneStatus,
+    ) -> Result<PhoneView> {
+        let label = clean_label(label)?;
+        check_status(&status)?;
+        self.update(|c| {
+            let p =
+                c.phones
+                    .iter_mut()
+                    .find(|p| p.id == id)
+                    .ok_or_else(|| Error::PhoneNotFound {
+                        query: id.to_string(),
+                    })?;
+            p.label = label;
+            p.kind = kind;
+            p.status = status;
+            let p = p.clone();
+            Ok(phone_view(&p, Catalog::bundled(), &c.my_accounts))
+        })
+    }
+
+    /// Removes a number, and takes it off every account that listed it.
+    pub fn remove_phone(&mut self, id: &str) -> Result<PhoneView> {
+        self.update(|c| {
+            let at =
+                c.phones
+                    .iter()
+                    .position(|p| p.id == id)
+                    .ok_or_else(|| Error::PhoneNotFound {
+                        query: id.to_string(),
+                    })?;
+            let view = phone_view(&c.phones[at], Catalog::bundled(), &c.my_accounts);
+            c.phones.remove(at);
+            for a in &mut c.my_accounts {
+                a.code_phones.retain(|p| p != id);
+                a.recovery_phones.retain(|p| p != id);
+            }
+            Ok(view)
+        })
+    }
+
+    /// The number a person typed, found among theirs (any format: it is parsed first).
+    pub fn find_phone(&mut self, text: &str, region: &str) -> Result<PhoneView> {
+        let e164 = parse_number(text, region)?.e164;
+        self.phones()?
+            .into_iter()
+            .find(|p| p.e164 == e164)
+            .ok_or_else(|| Error::PhoneNotFound {
+                query: text.trim().to_string(),
+            })
+    }
+
+    /// Every entry of "my accounts", in the order they were added.
+    pub fn my_accounts(&mut self) -> Result<Vec<MyAccountView>> {
+        self.refresh()?;
+        let catalog = Catalog::bundled();
+        Ok(self
+            .contents
+            .my_accounts
+            .iter()
+            .map(|a| my_account_view(a, catalog))
+            .collect())
+    }
+
+    /// Adds a service the person uses: from the catalog, or a custom one with its official domain.
+    pub fn add_my_account(&mut self, service: ServiceRef) -> Result<MyAccountView> {
+        let catalog = Catalog::bundled();
+        let service = match service {
+            ServiceRef::Catalog { id } => {
+                if catalog.service(&id).is_none() {
+                    return Err(Error::bad(
+                        Field::Issuer,
+                        format!(
+                            "Keystep does not know a service \"{id}\". Add it as your own service with its web address."
+                        ),
+                    ));
+                }
+                ServiceRef::Catalog { id }
+            }
+            ServiceRef::Custom { name, domain } => {
+                let name = name.trim().to_string();
+                if name.is_empty() || name.chars().count() > crate::account::MAX_NAME_CHARS {
+                    return Err(Error::bad(
+                        Field::Issuer,
+                        "type the name of the service, such as My Credit Union",
+                    ));
+                }
+                let host = domain
+                    .trim()
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://");
+                let host = host
+                    .split(['/', '?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let registrable = crate::links::registrable_domain(&host).ok_or_else(|| {
+                    Error::bad(Field::Uri, format!("\"{}\" is not a web address. Type the service's own address, such as mycu.org.", domain.trim()))
+                })?;
+                ServiceRef::Custom {
+                    name,
+                    domain: registrable,
+                }
+            }
+        };
+        let entry = MyAccount {
+            id: uuid::Uuid::new_v4().to_string(),
+            service,
+            code_phones: Vec::new(),
+            recovery_phones: Vec::new(),
+            keystep_account: None,
+            security_key: false,
+            backup_codes: Vec::new(),
+            added_at_ms: unix_now_ms(),
+        };
+        self.update(|c| {
+            let same = c
+                .my_accounts
+                .iter()
+                .find(|a| match (&a.service, &entry.service) {
+                    (ServiceRef::Catalog { id: x }, ServiceRef::Catalog { id: y }) => x == y,
+                    (
+                        ServiceRef::Custom { domain: x, .. },
+                        ServiceRef::Custom { domain: y, .. },
+                    ) => x == y,
+                    _ => false,
+                });
+            if let Some(same) = same {
+                return Err(Error::MyAccountDuplicate {
+                    name: service_name(catalog, &same.service),
+                });
+            }
+            c.my_accounts.push(entry.clone());
+            Ok(my_account_view(&entry, catalog))
+        })
+    }
+
+    /// Sets which numbers an account uses, its linked Keystep code account and its security key.
+    /// Every id must exist; the Keystep link is set only when the person confirmed it.
+    pub fn update_my_account(
+        &mut self,
+        id: &str,
+        code_phones: &[String],
+        recovery_phones: &[String],
+        keystep_account: Option<&str>,
+        security_key: bool,
+    ) -> Result<MyAccountView> {
+        self.update(|c| {
+            for p in code_phones.iter().chain(recovery_phones) {
+                if !c.phones.iter().any(|x| &x.id == p) {
+                    return Err(Error::PhoneNotFound { query: p.clone() });
+                }
+            }
+            if let Some(k) = keystep_account
+                && !c.accounts.iter().any(|a| a.id == k)
+            {
+                return Err(Error::NotFound {
+                    query: k.to_string(),
+                });
+            }
+            let a = c
+                .my_accounts
+                .iter_mut()
+                .find(|a| a.id == id)
+                .ok_or(Error::MyAccountNotFound)?;
+            let dedupe = |v: &[String]| {
+                let mut out: Vec<String> = Vec::new();
+                for x in v {
+                    if !out.contains(x) {
+                        out.push(x.clone());
+                    }
+                }
+                out
+            };
+            a.code_phones = dedupe(code_phones);
+            a.recovery_phones = dedupe(recovery_phones);
+            a.keystep_account = keystep_account.map(str::to_string);
+            a.security_key = security_key;
+            Ok(my_account_view(a, Catalog::bundled()))
+        })
+    }
+
+    pub fn remove_my_account(&mut self, id: &str) -> Result<MyAccountView> {
+        self.update(|c| {
+            let at = c
+                .my_accounts
+                .iter()
+                .position(|a| a.id == id)
+                .ok_or(Error::MyAccountNotFound)?;
+            Ok(my_account_view(
+                &c.my_accounts.remove(at),
+                Catalog::bundled(),
+            ))
+        })
+    }
+
+    /// Keystep code accounts whose service name matches the entry's service (by name, brand or the
+    /// custom domain's name): suggestions the person confirms before they are linked.
+    pub fn suggest_code_accounts(&mut self, id: &str) -> Result<Vec<crate::AccountView>> {
+        self.refresh()?;
+        let entry = self
+            .contents
+            .my_accounts
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::MyAccountNotFound)?;
+        let squash = |s: &str| {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        let names: Vec<String> = match &entry.service {
+            ServiceRef::Catalog { id } => Catalog::bundled()
+                .service(id)
+                .map(|s| {
+                    std::iter::once(squash(&s.name))
+                        .chain(s.brands.iter().map(|b| squash(b)))
+                        .chain(
+                            s.domains
+                                .iter()
+                                .map(|d| squash(d.split('.').next().unwrap_or_default())),
+                        )
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ServiceRef::Custom { name, domain } => {
+                vec![
+                    squash(name),
+                    squash(domain.split('.').next().unwrap_or_default()),
+                ]
+            }
+        };
+        Ok(self
+            .contents
+            .accounts
+            .iter()
+            .filter(|a| {
+                let issuer = squash(&a.issuer);
+                !issuer.is_empty()
+                    && names
+                        .iter()
+                        .any(|n| !n.is_empty() && (issuer == *n || issuer.contains(n.as_str())))
+            })
+            .map(crate::account::Account::view)
+            .collect())
+    }
+
+    /// Replaces an account's backup codes with those pasted or typed, one per line. Blank lines and
+    /// repeats are dropped. Returns how many were kept.
+    pub fn set_backup_codes(&mut self, id: &str, text: &SecretString) -> Result<MyAccountView> {
+        let mut codes: Vec<String> = Vec::new();
+        for line in text.expose().lines() {
+            let code = line.trim().trim_start_matches(['-', '*', '•']).trim();
+            if code.is_empty() {
+                continue;
+            }
+            if code.chars().count() > 64 || code.chars().any(char::is_control) {
+                return Err(Error::bad(
+                    Field::BackupCodes,
+                    "one line is too long to be a backup code. Put one code on each line.",
+                ));
+            }
+            if !codes.iter().any(|c| c == code) {
+                codes.push(code.to_string());
+            }
+        }
+        if codes.len() > MAX_BACKUP_CODES {
+            return Err(Error::bad(
+                Field::BackupCodes,
+                format!(
+                    "there are {} lines; Keystep keeps up to {MAX_BACKUP_CODES}. Put one code on each line.",
+                    codes.len()
+                ),
+            ));
+        }
+        self.update(|c| {
+            let a = c
+                .my_accounts
+                .iter_mut()
+                .find(|a| a.id == id)
+                .ok_or(Error::MyAccountNotFound)?;
+            a.backup_codes = codes
+                .iter()
+                .map(|code| BackupCode {
+                    code: SecretString::new(code.as_str()),
+                    used: false,
+                })
+                .collect();
+            Ok(my_account_view(a, Catalog::bundled()))
+        })
+    }
+
+    /// The next unused backup code (for copying from Rust), and marks it used: a code works once.
+    pub fn take_backup_code(&mut self, id: &str) -> Result<(SecretString, MyAccountView)> {
+        self.update(|c| {
+            let a = c.my_accounts.iter_mut().find(|a| a.id == id).ok_or(Error::MyAccountNotFound)?;
+            let name = service_name(Catalog::bundled(), &a.service);
+            let next = a.backup_codes.iter_mut().find(|b| !b.used).ok_or_else(|| {
+                Error::bad(Field::BackupCodes, format!("no unused backup code is left for {name}. Make new ones on {name} and paste them in."))
+            })?;
+            next.used = true;
+            let code = next.code.clone();
+            Ok((code, my_account_view(a, Catalog::bundled())))
+        })
+    }
+
+    /// Every backup code of an account with whether it was used, for the person who asked to see them
+    /// (the CLI's `--show`).
+    pub fn reveal_backup_codes(&mut self, id: &str) -> Result<Vec<(SecretString, bool)>> {
+        self.refresh()?;
+        let a = self
+            .contents
+            .my_accounts
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::MyAccountNotFound)?;
+        Ok(a.backup_codes
+            .iter()
+            .map(|b| (b.code.clone(), b.used))
+            .collect())
+    }
+
+    /// The risk review, most serious first, as of `now_ms`.
+    pub fn review(&mut self, now_ms: u64) -> Result<Vec<RiskItem>> {
+        self.refresh()?;
+        Ok(review(
+            Catalog::bundled(),
+            &self.contents.phones,
+            &self.contents.my_accounts,
+            &iso_date(now_ms),
+        ))
+    }
+
+    /// Plans a change from one of the person's numbers to another: the new number is added if it is
+    /// not kept yet, the old one is marked as leaving on `date`, and a run of the plan starts.
+    pub fn plan_change(
+        &mut self,
+        from: &str,
+        to: &str,
+        date: Option<&str>,
+        region: &str,
+        now_ms: u64,
+    ) -> Result<(Plan, Run)> {
+        let old_e164 = parse_number(from, region)?.e164;
+        let new = parse_number(to, region)?;
+        if new.e164 == old_e164 {
+            return Err(Error::bad(
+                Field::Phone,
+                "the new number is the same as the old one",
+            ));
+        }
+        let date = date.map_or_else(|| iso_date(now_ms), str::to_string);
+        if !crate::catalog::is_iso_date(&date) {
+            return Err(Error::bad(
+                Field::Date,
+                format!("\"{date}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
+            ));
+        }
+        let plan_id = uuid::Uuid::new_v4().to_string();
+        self.update(|c| {
+            let old = c
+                .phones
+                .iter_mut()
+                .find(|p| p.e164 == old_e164)
+                .ok_or_else(|| Error::PhoneNotFound {
+                    query: from.trim().to_string(),
+                })?;
+            if old.status != PhoneStatus::Gone {
+                old.status = PhoneStatus::Leaving { on: date.clone() };
+            }
+            let old = old.clone();
+            let new_phone = match c.phones.iter().find(|p| p.e164 == new.e164) {
+                Some(p) => p.clone(),
+                None => {
+                    let p = Phone {
+                        id: uuid::Uuid::new_v4().to_string(),
+                        e164: new.e164.clone(),
+                        label: "New number".into(),
+                        kind: PhoneKind::Mobile,
+                        status: PhoneStatus::InUse,
+                        added_at_ms: now_ms,
+                    };
+                    c.phones.push(p.clone());
+                    p
+                }
+            };
+            let guide = plan_guide(
+                Catalog::bundled(),
+                &c.my_accounts,
+                &old,
+                &new_phone,
+                &date,
+                &plan_id,
+            );
+            let run = Run::start(&guide, uuid::Uuid::new_v4().to_string(), now_ms);
+            let plan = Plan {
+                guide,
+                old_phone: old.id.clone(),
+                new_phone: new_phone.id.clone(),
+                date: date.clone(),
+            };
+            c.plans.push(plan.clone());
+            c.runs.push(run.clone());
+            Ok((plan, run))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_match_the_calendar() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(951_782_400_000), "2000-02-29");
+        assert_eq!(iso_date(1_700_000_000_000), "2023-11-14");
+        assert_eq!(iso_date(1_798_675_200_000), "2026-12-31");
+    }
+}

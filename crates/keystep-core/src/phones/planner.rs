@@ -1,0 +1,164 @@
+//! The change-number planner: from "old number, new number, date" to a guide the runner walks, in the
+//! order that keeps the person able to get in. Email first (it recovers everything else), then
+//! government, banks, payment, the rest; the old number stays until the very end.
+
+use super::model::{MyAccount, Phone, ServiceRef};
+use super::review::service_name;
+use crate::catalog::{Catalog, Factor, ServiceKind};
+use serde::{Deserialize, Serialize};
+
+use crate::guides::Run;
+use crate::guides::format::{Action, Guide, Step};
+
+/// Guide ids of plans start with this, so runs can find their plan in the vault.
+pub const PLAN_ID_PREFIX: &str = "plan-";
+/// Step ids of the per-account steps: this prefix, then the "my accounts" id.
+pub const ACCOUNT_STEP_PREFIX: &str = "update-";
+/// The last step's id; finishing the plan marks the old number gone.
+pub const FINAL_STEP_ID: &str = "old-number-gone";
+
+/// A change-number plan kept in the vault: the guide made for it and the two numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub guide: Guide,
+    pub old_phone: String,
+    pub new_phone: String,
+    /// The day the old number stops (YYYY-MM-DD).
+    pub date: String,
+}
+
+/// Brings the accounts and numbers in line with a plan run: each account step done moves that account
+/// from the old number to the new one; the finished run marks the old number gone. Safe to repeat.
+pub fn apply_progress(plan: &Plan, run: &Run, phones: &mut [Phone], accounts: &mut [MyAccount]) {
+    for a in accounts.iter_mut() {
+        let step = format!("{ACCOUNT_STEP_PREFIX}{}", a.id);
+        if !run.done.contains(&step) {
+            continue;
+        }
+        for list in [&mut a.code_phones, &mut a.recovery_phones] {
+            if list.contains(&plan.old_phone) {
+                list.retain(|p| *p != plan.old_phone);
+                if !list.contains(&plan.new_phone) {
+                    list.push(plan.new_phone.clone());
+                }
+            }
+        }
+    }
+    if run.is_finished()
+        && let Some(old) = phones.iter_mut().find(|p| p.id == plan.old_phone)
+    {
+        old.status = super::model::PhoneStatus::Gone;
+    }
+}
+
+/// The order in which kinds of services are updated.
+fn rank(kind: Option<ServiceKind>) -> u8 {
+    match kind {
+        Some(ServiceKind::Email) => 0,
+        Some(ServiceKind::Government | ServiceKind::Identity) => 1,
+        Some(ServiceKind::Bank) => 2,
+        Some(ServiceKind::Payment) => 3,
+        Some(ServiceKind::Carrier) => 5,
+        _ => 4,
+    }
+}
+
+/// The accounts that use `old` (for codes or recovery), in the order they should be updated.
+pub fn accounts_to_update<'a>(
+    catalog: &Catalog,
+    accounts: &'a [MyAccount],
+    old: &Phone,
+) -> Vec<&'a MyAccount> {
+    let mut list: Vec<&MyAccount> = accounts
+        .iter()
+        .filter(|a| a.code_phones.contains(&old.id) || a.recovery_phones.contains(&old.id))
+        .collect();
+    let kind_of = |a: &MyAccount| match &a.service {
+        ServiceRef::Catalog { id } => catalog.service(id).map(|s| s.kind),
+        ServiceRef::Custom { .. } => None,
+    };
+    list.sort_by_key(|a| {
+        (
+            rank(kind_of(a)),
+            service_name(catalog, &a.service).to_lowercase(),
+        )
+    });
+    list
+}
+
+/// Builds the plan as a guide with id `plan-<plan_id>`.
+pub fn plan_guide(
+    catalog: &Catalog,
+    accounts: &[MyAccount],
+    old: &Phone,
+    new: &Phone,
+    date: &str,
+    plan_id: &str,
+) -> Guide {
+    let old_n = super::number::national_of(&old.e164);
+    let new_n = super::number::national_of(&new.e164);
+    let mut steps = vec![Step {
+        id: "keep-old-number".into(),
+        title: "Keep your old number working until the end".into(),
+        text: format!(
+            "You are moving from **{old_n}** to **{new_n}**. Your old number stops on {date}.\n\nDo not cancel or give up the old number until this list is done. Some services send a code to the old number before they let you change it."
+        ),
+        actions: vec![Action::Warning {
+            text: "Keep the phone with the old number turned on and nearby while you work through this list.".into(),
+        }],
+    }];
+    for a in accounts_to_update(catalog, accounts, old) {
+        let name = service_name(catalog, &a.service);
+        let service = match &a.service {
+            ServiceRef::Catalog { id } => catalog.service(id),
+            ServiceRef::Custom { .. } => None,
+        };
+        let mut text = format!(
+            "Update the number {name} uses. Do these in order:\n\n- Open {name}'s phone settings and sign in.\n- Add your new number, {new_n}.\n- {name} sends a code to the **new** number. Type it in to confirm.\n- Make {new_n} the main number for sign-in codes.\n- Remove the old number, {old_n}."
+        );
+        if let ServiceRef::Custom { domain, .. } = &a.service {
+            text.push_str(&format!("\n\nGo to {name} by typing **{domain}** in your browser yourself. Do not use a link from a message."));
+        }
+        let mut actions = Vec::new();
+        if let Some(s) = service {
+            if let Some(p) = crate::phones::PHONE_PAGES.iter().find_map(|p| s.page(p)) {
+                actions.push(Action::OpenPage {
+                    page: p.id.clone(),
+                    service: Some(s.id.clone()),
+                    label: format!("Open {name}: {}", p.title),
+                });
+            }
+            if s.factors.contains(&Factor::Totp) && a.keystep_account.is_none() {
+                text.push_str(&format!("\n\n{name} also offers an authenticator app. With it, codes come from Keystep instead of texts, so a number change never locks you out again. You can set it up while you are in the settings."));
+            }
+        }
+        steps.push(Step {
+            id: format!("{ACCOUNT_STEP_PREFIX}{}", a.id),
+            title: format!("Update {name}"),
+            text,
+            actions,
+        });
+    }
+    steps.push(Step {
+        id: FINAL_STEP_ID.into(),
+        title: "Let the old number go".into(),
+        text: format!(
+            "Every account on this list now uses {new_n}.\n\nWhen you finish, Keystep marks {old_n} as gone. Then you can let the old number go."
+        ),
+        actions: Vec::new(),
+    });
+    Guide {
+        id: format!("{PLAN_ID_PREFIX}{plan_id}"),
+        title: format!("Change your number from {old_n} to {new_n}"),
+        service: String::new(),
+        summary: format!("Move every account from {old_n} to {new_n} before {date}."),
+        minutes: 5 * u32::try_from(steps.len()).unwrap_or(u32::MAX / 5),
+        needs: vec![
+            format!("The phone with the old number, {old_n}"),
+            format!("The phone with the new number, {new_n}"),
+        ],
+        sources: Vec::new(),
+        steps,
+        branches: Vec::new(),
+    }
+}

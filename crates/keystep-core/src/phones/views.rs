@@ -1,0 +1,124 @@
+//! What the window and `keystep phone list` show of numbers and accounts. Backup codes appear only as
+//! counts: the codes themselves never leave the core this way.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::model::{MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
+use super::review::service_name;
+use crate::catalog::{Catalog, ServiceKind};
+
+/// A phone number, for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PhoneView {
+    pub id: String,
+    pub e164: String,
+    pub national: String,
+    pub label: String,
+    pub kind: PhoneKind,
+    pub status: PhoneStatus,
+    /// Names of the services that use this number for codes or recovery.
+    pub used_by: Vec<String>,
+}
+
+/// An entry of "my accounts", for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MyAccountView {
+    pub id: String,
+    pub service: ServiceRef,
+    pub service_name: String,
+    /// The catalog's kind of service (`email`, `government`, ...), `other` for custom ones.
+    pub kind: String,
+    /// Sign-in factors the service offers, from the catalog (`sms`, `totp`, ...).
+    pub factors: Vec<String>,
+    pub code_phones: Vec<String>,
+    pub recovery_phones: Vec<String>,
+    pub keystep_account: Option<String>,
+    pub security_key: bool,
+    pub backup_codes_left: usize,
+    pub backup_codes_total: usize,
+}
+
+/// Few enough unused backup codes to warn about.
+pub const FEW_BACKUP_CODES: usize = 2;
+
+pub fn phone_view(p: &Phone, catalog: &Catalog, accounts: &[MyAccount]) -> PhoneView {
+    PhoneView {
+        id: p.id.clone(),
+        e164: p.e164.clone(),
+        national: super::number::national_of(&p.e164),
+        label: p.label.clone(),
+        kind: p.kind,
+        status: p.status.clone(),
+        used_by: accounts
+            .iter()
+            .filter(|a| a.code_phones.contains(&p.id) || a.recovery_phones.contains(&p.id))
+            .map(|a| service_name(catalog, &a.service))
+            .collect(),
+    }
+}
+
+pub fn my_account_view(a: &MyAccount, catalog: &Catalog) -> MyAccountView {
+    let service = match &a.service {
+        ServiceRef::Catalog { id } => catalog.service(id),
+        ServiceRef::Custom { .. } => None,
+    };
+    let to_text = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    MyAccountView {
+        id: a.id.clone(),
+        service: a.service.clone(),
+        service_name: service_name(catalog, &a.service),
+        kind: to_text(
+            serde_json::to_value(service.map_or(ServiceKind::Other, |s| s.kind))
+                .unwrap_or_default(),
+        ),
+        factors: service
+            .map(|s| {
+                s.factors
+                    .iter()
+                    .map(|f| to_text(serde_json::to_value(f).unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        code_phones: a.code_phones.clone(),
+        recovery_phones: a.recovery_phones.clone(),
+        keystep_account: a.keystep_account.clone(),
+        security_key: a.security_key,
+        backup_codes_left: a.backup_codes.iter().filter(|b| !b.used).count(),
+        backup_codes_total: a.backup_codes.len(),
+    }
+}
+
+/// A catalog service, for the "add a service" picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CatalogServiceView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub domains: Vec<String>,
+}
+
+/// Every catalog service, by name.
+pub fn catalog_services(catalog: &Catalog) -> Vec<CatalogServiceView> {
+    let mut list: Vec<CatalogServiceView> = catalog
+        .services
+        .iter()
+        .map(|s| CatalogServiceView {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            kind: serde_json::to_value(s.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            domains: s.domains.clone(),
+        })
+        .collect();
+    list.sort_by_key(|s| s.name.to_lowercase());
+    list
+}

@@ -1,0 +1,382 @@
+//! Phone numbers, "my accounts", backup codes, the risk review and the change-number planner, through
+//! the facade over a real vault file (keyring-core's mock store stands in for the keychain here; the
+//! real Secret Service is tested in tests/tests/keychain.rs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use keyring_core::mock;
+use keystep_core::Keystep;
+use keystep_core::catalog::Catalog;
+use keystep_core::guides::Library;
+use keystep_core::keychain::Keychain;
+use keystep_core::paths::DataDir;
+use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
+use keystep_core::sensitive::SecretString;
+
+const T: u64 = 1_798_675_200_000; // 2026-12-31
+
+fn open() -> (tempfile::TempDir, Keychain, Keystep) {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = Keychain::with_store(mock::Store::new().unwrap());
+    let (k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    (dir, kc, k)
+}
+
+fn catalog(id: &str) -> ServiceRef {
+    ServiceRef::Catalog { id: id.into() }
+}
+
+#[test]
+fn numbers_are_stored_as_e164_and_duplicates_refused() {
+    let (dir, kc, mut k) = open();
+    let mobile = k
+        .add_phone("(202) 555-0143", "US", "My mobile", PhoneKind::Mobile)
+        .unwrap();
+    assert_eq!(mobile.e164, "+12025550143");
+    assert_eq!(mobile.national, "(202) 555-0143");
+    let err = k
+        .add_phone("+1 202 555 0143", "GB", "again", PhoneKind::Mobile)
+        .unwrap_err();
+    assert_eq!(err.code(), "phone.duplicate");
+    assert!(err.to_string().contains("My mobile"), "{err}");
+    let err = k
+        .add_phone("not a number", "US", "x", PhoneKind::Mobile)
+        .unwrap_err();
+    assert_eq!(err.code(), "input.bad_phone");
+    let err = k
+        .edit_phone(
+            &mobile.id,
+            "My mobile",
+            PhoneKind::Mobile,
+            PhoneStatus::Leaving {
+                on: "next week".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "input.bad_date");
+
+    // Saved in the vault: another process sees it.
+    let (mut again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(again.phones().unwrap()[0].label, "My mobile");
+    assert_eq!(
+        again.find_phone("202-555-0143", "US").unwrap().id,
+        mobile.id
+    );
+}
+
+#[test]
+fn removing_a_number_takes_it_off_every_account() {
+    let (_d, _kc, mut k) = open();
+    let p = k
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .unwrap();
+    let irs = k.add_my_account(catalog("idme")).unwrap();
+    k.update_my_account(
+        &irs.id,
+        std::slice::from_ref(&p.id),
+        std::slice::from_ref(&p.id),
+        None,
+        false,
+    )
+    .unwrap();
+    assert_eq!(k.phones().unwrap()[0].used_by, ["ID.me"]);
+    k.remove_phone(&p.id).unwrap();
+    let after = &k.my_accounts().unwrap()[0];
+    assert!(after.code_phones.is_empty() && after.recovery_phones.is_empty());
+    let err = k
+        .update_my_account(&irs.id, &["nope".into()], &[], None, false)
+        .unwrap_err();
+    assert_eq!(err.code(), "phone.not_found");
+}
+
+#[test]
+fn custom_services_need_a_real_domain_and_are_not_added_twice() {
+    let (_d, _kc, mut k) = open();
+    let cu = k
+        .add_my_account(ServiceRef::Custom {
+            name: "My Credit Union".into(),
+            domain: "https://www.mycu.org/login".into(),
+        })
+        .unwrap();
+    assert_eq!(
+        cu.service,
+        ServiceRef::Custom {
+            name: "My Credit Union".into(),
+            domain: "mycu.org".into()
+        }
+    );
+    let err = k
+        .add_my_account(ServiceRef::Custom {
+            name: "X".into(),
+            domain: "not a domain".into(),
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("not a web address"), "{err}");
+    k.add_my_account(catalog("irs")).unwrap();
+    assert_eq!(
+        k.add_my_account(catalog("irs")).unwrap_err().code(),
+        "service.duplicate"
+    );
+    assert_eq!(
+        k.add_my_account(catalog("nasa")).unwrap_err().code(),
+        "input.bad_issuer"
+    );
+}
+
+#[test]
+fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() {
+    let (_d, _kc, mut k) = open();
+    let idme_code = k
+        .add_uri(
+            "otpauth://totp/ID.me:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ID.me",
+            T,
+        )
+        .unwrap();
+    k.add_uri(
+        "otpauth://totp/GitHub:me?secret=KRSXG5CTMVRXEZLU&issuer=GitHub",
+        T,
+    )
+    .unwrap();
+    let idme = k.add_my_account(catalog("idme")).unwrap();
+    let suggested = k.suggest_code_accounts(&idme.id).unwrap();
+    assert_eq!(suggested.len(), 1);
+    assert_eq!(suggested[0].id, idme_code.id);
+    assert!(k.my_accounts().unwrap()[0].keystep_account.is_none());
+    let linked = k
+        .update_my_account(&idme.id, &[], &[], Some(&idme_code.id), false)
+        .unwrap();
+    assert_eq!(
+        linked.keystep_account.as_deref(),
+        Some(idme_code.id.as_str())
+    );
+}
+
+#[test]
+fn backup_codes_are_counted_used_once_and_never_in_a_view() {
+    let (dir, kc, mut k) = open();
+    let google = k.add_my_account(catalog("idme")).unwrap();
+    let pasted = SecretString::new("  1111-2222\n\n3333-4444\n- 5555-6666\n3333-4444\n");
+    let view = k.set_backup_codes(&google.id, &pasted).unwrap();
+    assert_eq!((view.backup_codes_left, view.backup_codes_total), (3, 3));
+    let json = serde_json::to_string(&view).unwrap();
+    assert!(!json.contains("1111"), "{json}");
+    let (code, view) = k.take_backup_code(&google.id).unwrap();
+    assert_eq!(code.expose(), "1111-2222");
+    assert_eq!(view.backup_codes_left, 2);
+    // Kept across a reopen, and the used mark too.
+    let (mut again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let all = again.reveal_backup_codes(&google.id).unwrap();
+    let shown: Vec<(&str, bool)> = all.iter().map(|(c, u)| (c.expose(), *u)).collect();
+    assert_eq!(
+        shown,
+        [
+            ("1111-2222", true),
+            ("3333-4444", false),
+            ("5555-6666", false)
+        ]
+    );
+    // The vault file holds them only encrypted.
+    let bytes = std::fs::read(DataDir::at(dir.path()).vault_file()).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("3333-4444"));
+    again.take_backup_code(&google.id).unwrap();
+    again.take_backup_code(&google.id).unwrap();
+    let err = again.take_backup_code(&google.id).unwrap_err();
+    assert!(err.to_string().contains("no unused backup code"), "{err}");
+}
+
+/// The review on a table of scenarios: each line is what the person has, and the codes expected.
+#[test]
+fn the_review_flags_each_risk_most_serious_first() {
+    let (_d, _kc, mut k) = open();
+    let mobile = k
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .unwrap();
+    let voip = k
+        .add_phone("2025550188", "US", "Google Voice", PhoneKind::Voip)
+        .unwrap();
+    let old = k
+        .add_phone("2025550111", "US", "old", PhoneKind::Mobile)
+        .unwrap();
+    k.edit_phone(&old.id, "old", PhoneKind::Mobile, PhoneStatus::Gone)
+        .unwrap();
+
+    // ID.me: texts to one number only, nothing else: only_one_phone (+ no backup codes).
+    let idme = k.add_my_account(catalog("idme")).unwrap();
+    k.update_my_account(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
+        .unwrap();
+    // Login.gov: a second way in (security key) and an old number that is gone.
+    let lg = k.add_my_account(catalog("logingov")).unwrap();
+    k.update_my_account(
+        &lg.id,
+        std::slice::from_ref(&mobile.id),
+        std::slice::from_ref(&old.id),
+        None,
+        true,
+    )
+    .unwrap();
+    // SSA: nothing risky on record.
+    let ssa = k.add_my_account(catalog("ssa")).unwrap();
+    k.update_my_account(&ssa.id, &[], &[], None, true).unwrap();
+    let _ = voip;
+
+    let items = k.review(T).unwrap();
+    let codes: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i.service_name.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(codes[0], ("Login.gov", "gone_number"), "{codes:?}");
+    assert!(codes.contains(&("ID.me", "only_one_phone")), "{codes:?}");
+    assert!(codes.contains(&("ID.me", "no_backup_codes")), "{codes:?}");
+    assert!(
+        !codes
+            .iter()
+            .any(|(s, _)| s.contains("SSA") || s.contains("Social")),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&("Login.gov", "only_one_phone")),
+        "{codes:?}"
+    );
+    let sms_only = items.iter().find(|i| i.code == "only_one_phone").unwrap();
+    assert_eq!(sms_only.phone.as_deref(), Some("(202) 555-0143"));
+    assert!(
+        sms_only.message.contains("locked out"),
+        "{}",
+        sms_only.message
+    );
+    // Every item says what to do.
+    assert!(items.iter().all(|i| !i.action.is_empty()));
+    let order: Vec<_> = items.iter().map(|i| i.severity).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+
+    // Leaving numbers: high before the date, urgent on it.
+    k.edit_phone(
+        &mobile.id,
+        "mobile",
+        PhoneKind::Mobile,
+        PhoneStatus::Leaving {
+            on: "2027-01-15".into(),
+        },
+    )
+    .unwrap();
+    let leaving: Vec<_> = k
+        .review(T)
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.code == "leaving_number")
+        .collect();
+    assert_eq!(leaving.len(), 2);
+    assert!(
+        leaving
+            .iter()
+            .all(|i| format!("{:?}", i.severity) == "High")
+    );
+}
+
+#[test]
+fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
+    let (_d, _kc, mut k) = open();
+    let old = k
+        .add_phone("2025550143", "US", "old mobile", PhoneKind::Mobile)
+        .unwrap();
+    let mut ids = Vec::new();
+    for id in ["ssa", "idme", "irs"] {
+        let a = k.add_my_account(catalog(id)).unwrap();
+        k.update_my_account(&a.id, std::slice::from_ref(&old.id), &[], None, false)
+            .unwrap();
+        ids.push(a.id);
+    }
+    let custom = k
+        .add_my_account(ServiceRef::Custom {
+            name: "Corner Bank".into(),
+            domain: "cornerbank.example.com".into(),
+        })
+        .unwrap();
+    k.update_my_account(&custom.id, &[], std::slice::from_ref(&old.id), None, false)
+        .unwrap();
+    if Catalog::bundled().service("google").is_some() {
+        let g = k.add_my_account(catalog("google")).unwrap();
+        k.update_my_account(&g.id, std::slice::from_ref(&old.id), &[], None, false)
+            .unwrap();
+    }
+
+    let (plan, run) = k
+        .plan_change(
+            "202-555-0143",
+            "(202) 555-0199",
+            Some("2027-01-15"),
+            "US",
+            T,
+        )
+        .unwrap();
+    let steps: Vec<&str> = plan.guide.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(steps[0], "Keep your old number working until the end");
+    assert_eq!(*steps.last().unwrap(), "Let the old number go");
+    if Catalog::bundled().service("google").is_some() {
+        assert!(steps[1].contains("Google"), "email comes first: {steps:?}");
+    }
+    let gov: Vec<usize> = steps
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.contains("IRS") || t.contains("ID.me") || t.contains("Social"))
+        .map(|(i, _)| i)
+        .collect();
+    let bank = steps
+        .iter()
+        .position(|t| t.contains("Corner Bank"))
+        .unwrap();
+    assert_eq!(gov.len(), 3, "{steps:?}");
+    assert!(
+        gov.iter().all(|g| *g < bank),
+        "government before others: {steps:?}"
+    );
+    // The new number was added, the old one is leaving.
+    let phones = k.phones().unwrap();
+    assert_eq!(phones.len(), 2);
+    let old_now = phones.iter().find(|p| p.id == old.id).unwrap();
+    assert_eq!(
+        old_now.status,
+        PhoneStatus::Leaving {
+            on: "2027-01-15".into()
+        }
+    );
+
+    // Walk the plan through the runner; progress is kept in the vault.
+    let lib = Library::load(Catalog::bundled(), None);
+    let list = k.guide_list(&lib, Catalog::bundled()).unwrap();
+    assert_eq!(
+        list.guides[0].id, plan.guide.id,
+        "the open plan is listed first"
+    );
+    for _ in 0..plan.guide.steps.len() {
+        k.run_next(&lib, &run.id, T).unwrap();
+    }
+    let finished = k
+        .runs()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == run.id)
+        .unwrap();
+    assert!(finished.is_finished());
+    let old_now = k
+        .phones()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == old.id)
+        .unwrap();
+    assert_eq!(old_now.status, PhoneStatus::Gone);
+    assert!(old_now.used_by.is_empty(), "{:?}", old_now.used_by);
+    let left_on_old: Vec<_> = k
+        .review(T)
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.phone.as_deref() == Some("(202) 555-0143"))
+        .collect();
+    assert!(left_on_old.is_empty(), "{left_on_old:?}");
+
+    let err = k
+        .plan_change("202-555-0100", "202-555-0199", None, "US", T)
+        .unwrap_err();
+    assert_eq!(err.code(), "phone.not_found");
+}

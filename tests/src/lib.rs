@@ -303,3 +303,40 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
         .await
         .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
 }
+
+/// axe-core findings gathered over the screens of one test; the test fails at its end if there are any,
+/// so one run reports every screen's problems together.
+#[derive(Default)]
+pub struct AxeReport(Vec<String>);
+
+impl AxeReport {
+    /// Audits what the window shows now, naming the findings after `screen`.
+    pub async fn audit(&mut self, client: &Client, screen: &str) {
+        let found = accessibility_violations(client).await;
+        self.0
+            .extend(found.into_iter().map(|v| format!("{screen}: {v}")));
+    }
+
+    pub fn assert_clean(&self) {
+        assert!(
+            self.0.is_empty(),
+            "axe-core found violations:\n{}",
+            self.0.join("\n")
+        );
+    }
+}
+
+/// The codes of the previous, current and next time step of an `otpauth://` account: the page and the
+/// test may straddle a step.
+pub fn codes_around_now(uri: &str) -> Vec<String> {
+    use keystep_core::otp::generate::{code_at_step, time_step};
+    let account = keystep_core::account::from_uri(uri).unwrap();
+    let step = time_step(
+        keystep_core::app::unix_now_ms() / 1000,
+        account.params.period,
+    );
+    [step - 1, step, step + 1]
+        .iter()
+        .map(|s| code_at_step(&account.params, &account.secret, *s))
+        .collect()
+}

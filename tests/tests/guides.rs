@@ -7,24 +7,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use keystep_core::account::from_uri;
-use keystep_core::otp::generate::{code_at_step, time_step};
-use keystep_e2e::{Window, accessibility_violations, click, screenshot, wait_for};
+use keystep_e2e::{AxeReport, Window, click, codes_around_now, screenshot, wait_for};
 
 const IDME_URI: &str =
     "otpauth://totp/ID.me:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=ID.me";
-
-fn idme_codes_around_now() -> Vec<String> {
-    let account = from_uri(IDME_URI).unwrap();
-    let step = time_step(
-        keystep_core::app::unix_now_ms() / 1000,
-        account.params.period,
-    );
-    [step - 1, step, step + 1]
-        .iter()
-        .map(|s| code_at_step(&account.params, &account.secret, *s))
-        .collect()
-}
 
 /// A stand-in for the browser: an `xdg-open` first on PATH that writes down what it was asked to open.
 /// Everything before it (the official-site check, the `open` call) is Keystep's real code.
@@ -88,7 +74,7 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
     let (path, opened) = fake_browser(scratch.path());
     let env = [("PATH", path.as_str())];
     let mut window = Window::open(&env).await;
-    let mut report = Vec::new();
+    let mut report = AxeReport::default();
 
     {
         let client = &window.client;
@@ -104,10 +90,7 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
 
         click(client, "[data-testid=nav-guides]").await;
         wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
-        report.extend(prefixed(
-            "guides list",
-            accessibility_violations(client).await,
-        ));
+        report.audit(client, "guides list").await;
         click(client, "[data-testid='guide-start-irs-sign-in']").await;
         wait_for(client, "[data-testid=run-screen]").await;
         assert_eq!(step_id(client).await, "open-irs");
@@ -126,10 +109,7 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
             seen.trim(),
             "https://www.irs.gov/privacy-disclosure/creating-an-account-for-irsgov"
         );
-        report.extend(prefixed(
-            "first step",
-            accessibility_violations(client).await,
-        ));
+        report.audit(client, "first step").await;
 
         next_to(client, "check-idme-page").await;
     }
@@ -173,10 +153,7 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
             .contains("The text message did not arrive")
     );
     screenshot(client, "guide-branch.png").await;
-    report.extend(prefixed(
-        "help branch",
-        accessibility_violations(client).await,
-    ));
+    report.audit(client, "help branch").await;
     next_to(client, "no-text-number").await;
     next_to(client, "no-text-resend").await;
     next_to(client, "no-text-other-way").await;
@@ -194,22 +171,19 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
     answer_to(client, "enter-keystep-code", "enter-keystep-code").await;
     let code = wait_for(client, "[data-testid=step-code] [data-testid=code]").await;
     let shown = code.attr("data-code").await.unwrap().unwrap();
-    let expected = idme_codes_around_now();
+    let expected = codes_around_now(IDME_URI);
     assert!(
         expected.contains(&shown),
         "the step shows {shown}, the core computes {expected:?}"
     );
     screenshot(client, "guide-step.png").await;
-    report.extend(prefixed(
-        "code step",
-        accessibility_violations(client).await,
-    ));
+    report.audit(client, "code step").await;
 
     answer_to(client, "next", "signed-in").await;
     click(client, "[data-testid=run-next]").await;
     let finished = wait_for(client, "[data-testid=run-finished]").await;
     assert!(!finished.text().await.unwrap().is_empty());
-    report.extend(prefixed("finished", accessibility_violations(client).await));
+    report.audit(client, "finished").await;
 
     click(client, "[data-testid=run-back]").await;
     let start = wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
@@ -218,16 +192,5 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
     assert!(page.contains("Done"), "the finished run is listed");
     window.close().await;
 
-    assert!(
-        report.is_empty(),
-        "axe-core found violations:\n{}",
-        report.join("\n")
-    );
-}
-
-fn prefixed(screen: &str, violations: Vec<String>) -> Vec<String> {
-    violations
-        .into_iter()
-        .map(|v| format!("{screen}: {v}"))
-        .collect()
+    report.assert_clean();
 }

@@ -3,28 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fantoccini::Locator;
-use keystep_core::account::from_uri;
-use keystep_core::otp::generate::{code_at_step, time_step};
 use keystep_core::paths::DataDir;
 use keystep_e2e::{
-    Window, accessibility_violations, click, read_clipboard, screenshot, type_into, wait_for,
+    Window, accessibility_violations, click, codes_around_now, read_clipboard, screenshot,
+    type_into, wait_for,
 };
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
-
-/// The codes of the previous, current and next time step: the page and this test may straddle a step.
-fn codes_around_now() -> Vec<String> {
-    let account = from_uri(URI).unwrap();
-    let step = time_step(
-        keystep_core::app::unix_now_ms() / 1000,
-        account.params.period,
-    );
-    [step - 1, step, step + 1]
-        .iter()
-        .map(|s| code_at_step(&account.params, &account.secret, *s))
-        .collect()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn add_see_copy_and_delete_an_account_in_the_real_window() {
@@ -53,7 +39,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
         .await
         .unwrap()
         .unwrap();
-    let expected = codes_around_now();
+    let expected = codes_around_now(URI);
     assert!(
         expected.contains(&shown),
         "window shows {shown}, core computes {expected:?}"
@@ -93,7 +79,7 @@ async fn add_see_copy_and_delete_an_account_in_the_real_window() {
     let copied_at = std::time::Instant::now();
     let copied = read_clipboard();
     assert!(
-        codes_around_now().contains(&copied) || expected.contains(&copied),
+        codes_around_now(URI).contains(&copied) || expected.contains(&copied),
         "clipboard holds {copied:?}"
     );
     screenshot(client, "accounts.png").await;

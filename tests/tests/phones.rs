@@ -151,6 +151,14 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
             .any(|(code, text)| code == "only_one_phone" && text.contains("Login.gov")),
         "Login.gov has a security key: {flagged:?}"
     );
+    // The review is what the README shows: bring it into view (a click above left the page scrolled).
+    client
+        .execute(
+            "document.querySelector('[data-testid=phones-screen] h1').scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await
+        .unwrap();
     screenshot(client, "phones.png").await;
     report.audit(client, "phones with review").await;
 

@@ -35,6 +35,41 @@ describe('ipc wrappers', () => {
     ['run_answer', () => ipc.runAnswer('r1', 'branch:no-text'), { runId: 'r1', goto: 'branch:no-text' }],
     ['run_start_wait', () => ipc.runStartWait('r1'), { runId: 'r1' }],
     ['open_official_page', () => ipc.openOfficialPage('irs', 'sign_in'), { service: 'irs', page: 'sign_in' }],
+    ['phone_region', () => ipc.phoneRegion(), {}],
+    ['list_phones', () => ipc.listPhones(), {}],
+    [
+      'add_phone',
+      () => ipc.addPhone('555 0100', 'US', 'My cell', 'mobile'),
+      { number: '555 0100', region: 'US', label: 'My cell', kind: 'mobile' },
+    ],
+    [
+      'edit_phone',
+      () => ipc.editPhone('p1', 'Old', 'voip', { state: 'leaving', on: '2026-12-31' }),
+      { id: 'p1', label: 'Old', kind: 'voip', status: { state: 'leaving', on: '2026-12-31' } },
+    ],
+    ['remove_phone', () => ipc.removePhone('p1'), { id: 'p1' }],
+    ['catalog_list', () => ipc.catalogList(), {}],
+    ['list_my_accounts', () => ipc.listMyAccounts(), {}],
+    [
+      'add_my_account',
+      () => ipc.addMyAccount({ type: 'custom', name: 'My CU', domain: 'mycu.org' }),
+      { service: { type: 'custom', name: 'My CU', domain: 'mycu.org' } },
+    ],
+    [
+      'update_my_account',
+      () => ipc.updateMyAccount('m1', ['p1'], ['p2'], 'a1', true),
+      { id: 'm1', codePhones: ['p1'], recoveryPhones: ['p2'], keystepAccount: 'a1', securityKey: true },
+    ],
+    ['remove_my_account', () => ipc.removeMyAccount('m1'), { id: 'm1' }],
+    ['suggest_code_accounts', () => ipc.suggestCodeAccounts('m1'), { id: 'm1' }],
+    ['set_backup_codes', () => ipc.setBackupCodes('m1', 'a\nb'), { id: 'm1', codes: 'a\nb' }],
+    ['copy_backup_code', () => ipc.copyBackupCode('m1'), { id: 'm1' }],
+    ['review_risks', () => ipc.reviewRisks(), {}],
+    [
+      'plan_number_change',
+      () => ipc.planNumberChange('+15555550101', '555 0150', null, 'US'),
+      { from: '+15555550101', to: '555 0150', date: null, region: 'US' },
+    ],
   ] as const)('%s sends its name and arguments', async (cmd, run, args) => {
     const calls = record();
     await run();

@@ -3,6 +3,17 @@ import { accountLabel, groupCode, secondsLeft, spellOut } from '../src/lib/forma
 import { errorField } from '../src/lib/fieldErrors';
 import { filterAccounts } from '../src/lib/search';
 import { emptyKeyForm, toNewAccount } from '../src/lib/newAccount';
+import {
+  backupCodesText,
+  backupCodesWarning,
+  backupCopiedText,
+  cleanRegion,
+  fieldOf,
+  isoToPlainDate,
+  serviceRefOf,
+  statusWords,
+  usedByText,
+} from '../src/lib/phones';
 import { totp } from './backend';
 
 describe('groupCode', () => {
@@ -81,5 +92,46 @@ describe('toNewAccount', () => {
 
   it('sends only the type for Steam', () => {
     expect(toNewAccount({ ...emptyKeyForm(), kind: 'steam' })).toEqual({ issuer: '', name: '', secret: '', kind: 'steam' });
+  });
+});
+
+describe('phone words', () => {
+  it('says a status in plain words, with the leaving date written out', () => {
+    expect(statusWords({ state: 'in_use' })).toBe('in use');
+    expect(statusWords({ state: 'leaving', on: '2026-03-01' })).toBe('leaving on March 1, 2026');
+    expect(statusWords({ state: 'gone' })).toBe('gone');
+    expect(isoToPlainDate('soon')).toBe('soon');
+  });
+
+  it('lists who uses a number, or says nobody does yet', () => {
+    expect(usedByText(['Gmail', 'IRS'])).toBe('Used by: Gmail, IRS');
+    expect(usedByText([])).toBe('Used by: no accounts yet');
+  });
+
+  it('counts backup codes and warns only when one or two are left, or none', () => {
+    expect(backupCodesText(0, 0)).toBe('No backup codes saved yet.');
+    expect(backupCodesText(1, 1)).toBe('1 of 1 backup code left');
+    expect(backupCodesText(7, 10)).toBe('7 of 10 backup codes left');
+    expect([0, 1, 2, 3].map((left) => backupCodesWarning(left, 10, 'Gmail'))).toEqual([
+      'All used. Make new ones on Gmail and paste them here.',
+      'Only 1 left. Make new ones soon.',
+      'Only 2 left. Make new ones soon.',
+      null,
+    ]);
+    expect(backupCodesWarning(0, 0, 'Gmail')).toBeNull();
+    expect(backupCopiedText(1)).toBe('Copied. It is marked as used. Keystep clears the clipboard in 1 second.');
+  });
+
+  it('builds the service a form names, and tidies a country', () => {
+    expect(serviceRefOf('irs', 'ignored', 'ignored')).toEqual({ type: 'catalog', id: 'irs' });
+    expect(serviceRefOf('custom', ' My CU ', ' mycu.org ')).toEqual({ type: 'custom', name: 'My CU', domain: 'mycu.org' });
+    expect(cleanRegion(' ca ')).toBe('CA');
+  });
+
+  it('finds the field of an error by its code', () => {
+    const fields = { 'input.bad_phone': 'number', 'phone.duplicate': 'number' };
+    expect(fieldOf({ code: 'phone.duplicate', message: 'm' }, fields)).toBe('number');
+    expect(fieldOf({ code: 'vault.io', message: 'm' }, fields)).toBeNull();
+    expect(fieldOf(null, fields)).toBeNull();
   });
 });

@@ -2,14 +2,21 @@
 // names, argument shapes and error handling live in one place.
 import { invoke } from '@tauri-apps/api/core';
 import type { AccountView } from './bindings/AccountView';
+import type { CatalogServiceView } from './bindings/CatalogServiceView';
 import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { GuideList } from './bindings/GuideList';
 import type { LinkCheck } from './bindings/LinkCheck';
+import type { MyAccountView } from './bindings/MyAccountView';
 import type { NewAccount } from './bindings/NewAccount';
 import type { OpenInfo } from './bindings/OpenInfo';
+import type { PhoneKind } from './bindings/PhoneKind';
+import type { PhoneStatus } from './bindings/PhoneStatus';
+import type { PhoneView } from './bindings/PhoneView';
+import type { RiskItem } from './bindings/RiskItem';
 import type { RunView } from './bindings/RunView';
+import type { ServiceRef } from './bindings/ServiceRef';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -66,3 +73,38 @@ export const runAnswer = (runId: string, goto: string) => call<RunView>('run_ans
 export const runStartWait = (runId: string) => call<RunView>('run_start_wait', { runId });
 /** Rust opens the page in the browser after its official-site check: the window never handles the address. */
 export const openOfficialPage = (service: string, page: string) => call<null>('open_official_page', { service, page });
+
+
+// Phone numbers and "my accounts": Rust parses numbers, keeps backup codes and writes the review.
+/** The two-letter region numbers are read in by default, such as "US". */
+export const phoneRegion = () => call<string>('phone_region');
+export const listPhones = () => call<PhoneView[]>('list_phones');
+/** `number` as typed; it is read in `region` unless it starts with +. */
+export const addPhone = (number: string, region: string, label: string, kind: PhoneKind) =>
+  call<PhoneView>('add_phone', { number, region, label, kind });
+export const editPhone = (id: string, label: string, kind: PhoneKind, status: PhoneStatus) =>
+  call<PhoneView>('edit_phone', { id, label, kind, status });
+export const removePhone = (id: string) => call<PhoneView>('remove_phone', { id });
+export const catalogList = () => call<CatalogServiceView[]>('catalog_list');
+export const listMyAccounts = () => call<MyAccountView[]>('list_my_accounts');
+export const addMyAccount = (service: ServiceRef) => call<MyAccountView>('add_my_account', { service });
+/** Phones are ids; `keystepAccount` is set only after the person picked it. */
+export const updateMyAccount = (
+  id: string,
+  codePhones: string[],
+  recoveryPhones: string[],
+  keystepAccount: string | null,
+  securityKey: boolean,
+) => call<MyAccountView>('update_my_account', { id, codePhones, recoveryPhones, keystepAccount, securityKey });
+export const removeMyAccount = (id: string) => call<MyAccountView>('remove_my_account', { id });
+/** Keystep code accounts that look like this service: suggestions only, nothing is linked. */
+export const suggestCodeAccounts = (id: string) => call<AccountView[]>('suggest_code_accounts', { id });
+/** Backup codes only travel inward: pasted here, one per line; they are never sent back. */
+export const setBackupCodes = (id: string, codes: string) => call<MyAccountView>('set_backup_codes', { id, codes });
+/** Rust copies the next unused backup code to the clipboard and marks it used. */
+export const copyBackupCode = (id: string) => call<CopyInfo>('copy_backup_code', { id });
+/** What could lock the person out, most serious first. */
+export const reviewRisks = () => call<RiskItem[]>('review_risks');
+/** Makes the change-number checklist and answers with its run (a guide run). `date` is YYYY-MM-DD. */
+export const planNumberChange = (from: string, to: string, date: string | null, region: string) =>
+  call<RunView>('plan_number_change', { from, to, date, region });

@@ -1,0 +1,36 @@
+import type { ErrorDto } from './bindings/ErrorDto';
+import { fieldOf } from './phones';
+
+/** A form's last error, and which of its fields it sits next to (by error code); the rest go on top. */
+export class FormErrors {
+  error = $state<ErrorDto | null>(null);
+  readonly #fields: Readonly<Record<string, string>>;
+
+  /** `fields` maps error codes to field names, such as `{ 'input.bad_phone': 'number' }`. */
+  constructor(fields: Readonly<Record<string, string>>) {
+    this.#fields = fields;
+  }
+
+  get field(): string | null {
+    return fieldOf(this.error, this.#fields);
+  }
+
+  /** The message to show next to `name`, if the error is about it. */
+  for(name: string): string | null {
+    return this.error !== null && this.field === name ? this.error.message : null;
+  }
+
+  /** The message to show above the form, if the error is about no one field. */
+  get top(): string | null {
+    return this.error !== null && this.field === null ? this.error.message : null;
+  }
+
+  clear() {
+    this.error = null;
+  }
+}
+
+/** After a refusal, focus goes to the field that is wrong, so the person hears what to fix. */
+export function focusInvalid(form: HTMLElement | undefined) {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

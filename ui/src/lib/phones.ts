@@ -1,0 +1,129 @@
+// Words for the phone numbers screen. Rust parses numbers, keeps backup codes and writes the review;
+// this file only says it in English and sorts errors to the fields they are about.
+import type { AccountView } from './bindings/AccountView';
+import type { ErrorDto } from './bindings/ErrorDto';
+import type { MyAccountView } from './bindings/MyAccountView';
+import type { PhoneKind } from './bindings/PhoneKind';
+import type { PhoneStatus } from './bindings/PhoneStatus';
+import type { PhoneView } from './bindings/PhoneView';
+import type { ServiceRef } from './bindings/ServiceRef';
+import type { Severity } from './bindings/Severity';
+
+/** Said next to each finding, so colour is never the only sign of how serious it is. */
+export const SEVERITY_WORDS: Record<Severity, string> = {
+  urgent: 'Fix now',
+  high: 'Important',
+  medium: 'Worth doing',
+  low: 'Tip',
+};
+
+/** Short words for a row ("mobile"). */
+export const KIND_WORDS: Record<PhoneKind, string> = {
+  mobile: 'mobile',
+  landline: 'landline',
+  voip: 'internet number',
+};
+
+/** Longer words for the kind picker. */
+export const KIND_OPTIONS: readonly { value: PhoneKind; label: string }[] = [
+  { value: 'mobile', label: 'Mobile phone' },
+  { value: 'landline', label: 'Landline (home or work phone)' },
+  { value: 'voip', label: 'Internet number (such as Google Voice)' },
+];
+
+export type StatusChoice = PhoneStatus['state'];
+
+export const STATUS_OPTIONS: readonly { value: StatusChoice; label: string }[] = [
+  { value: 'in_use', label: 'In use' },
+  { value: 'leaving', label: 'Leaving on a date' },
+  { value: 'gone', label: 'Gone (I no longer have it)' },
+];
+
+/** The value a service-picker option has for a service that is not in Keystep's list. */
+export const CUSTOM_SERVICE = 'custom';
+
+/** "2026-12-31" -> "December 31, 2026", read as a calendar day where the person is. Other text stays as it is. */
+export function isoToPlainDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+/** "in use", "leaving on December 31, 2026" or "gone". */
+export function statusWords(status: PhoneStatus): string {
+  switch (status.state) {
+    case 'in_use':
+      return 'in use';
+    case 'leaving':
+      return `leaving on ${isoToPlainDate(status.on)}`;
+    case 'gone':
+      return 'gone';
+  }
+}
+
+/** "Used by: Gmail, IRS" or "Used by: no accounts yet". */
+export function usedByText(usedBy: readonly string[]): string {
+  return `Used by: ${usedBy.length > 0 ? usedBy.join(', ') : 'no accounts yet'}`;
+}
+
+/** How a number is named next to a checkbox or in a list: "(555) 123-4567, My cell, gone". */
+export function phoneName(phone: PhoneView): string {
+  const parts = [phone.national, phone.label.trim()];
+  if (phone.status.state !== 'in_use') parts.push(statusWords(phone.status));
+  return parts.filter(Boolean).join(', ');
+}
+
+/** "GitHub (alice)", or just one of them when the other is empty. */
+export function codeAccountName(account: AccountView): string {
+  const issuer = account.issuer.trim();
+  const name = account.name.trim();
+  if (issuer && name) return `${issuer} (${name})`;
+  return issuer || name;
+}
+
+/** Backup codes are shown for services that offer them, and for any that already has some. */
+export function showsBackupCodes(account: MyAccountView): boolean {
+  return account.factors.includes('backup_codes') || account.backupCodesTotal > 0;
+}
+
+/** "3 of 10 backup codes left", or that none are saved. */
+export function backupCodesText(left: number, total: number): string {
+  if (total === 0) return 'No backup codes saved yet.';
+  return `${left} of ${total} backup ${total === 1 ? 'code' : 'codes'} left`;
+}
+
+/** A nudge when few codes are left; null when there is nothing to say. */
+export function backupCodesWarning(left: number, total: number, serviceName: string): string | null {
+  if (total === 0) return null;
+  if (left === 0) return `All used. Make new ones on ${serviceName} and paste them here.`;
+  if (left <= 2) return `Only ${left} left. Make new ones soon.`;
+  return null;
+}
+
+/** Said after a backup code is copied. */
+export function backupCopiedText(clearAfterSecs: number): string {
+  if (clearAfterSecs <= 0) return 'Copied. It is marked as used.';
+  const when = clearAfterSecs === 1 ? '1 second' : `${clearAfterSecs} seconds`;
+  return `Copied. It is marked as used. Keystep clears the clipboard in ${when}.`;
+}
+
+/** What the add-service form sends: a service from Keystep's list, or one the person names. */
+export function serviceRefOf(choice: string, name: string, domain: string): ServiceRef {
+  if (choice === CUSTOM_SERVICE) return { type: 'custom', name: name.trim(), domain: domain.trim() };
+  return { type: 'catalog', id: choice };
+}
+
+/** A two-letter region as Rust wants it: "us " -> "US". */
+export function cleanRegion(region: string): string {
+  return region.trim().toUpperCase();
+}
+
+/**
+ * The field an error belongs to, looked up by its code in `fields` (error code -> field name);
+ * null when it is about the whole form.
+ */
+export function fieldOf(error: ErrorDto | null, fields: Readonly<Record<string, string>>): string | null {
+  if (!error) return null;
+  return fields[error.code] ?? null;
+}

@@ -37,6 +37,8 @@ fn main() {
             "suggest_code_accounts",
             "set_backup_codes",
             "copy_backup_code",
+            "backup_code_hints",
+            "mark_backup_code",
             "review_risks",
             "plan_number_change",
         ]),

@@ -58,6 +58,8 @@ pub fn run() {
             phone_commands::suggest_code_accounts,
             phone_commands::set_backup_codes,
             phone_commands::copy_backup_code,
+            phone_commands::backup_code_hints,
+            phone_commands::mark_backup_code,
             phone_commands::review_risks,
             phone_commands::plan_number_change,
         ])

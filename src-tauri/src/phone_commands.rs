@@ -6,7 +6,9 @@ use keystep_core::app::unix_now_ms;
 use keystep_core::catalog::Catalog;
 use keystep_core::guides::view::RunView;
 use keystep_core::phones::review::RiskItem;
-use keystep_core::phones::views::{CatalogServiceView, MyAccountView, PhoneView, catalog_services};
+use keystep_core::phones::views::{
+    BackupCodeHint, CatalogServiceView, MyAccountView, PhoneView, catalog_services,
+};
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef, default_region};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{AccountView, CopyInfo};
@@ -133,6 +135,25 @@ pub async fn copy_backup_code(
     Ok(CopyInfo {
         clear_after_secs: CLIPBOARD_CLEAR_AFTER_SECS,
     })
+}
+
+/// The backup codes as hints (last two characters) with whether each was used.
+#[tauri::command]
+pub async fn backup_code_hints(
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<Vec<BackupCodeHint>> {
+    with_vault(&state, |v| v.backup_code_hints(&id))
+}
+
+#[tauri::command]
+pub async fn mark_backup_code(
+    state: State<'_, AppState>,
+    id: String,
+    index: usize,
+    used: bool,
+) -> CmdResult<MyAccountView> {
+    with_vault(&state, |v| v.mark_backup_code(&id, index, used))
 }
 
 #[tauri::command]

@@ -63,6 +63,27 @@ pub fn keystep_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Out
     cmd.output().unwrap()
 }
 
+/// Runs the `keystep` CLI with `input` on its standard input.
+pub fn keystep_with_stdin(home: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(binary("keystep"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// Only one WebDriver session can drive the app at a time.
 static WINDOW_LOCK: Mutex<()> = Mutex::new(());
 

@@ -2,7 +2,7 @@
 //! 3 no match or several, 4 vault or keychain problem), run as a real process against the real keychain.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use keystep_e2e::{keystep, require_session};
+use keystep_e2e::{files_under, keystep, keystep_with_stdin, require_session};
 
 fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).trim().to_string()
@@ -343,4 +343,45 @@ fn phone_commands_add_list_review_and_plan_against_the_real_keychain() {
         serde_json::from_str(&stdout(&keystep(h, &["phone", "list", "--json"]))).unwrap();
     assert_eq!(phones[0]["status"]["state"], "leaving");
     assert_eq!(phones[2]["e164"], "+12025550199");
+}
+
+#[test]
+fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(keystep(h, &["service", "add", "google"]).status.success());
+    let set = keystep_with_stdin(
+        h,
+        &["service", "backup-codes", "google", "--set"],
+        "1111 2222\n3333 4444\n",
+    );
+    assert_eq!(set.status.code(), Some(0), "{set:?}");
+    assert!(!stdout(&set).contains("1111"));
+
+    let hints = stdout(&keystep(
+        h,
+        &["service", "backup-codes", "google", "--used", "1"],
+    ));
+    assert_eq!(hints, "1. •••• ••22  (used)\n  2. •••• ••44");
+    let full = stdout(&keystep(
+        h,
+        &[
+            "service",
+            "backup-codes",
+            "Google Account (Gmail)",
+            "--show",
+        ],
+    ));
+    assert_eq!(full, "1. 1111 2222  (used)\n  2. 3333 4444");
+    for file in files_under(h) {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("3333 4444"),
+            "{} holds a backup code in the clear",
+            file.display()
+        );
+    }
+    let missing = keystep(h, &["service", "backup-codes", "chase"]);
+    assert_eq!(missing.status.code(), Some(3));
 }

@@ -513,6 +513,34 @@ describe('your accounts', () => {
     expect(gmail.getByTestId('backup-codes-warning')).toHaveTextContent('Only 2 left. Make new ones soon.');
   });
 
+  it('lists which codes are used by their last two characters only, and marks one from paper', async () => {
+    const hints = [
+      { index: 0, hint: '••••-••22', used: true },
+      { index: 1, hint: '••••-••44', used: false },
+    ];
+    const backend = phonesBackend({
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 1, backupCodesTotal: 2 })],
+      handlers: {
+        backup_code_hints: () => hints,
+        mark_backup_code: ({ index, used }) => {
+          hints[Number(index)]!.used = Boolean(used);
+          return mine('m1', 'Gmail', { backupCodesLeft: 0, backupCodesTotal: 2 });
+        },
+      },
+    });
+    await renderPhones();
+    const gmail = serviceRow('Gmail');
+    await userEvent.click(gmail.getByText('See which codes are used'));
+    const boxes = await gmail.findAllByTestId('backup-code-used');
+    expect(boxes).toHaveLength(2);
+    expect(boxes[0]).toBeChecked();
+    expect(boxes[1]).not.toBeChecked();
+    expect(gmail.getByLabelText('Code 2, ending ••••-••44: used')).toBe(boxes[1]);
+    await userEvent.click(boxes[1]!);
+    expect(backend.argsOf('mark_backup_code')).toEqual([{ id: 'm1', index: 1, used: true }]);
+    await waitFor(() => expect(gmail.getAllByTestId('backup-code-used')[1]).toBeChecked());
+  });
+
   it('shows backup codes only for services that offer them or already have some, and no copy when none are left', async () => {
     phonesBackend({
       accounts: [

@@ -8,8 +8,10 @@ use keystep_core::guides::format::Action;
 use keystep_core::paths::DataDir;
 use keystep_core::phones::views::MyAccountView;
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef, default_region};
+use keystep_core::sensitive::SecretString;
 use keystep_core::{Error, Keystep};
 use serde::Serialize;
+use std::io::Read as _;
 
 use crate::{Failure, open, to_json};
 
@@ -100,6 +102,22 @@ pub enum ServiceCommand {
         security_key: bool,
         #[arg(long, value_name = "CC")]
         region: Option<String>,
+    },
+    /// Your backup codes for a service: which are used (hints only), all of them with --show, mark
+    /// one used with --used N, or replace them with --set (codes read from standard input, one per
+    /// line, so they never appear in your shell history).
+    BackupCodes {
+        /// The service: its catalog id (google) or name.
+        service: String,
+        /// Replace the saved codes with those read from standard input.
+        #[arg(long)]
+        set: bool,
+        /// Print the codes in full.
+        #[arg(long)]
+        show: bool,
+        /// Mark code number N (as listed) as used.
+        #[arg(long, value_name = "N")]
+        used: Option<usize>,
     },
     /// List your services.
     List {
@@ -271,6 +289,42 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
             let view = v.update_my_account(&added.id, &code, &recovery, None, security_key)?;
             eprintln!("Added {}.", view.service_name);
             println!("{}", view.id);
+        }
+        ServiceCommand::BackupCodes {
+            service,
+            set,
+            show,
+            used,
+        } => {
+            let mut v = vault(dir)?;
+            let entry = v.find_my_account(&service)?;
+            if set {
+                let mut text = String::new();
+                std::io::stdin().take(64 * 1024).read_to_string(&mut text)
+                    .map_err(|e| Failure {
+                        exit: 2,
+                        message: format!("keystep: could not read the codes from standard input: {e} [input.bad_backup_codes]"),
+                    })?;
+                let saved = v.set_backup_codes(&entry.id, &SecretString::new(text))?;
+                eprintln!(
+                    "Saved {} backup codes for {}.",
+                    saved.backup_codes_total, saved.service_name
+                );
+            }
+            if let Some(n) = used {
+                v.mark_backup_code(&entry.id, n.saturating_sub(1), true)?;
+            }
+            if show {
+                for (i, (code, used)) in v.reveal_backup_codes(&entry.id)?.iter().enumerate() {
+                    let mark = if *used { "  (used)" } else { "" };
+                    println!("{:>3}. {}{mark}", i + 1, code.expose());
+                }
+            } else {
+                for h in v.backup_code_hints(&entry.id)? {
+                    let mark = if h.used { "  (used)" } else { "" };
+                    println!("{:>3}. {}{mark}", h.index + 1, h.hint);
+                }
+            }
         }
         ServiceCommand::List { json } => {
             let list: Vec<MyAccountView> = match open(dir, false)? {

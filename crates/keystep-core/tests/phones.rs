@@ -177,8 +177,30 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     // The vault file holds them only encrypted.
     let bytes = std::fs::read(DataDir::at(dir.path()).vault_file()).unwrap();
     assert!(!String::from_utf8_lossy(&bytes).contains("3333-4444"));
-    again.take_backup_code(&google.id).unwrap();
-    again.take_backup_code(&google.id).unwrap();
+    let hints = again.backup_code_hints(&google.id).unwrap();
+    let shown: Vec<(&str, bool)> = hints.iter().map(|h| (h.hint.as_str(), h.used)).collect();
+    assert_eq!(
+        shown,
+        [
+            ("••••-••22", true),
+            ("••••-••44", false),
+            ("••••-••66", false)
+        ]
+    );
+    // A code typed from paper is marked by hand; the next copy skips it.
+    let view = again.mark_backup_code(&google.id, 1, true).unwrap();
+    assert_eq!(view.backup_codes_left, 1);
+    assert_eq!(
+        again
+            .mark_backup_code(&google.id, 9, true)
+            .unwrap_err()
+            .code(),
+        "input.bad_backup_codes"
+    );
+    assert_eq!(
+        again.take_backup_code(&google.id).unwrap().0.expose(),
+        "5555-6666"
+    );
     let err = again.take_backup_code(&google.id).unwrap_err();
     assert!(err.to_string().contains("no unused backup code"), "{err}");
 }

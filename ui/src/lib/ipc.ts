@@ -2,6 +2,7 @@
 // names, argument shapes and error handling live in one place.
 import { invoke } from '@tauri-apps/api/core';
 import type { AccountView } from './bindings/AccountView';
+import type { BackupCodeHint } from './bindings/BackupCodeHint';
 import type { CatalogServiceView } from './bindings/CatalogServiceView';
 import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
@@ -103,6 +104,10 @@ export const suggestCodeAccounts = (id: string) => call<AccountView[]>('suggest_
 export const setBackupCodes = (id: string, codes: string) => call<MyAccountView>('set_backup_codes', { id, codes });
 /** Rust copies the next unused backup code to the clipboard and marks it used. */
 export const copyBackupCode = (id: string) => call<CopyInfo>('copy_backup_code', { id });
+/** The backup codes as hints (last two characters) and whether each is used. */
+export const backupCodeHints = (id: string) => call<BackupCodeHint[]>('backup_code_hints', { id });
+export const markBackupCode = (id: string, index: number, used: boolean) =>
+  call<MyAccountView>('mark_backup_code', { id, index, used });
 /** What could lock the person out, most serious first. */
 export const reviewRisks = () => call<RiskItem[]>('review_risks');
 /** Makes the change-number checklist and answers with its run (a guide run). `date` is YYYY-MM-DD. */

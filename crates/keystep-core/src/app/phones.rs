@@ -7,7 +7,9 @@ use crate::error::{Error, Field, Result};
 use crate::guides::Run;
 use crate::phones::planner::{Plan, plan_guide};
 use crate::phones::review::{RiskItem, review, service_name};
-use crate::phones::views::{MyAccountView, PhoneView, my_account_view, phone_view};
+use crate::phones::views::{
+    BackupCodeHint, MyAccountView, PhoneView, hint_of, my_account_view, phone_view,
+};
 use crate::phones::{
     BackupCode, MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef, parse_number,
 };
@@ -414,6 +416,63 @@ impl Keystep {
             let code = next.code.clone();
             Ok((code, my_account_view(a, Catalog::bundled())))
         })
+    }
+
+    /// The backup codes of an account as hints (last two characters), with whether each was used.
+    pub fn backup_code_hints(&mut self, id: &str) -> Result<Vec<BackupCodeHint>> {
+        self.refresh()?;
+        let a = self
+            .contents
+            .my_accounts
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::MyAccountNotFound)?;
+        Ok(a.backup_codes
+            .iter()
+            .enumerate()
+            .map(|(index, b)| BackupCodeHint {
+                index,
+                hint: hint_of(b.code.expose()),
+                used: b.used,
+            })
+            .collect())
+    }
+
+    /// Marks one backup code used (a code typed from paper) or unused (marked by mistake).
+    pub fn mark_backup_code(
+        &mut self,
+        id: &str,
+        index: usize,
+        used: bool,
+    ) -> Result<MyAccountView> {
+        self.update(|c| {
+            let a = c
+                .my_accounts
+                .iter_mut()
+                .find(|a| a.id == id)
+                .ok_or(Error::MyAccountNotFound)?;
+            let code = a.backup_codes.get_mut(index).ok_or_else(|| {
+                Error::bad(
+                    Field::BackupCodes,
+                    "that backup code is not in the list any more. Reload and try again.",
+                )
+            })?;
+            code.used = used;
+            Ok(my_account_view(a, Catalog::bundled()))
+        })
+    }
+
+    /// Finds one of "my accounts" by id, catalog id, or name (any case).
+    pub fn find_my_account(&mut self, query: &str) -> Result<MyAccountView> {
+        let q = query.trim().to_lowercase();
+        let all = self.my_accounts()?;
+        let hit = |a: &MyAccountView| {
+            a.id == query
+                || a.service_name.to_lowercase() == q
+                || matches!(&a.service, ServiceRef::Catalog { id } if *id == q)
+                || matches!(&a.service, ServiceRef::Custom { domain, .. } if *domain == q)
+        };
+        all.into_iter().find(hit).ok_or(Error::MyAccountNotFound)
     }
 
     /// Every backup code of an account with whether it was used, for the person who asked to see them

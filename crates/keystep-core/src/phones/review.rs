@@ -242,3 +242,206 @@ pub fn review(
     items.sort_by_key(|a| a.severity);
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phones::model::BackupCode;
+    use crate::sensitive::SecretString;
+
+    /// A small catalog with one service of each relevant shape, so every rule can be reached.
+    fn catalog() -> Catalog {
+        Catalog::parse(
+            r#"
+            [[service]]
+            id = "mail"
+            name = "Mail"
+            kind = "email"
+            domains = ["mail.example"]
+            brands = ["mail"]
+            factors = ["sms", "totp", "backup_codes"]
+            [[service.pages]]
+            id = "sign_in"
+            title = "Sign in"
+            url = "https://mail.example/"
+            [[service.sources]]
+            url = "https://mail.example/help"
+            checked = "2026-11-26"
+
+            [[service]]
+            id = "bank"
+            name = "Bank"
+            kind = "bank"
+            domains = ["bank.example"]
+            brands = ["bank"]
+            factors = ["sms"]
+            voip = "not_accepted"
+            [[service.pages]]
+            id = "sign_in"
+            title = "Sign in"
+            url = "https://bank.example/"
+            [[service.pages]]
+            id = "phone"
+            title = "Phone settings"
+            url = "https://bank.example/phone"
+            [[service.sources]]
+            url = "https://bank.example/help"
+            checked = "2026-11-26"
+            "#,
+        )
+        .unwrap()
+    }
+
+    fn phone(id: &str, kind: PhoneKind, status: PhoneStatus) -> Phone {
+        let last = 10 + id.len();
+        Phone {
+            id: id.into(),
+            e164: format!("+120255501{last:02}"),
+            label: id.into(),
+            kind,
+            status,
+            added_at_ms: 0,
+        }
+    }
+
+    fn account(id: &str, service: &str, code: &[&str], recovery: &[&str]) -> MyAccount {
+        MyAccount {
+            id: id.into(),
+            service: ServiceRef::Catalog { id: service.into() },
+            code_phones: code.iter().map(|s| s.to_string()).collect(),
+            recovery_phones: recovery.iter().map(|s| s.to_string()).collect(),
+            keystep_account: None,
+            security_key: false,
+            backup_codes: Vec::new(),
+            added_at_ms: 0,
+        }
+    }
+
+    fn codes(items: &[RiskItem]) -> Vec<(&str, &str)> {
+        items
+            .iter()
+            .map(|i| (i.account.as_str(), i.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn each_scenario_gives_exactly_its_findings_in_order_of_seriousness() {
+        let cat = catalog();
+        let mobile = || phone("m", PhoneKind::Mobile, PhoneStatus::InUse);
+        let today = "2026-11-26";
+        let with_app = |mut a: MyAccount| {
+            a.keystep_account = Some("k".into());
+            a
+        };
+        let with_codes = |mut a: MyAccount, used: bool| {
+            a.backup_codes = vec![BackupCode {
+                code: SecretString::new("1234-5678"),
+                used,
+            }];
+            a
+        };
+        type Case = (
+            &'static str,
+            Vec<Phone>,
+            Vec<MyAccount>,
+            Vec<(&'static str, &'static str)>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a bank that texts one number only",
+                vec![mobile()],
+                vec![account("b", "bank", &["m"], &[])],
+                vec![("b", "only_one_phone")],
+            ),
+            (
+                "the same bank with a security key is fine",
+                vec![mobile()],
+                vec![{
+                    let mut a = account("b", "bank", &["m"], &[]);
+                    a.security_key = true;
+                    a
+                }],
+                vec![],
+            ),
+            (
+                "a number that is gone comes first, before everything else",
+                vec![mobile(), phone("old", PhoneKind::Mobile, PhoneStatus::Gone)],
+                vec![account("b", "bank", &["m"], &["old"])],
+                vec![("b", "gone_number"), ("b", "only_one_phone")],
+            ),
+            (
+                "a number leaving later is high, on its day urgent",
+                vec![phone(
+                    "m",
+                    PhoneKind::Mobile,
+                    PhoneStatus::Leaving {
+                        on: "2026-11-26".into(),
+                    },
+                )],
+                vec![with_app(account("b", "bank", &["m"], &[]))],
+                vec![("b", "leaving_number")],
+            ),
+            (
+                "an internet number on a service that refuses them",
+                vec![phone("v", PhoneKind::Voip, PhoneStatus::InUse), mobile()],
+                vec![account("b", "bank", &["v", "m"], &[])],
+                vec![("b", "voip_refused")],
+            ),
+            (
+                "email that recovers others, protected by a text only, without backup codes",
+                vec![mobile()],
+                vec![
+                    with_app(account("b", "bank", &[], &[])),
+                    account("e", "mail", &["m"], &[]),
+                ],
+                vec![
+                    ("e", "only_one_phone"),
+                    ("e", "weak_email_recovery"),
+                    ("e", "no_backup_codes"),
+                ],
+            ),
+            (
+                "email with an authenticator and unused backup codes is fine",
+                vec![mobile()],
+                vec![
+                    with_app(account("b", "bank", &[], &[])),
+                    with_codes(with_app(account("e", "mail", &["m"], &[])), false),
+                ],
+                vec![],
+            ),
+            (
+                "backup codes that are all used count as none",
+                vec![mobile()],
+                vec![with_codes(
+                    with_app(account("e", "mail", &["m"], &[])),
+                    true,
+                )],
+                vec![("e", "no_backup_codes")],
+            ),
+        ];
+        for (name, phones, accounts, expected) in cases {
+            let items = review(&cat, &phones, &accounts, today);
+            assert_eq!(codes(&items), expected, "{name}");
+            assert!(
+                items
+                    .iter()
+                    .all(|i| !i.message.is_empty() && !i.action.is_empty()),
+                "{name}: every finding says what is wrong and what to do"
+            );
+            if let Some(leaving) = items.iter().find(|i| i.code == "leaving_number") {
+                assert_eq!(leaving.severity, Severity::Urgent, "{name}");
+            }
+            if let Some(voip) = items.iter().find(|i| i.code == "voip_refused") {
+                assert_eq!(
+                    voip.fix,
+                    Fix::Page {
+                        service: "bank".into(),
+                        page: "phone".into(),
+                        title: "Phone settings".into()
+                    },
+                    "{name}: the fix opens the phone settings page"
+                );
+            }
+        }
+    }
+}

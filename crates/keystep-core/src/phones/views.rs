@@ -122,3 +122,30 @@ pub fn catalog_services(catalog: &Catalog) -> Vec<CatalogServiceView> {
     list.sort_by_key(|s| s.name.to_lowercase());
     list
 }
+
+/// One backup code as the window lists it: only its last two characters, so the person can match it
+/// with the code on paper, and whether it was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BackupCodeHint {
+    pub index: usize,
+    /// `••••-••78`: every letter and digit but the last two hidden; separators kept.
+    pub hint: String,
+    pub used: bool,
+}
+
+/// The hint for one code.
+pub fn hint_of(code: &str) -> String {
+    let alnum = code.chars().filter(char::is_ascii_alphanumeric).count();
+    let mut seen = 0;
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                seen += 1;
+                if seen + 2 > alnum { c } else { '•' }
+            } else {
+                c
+            }
+        })
+        .collect()
+}

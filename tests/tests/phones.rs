@@ -127,6 +127,39 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
     )
     .await;
 
+    // Backup codes go in, and never come back to the page: only how many are left.
+    let google = "[data-testid=service-row][data-service-name='Google Account (Gmail)']";
+    type_into(
+        client,
+        &format!("{google} [data-testid=backup-codes-input]"),
+        // WebKitWebDriver drops a bare "\n"; the Enter key (U+E007) makes the line break.
+        "9876-5432\u{E007}1234-8765",
+    )
+    .await;
+    click(client, &format!("{google} [data-testid=backup-codes-save]")).await;
+    let left_css = format!("{google} [data-testid=backup-codes-left]");
+    let mut left = String::new();
+    for _ in 0..100 {
+        left = wait_for(client, &left_css)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        if left.contains("2 of 2") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if !left.contains("2 of 2") {
+        screenshot(client, "phones-backup-failed.png").await;
+    }
+    assert!(left.contains("2 of 2"), "{left:?}");
+    let source = client.source().await.unwrap();
+    assert!(
+        !source.contains("9876-5432") && !source.contains("1234-8765"),
+        "the page holds a backup code"
+    );
+
     // The review flags ID.me: its only second step is a text to one number.
     let mut flagged = Vec::new();
     for _ in 0..50 {

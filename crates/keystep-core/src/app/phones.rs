@@ -14,6 +14,7 @@ use crate::phones::{
     BackupCode, MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef, parse_number,
 };
 use crate::sensitive::SecretString;
+use crate::vault::Contents;
 
 /// Longest label of a number, in characters.
 pub const MAX_LABEL_CHARS: usize = 100;
@@ -61,6 +62,20 @@ fn check_status(status: &PhoneStatus) -> Result<()> {
         )),
         _ => Ok(()),
     }
+}
+
+fn my_account<'c>(c: &'c Contents, id: &str) -> Result<&'c MyAccount> {
+    c.my_accounts
+        .iter()
+        .find(|a| a.id == id)
+        .ok_or(Error::MyAccountNotFound)
+}
+
+fn my_account_mut<'c>(c: &'c mut Contents, id: &str) -> Result<&'c mut MyAccount> {
+    c.my_accounts
+        .iter_mut()
+        .find(|a| a.id == id)
+        .ok_or(Error::MyAccountNotFound)
 }
 
 impl Keystep {
@@ -271,11 +286,7 @@ impl Keystep {
                     query: k.to_string(),
                 });
             }
-            let a = c
-                .my_accounts
-                .iter_mut()
-                .find(|a| a.id == id)
-                .ok_or(Error::MyAccountNotFound)?;
+            let a = my_account_mut(c, id)?;
             let dedupe = |v: &[String]| {
                 let mut out: Vec<String> = Vec::new();
                 for x in v {
@@ -311,12 +322,7 @@ impl Keystep {
     /// custom domain's name): suggestions the person confirms before they are linked.
     pub fn suggest_code_accounts(&mut self, id: &str) -> Result<Vec<crate::AccountView>> {
         self.refresh()?;
-        let entry = self
-            .contents
-            .my_accounts
-            .iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::MyAccountNotFound)?;
+        let entry = my_account(&self.contents, id)?;
         let squash = |s: &str| {
             s.chars()
                 .filter(char::is_ascii_alphanumeric)
@@ -388,11 +394,7 @@ impl Keystep {
             ));
         }
         self.update(|c| {
-            let a = c
-                .my_accounts
-                .iter_mut()
-                .find(|a| a.id == id)
-                .ok_or(Error::MyAccountNotFound)?;
+            let a = my_account_mut(c, id)?;
             a.backup_codes = codes
                 .iter()
                 .map(|code| BackupCode {
@@ -407,7 +409,7 @@ impl Keystep {
     /// The next unused backup code (for copying from Rust), and marks it used: a code works once.
     pub fn take_backup_code(&mut self, id: &str) -> Result<(SecretString, MyAccountView)> {
         self.update(|c| {
-            let a = c.my_accounts.iter_mut().find(|a| a.id == id).ok_or(Error::MyAccountNotFound)?;
+            let a = my_account_mut(c, id)?;
             let name = service_name(Catalog::bundled(), &a.service);
             let next = a.backup_codes.iter_mut().find(|b| !b.used).ok_or_else(|| {
                 Error::bad(Field::BackupCodes, format!("no unused backup code is left for {name}. Make new ones on {name} and paste them in."))
@@ -421,12 +423,7 @@ impl Keystep {
     /// The backup codes of an account as hints (last two characters), with whether each was used.
     pub fn backup_code_hints(&mut self, id: &str) -> Result<Vec<BackupCodeHint>> {
         self.refresh()?;
-        let a = self
-            .contents
-            .my_accounts
-            .iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::MyAccountNotFound)?;
+        let a = my_account(&self.contents, id)?;
         Ok(a.backup_codes
             .iter()
             .enumerate()
@@ -446,11 +443,7 @@ impl Keystep {
         used: bool,
     ) -> Result<MyAccountView> {
         self.update(|c| {
-            let a = c
-                .my_accounts
-                .iter_mut()
-                .find(|a| a.id == id)
-                .ok_or(Error::MyAccountNotFound)?;
+            let a = my_account_mut(c, id)?;
             let code = a.backup_codes.get_mut(index).ok_or_else(|| {
                 Error::bad(
                     Field::BackupCodes,
@@ -479,12 +472,7 @@ impl Keystep {
     /// (the CLI's `--show`).
     pub fn reveal_backup_codes(&mut self, id: &str) -> Result<Vec<(SecretString, bool)>> {
         self.refresh()?;
-        let a = self
-            .contents
-            .my_accounts
-            .iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::MyAccountNotFound)?;
+        let a = my_account(&self.contents, id)?;
         Ok(a.backup_codes
             .iter()
             .map(|b| (b.code.clone(), b.used))

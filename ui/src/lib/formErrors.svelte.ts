@@ -1,4 +1,6 @@
+import { tick } from 'svelte';
 import type { ErrorDto } from './bindings/ErrorDto';
+import { toErrorDto } from './ipc';
 import { fieldOf } from './phones';
 
 /** A form's last error, and which of its fields it sits next to (by error code); the rest go on top. */
@@ -28,6 +30,33 @@ export class FormErrors {
   clear() {
     this.error = null;
   }
+
+  /** True while `submit` waits for Rust. */
+  busy = $state(false);
+
+  /**
+   * Runs a form's action, one at a time. Whatever it throws (an ErrorDto from Rust, or one of the
+   * form's own checks) is kept here, and focus moves to the field that is wrong.
+   */
+  async submit(form: HTMLElement | undefined, action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.clear();
+    try {
+      await action();
+    } catch (e) {
+      this.error = toErrorDto(e);
+      await tick();
+      focusInvalid(form);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+/** A form's own refusal, placed like Rust's (by its code). */
+export function formError(code: string, message: string): ErrorDto {
+  return { code, message };
 }
 
 /** After a refusal, focus goes to the field that is wrong, so the person hears what to fix. */

@@ -117,14 +117,14 @@ pub async fn set_backup_codes(
     with_vault(&state, |v| v.set_backup_codes(&id, &codes))
 }
 
-/// Copies the next unused backup code to the clipboard from Rust and marks it used.
+/// Copies the next unused backup code to the clipboard from Rust, then marks it used.
 #[tauri::command]
 pub async fn copy_backup_code(
     app: AppHandle,
     state: State<'_, AppState>,
     id: String,
 ) -> CmdResult<CopyInfo> {
-    let (code, _) = with_vault(&state, |v| v.take_backup_code(&id))?;
+    let (index, code) = with_vault(&state, |v| v.next_backup_code(&id))?;
     copy_and_schedule_clear(&app, code.expose().to_string()).map_err(|detail| {
         keystep_core::ErrorDto {
             code: "clipboard.failed".into(),
@@ -132,6 +132,8 @@ pub async fn copy_backup_code(
             detail: Some(detail),
         }
     })?;
+    // Marked used only once it is on the clipboard: a failed copy does not use up a code.
+    with_vault(&state, |v| v.mark_backup_code(&id, index, true))?;
     Ok(CopyInfo {
         clear_after_secs: CLIPBOARD_CLEAR_AFTER_SECS,
     })

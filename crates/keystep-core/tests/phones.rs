@@ -159,8 +159,14 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     assert_eq!((view.backup_codes_left, view.backup_codes_total), (3, 3));
     let json = serde_json::to_string(&view).unwrap();
     assert!(!json.contains("1111"), "{json}");
-    let (code, view) = k.take_backup_code(&google.id).unwrap();
+    let (index, code) = k.next_backup_code(&google.id).unwrap();
     assert_eq!(code.expose(), "1111-2222");
+    assert_eq!(
+        k.my_accounts().unwrap()[0].backup_codes_left,
+        3,
+        "not used until marked"
+    );
+    let view = k.mark_backup_code(&google.id, index, true).unwrap();
     assert_eq!(view.backup_codes_left, 2);
     // Kept across a reopen, and the used mark too.
     let (mut again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
@@ -198,10 +204,11 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
         "input.bad_backup_codes"
     );
     assert_eq!(
-        again.take_backup_code(&google.id).unwrap().0.expose(),
+        again.next_backup_code(&google.id).unwrap().1.expose(),
         "5555-6666"
     );
-    let err = again.take_backup_code(&google.id).unwrap_err();
+    again.mark_backup_code(&google.id, 2, true).unwrap();
+    let err = again.next_backup_code(&google.id).unwrap_err();
     assert!(err.to_string().contains("no unused backup code"), "{err}");
 }
 

@@ -406,18 +406,22 @@ impl Keystep {
         })
     }
 
-    /// The next unused backup code (for copying from Rust), and marks it used: a code works once.
-    pub fn take_backup_code(&mut self, id: &str) -> Result<(SecretString, MyAccountView)> {
-        self.update(|c| {
-            let a = my_account_mut(c, id)?;
-            let name = service_name(Catalog::bundled(), &a.service);
-            let next = a.backup_codes.iter_mut().find(|b| !b.used).ok_or_else(|| {
-                Error::bad(Field::BackupCodes, format!("no unused backup code is left for {name}. Make new ones on {name} and paste them in."))
-            })?;
-            next.used = true;
-            let code = next.code.clone();
-            Ok((code, my_account_view(a, Catalog::bundled())))
-        })
+    /// The next unused backup code and its place in the list, without marking it: the caller marks it
+    /// used with [`Keystep::mark_backup_code`] once the code really reached the person (copied).
+    pub fn next_backup_code(&mut self, id: &str) -> Result<(usize, SecretString)> {
+        self.refresh()?;
+        let a = my_account(&self.contents, id)?;
+        let name = service_name(Catalog::bundled(), &a.service);
+        a.backup_codes
+            .iter()
+            .position(|b| !b.used)
+            .map(|i| (i, a.backup_codes[i].code.clone()))
+            .ok_or_else(|| {
+                Error::bad(
+                    Field::BackupCodes,
+                    format!("no unused backup code is left for {name}. Make new ones on {name} and paste them in."),
+                )
+            })
     }
 
     /// The backup codes of an account as hints (last two characters), with whether each was used.

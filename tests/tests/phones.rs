@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use keystep_e2e::{AxeReport, Window, click, screenshot, type_into, wait_for};
+use keystep_e2e::{AxeReport, Window, click, read_clipboard, screenshot, type_into, wait_for};
 
 async fn select(client: &Client, css: &str, value: &str) {
     wait_for(client, css)
@@ -154,6 +154,22 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
         screenshot(client, "phones-backup-failed.png").await;
     }
     assert!(left.contains("2 of 2"), "{left:?}");
+    // Copy hands the next code to the clipboard from Rust and marks it used.
+    click(client, &format!("{google} [data-testid=backup-code-copy]")).await;
+    let mut left = String::new();
+    for _ in 0..100 {
+        left = wait_for(client, &left_css)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        if left.contains("1 of 2") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(left.contains("1 of 2"), "{left:?}");
+    assert_eq!(read_clipboard(), "9876-5432");
     let source = client.source().await.unwrap();
     assert!(
         !source.contains("9876-5432") && !source.contains("1234-8765"),

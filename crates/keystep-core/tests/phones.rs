@@ -409,3 +409,53 @@ fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
         .unwrap_err();
     assert_eq!(err.code(), "phone.not_found");
 }
+
+#[test]
+fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
+    use keystep_core::guides::view::ActionView;
+    let (_d, _kc, mut k) = open();
+    // A code account whose name does not say ID.me: only the person's link ties it to the service.
+    let code = k
+        .add_uri(
+            "otpauth://totp/Gov%20sign-in:me?secret=JBSWY3DPEHPK3PXP&issuer=Gov%20sign-in",
+            T,
+        )
+        .unwrap();
+    let mobile = k
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .unwrap();
+    let idme = k.add_my_account(catalog("idme")).unwrap();
+    k.update_my_account(
+        &idme.id,
+        std::slice::from_ref(&mobile.id),
+        &[],
+        Some(&code.id),
+        false,
+    )
+    .unwrap();
+    let lib = Library::load(Catalog::bundled(), None);
+    let run = k.open_guide(&lib, "irs-sign-in", T).unwrap();
+    let actions = |k: &mut Keystep| {
+        k.run_view(&lib, Catalog::bundled(), &run.id)
+            .unwrap()
+            .step
+            .unwrap()
+            .actions
+    };
+    for _ in 0..3 {
+        k.run_next(&lib, &run.id, T).unwrap();
+    }
+    k.run_answer(&lib, &run.id, "next", T).unwrap();
+    let phone = actions(&mut k).into_iter().find_map(|a| match a {
+        ActionView::ShowPhone { phone, .. } => Some(phone),
+        _ => None,
+    });
+    assert_eq!(phone, Some(Some("(202) 555-0143".to_string())));
+    k.run_answer(&lib, &run.id, "enter-keystep-code", T)
+        .unwrap();
+    let shown = actions(&mut k).into_iter().find_map(|a| match a {
+        ActionView::ShowCode { account_id, .. } => Some(account_id),
+        _ => None,
+    });
+    assert_eq!(shown, Some(Some(code.id)));
+}

@@ -6,7 +6,7 @@ use crate::account::Account;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::guides::format::Action;
-use crate::guides::view::{RunView, run_view};
+use crate::guides::view::{Person, RunView, run_view};
 use crate::guides::{Guide, GuideList, Library, Run};
 use crate::phones::ServiceRef;
 use crate::phones::number::national_of;
@@ -102,19 +102,29 @@ impl Keystep {
             .ok_or(Error::RunNotFound)?;
         let guide = find_guide(library, &c.plans, &run.guide_id)?;
         let accounts: Vec<_> = c.accounts.iter().map(Account::view).collect();
-        let phones: Vec<(String, String)> = c
-            .my_accounts
-            .iter()
-            .filter_map(|a| match &a.service {
-                ServiceRef::Catalog { id } => {
-                    let first = a.code_phones.first()?;
-                    let phone = c.phones.iter().find(|p| &p.id == first)?;
-                    Some((id.clone(), national_of(&phone.e164)))
-                }
-                ServiceRef::Custom { .. } => None,
-            })
-            .collect();
-        Ok(run_view(guide, run, catalog, &accounts, &phones))
+        let mut phones = Vec::new();
+        let mut code_links = Vec::new();
+        for a in &c.my_accounts {
+            let ServiceRef::Catalog { id } = &a.service else {
+                continue;
+            };
+            let first = a
+                .code_phones
+                .first()
+                .and_then(|p| c.phones.iter().find(|x| &x.id == p));
+            if let Some(phone) = first {
+                phones.push((id.clone(), national_of(&phone.e164)));
+            }
+            if let Some(k) = &a.keystep_account {
+                code_links.push((id.clone(), k.clone()));
+            }
+        }
+        let person = Person {
+            accounts: &accounts,
+            phones: &phones,
+            code_links: &code_links,
+        };
+        Ok(run_view(guide, run, catalog, &person))
     }
 
     /// "Done, next step".

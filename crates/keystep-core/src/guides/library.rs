@@ -88,9 +88,13 @@ impl Library {
                 id: g.id.clone(),
                 title: g.title.clone(),
                 service: g.service.clone(),
-                service_name: catalog
-                    .service(&g.service)
-                    .map_or_else(|| g.service.clone(), |s| s.name.clone()),
+                service_name: if plans.iter().any(|p| p.id == g.id) {
+                    PLAN_SERVICE_NAME.to_string()
+                } else {
+                    catalog
+                        .service(&g.service)
+                        .map_or_else(|| g.service.clone(), |s| s.name.clone())
+                },
                 summary: g.summary.clone(),
                 minutes: g.minutes,
                 needs: g.needs.clone(),
@@ -139,6 +143,9 @@ fn run_summary<'a>(run: &Run, mut guides: impl Iterator<Item = &'a Guide>) -> Ru
         total,
     }
 }
+
+/// What the list says a change-number plan is for.
+pub const PLAN_SERVICE_NAME: &str = "Your phone numbers";
 
 /// How many past runs the list shows.
 pub const MAX_PAST_RUNS_SHOWN: usize = 20;

@@ -108,16 +108,20 @@ pub fn account_for_service<'a>(
     accounts.iter().find(|a| names.contains(&squash(&a.issuer)))
 }
 
+/// What Keystep knows of the person that a step may show: their code accounts, the number they keep
+/// for each catalog service, and the code accounts they linked to services.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Person<'a> {
+    pub accounts: &'a [AccountView],
+    /// (catalog service id, number in national format)
+    pub phones: &'a [(String, String)],
+    /// (catalog service id, Keystep account id), as the person confirmed them
+    pub code_links: &'a [(String, String)],
+}
+
 /// Builds the view of `run` for the window.
 ///
-/// `phones` maps catalog service ids to the number (national format) the person keeps for them.
-pub fn run_view(
-    guide: &Guide,
-    run: &Run,
-    catalog: &Catalog,
-    accounts: &[AccountView],
-    phones: &[(String, String)],
-) -> RunView {
+pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, person: &Person<'_>) -> RunView {
     let (done, total) = run.progress(guide);
     let branch_title = run
         .at
@@ -132,7 +136,7 @@ pub fn run_view(
         actions: s
             .actions
             .iter()
-            .map(|a| action_view(guide, run, &s.id, a, catalog, accounts, phones))
+            .map(|a| action_view(guide, run, &s.id, a, catalog, person))
             .collect(),
     });
     RunView {
@@ -153,8 +157,7 @@ fn action_view(
     step_id: &str,
     action: &Action,
     catalog: &Catalog,
-    accounts: &[AccountView],
-    phones: &[(String, String)],
+    person: &Person<'_>,
 ) -> ActionView {
     let name_of = |id: &str| {
         catalog
@@ -176,13 +179,22 @@ fn action_view(
             service_name: name_of(service),
             account_id: catalog
                 .service(service)
-                .and_then(|s| account_for_service(s, accounts))
+                .and_then(|s| {
+                    // A link the person confirmed wins over a match by name.
+                    let linked = person
+                        .code_links
+                        .iter()
+                        .find(|(id, _)| *id == s.id)
+                        .and_then(|(_, account)| person.accounts.iter().find(|a| &a.id == account));
+                    linked.or_else(|| account_for_service(s, person.accounts))
+                })
                 .map(|a| a.id.clone()),
         },
         Action::ShowPhone { service } => ActionView::ShowPhone {
             service: service.clone(),
             service_name: name_of(service),
-            phone: phones
+            phone: person
+                .phones
                 .iter()
                 .find(|(id, _)| id == service)
                 .map(|(_, number)| number.clone()),
@@ -251,7 +263,15 @@ mod tests {
             branch,
             step: index,
         };
-        let view = run_view(irs, &run, catalog, &accounts, &[]);
+        let view = run_view(
+            irs,
+            &run,
+            catalog,
+            &Person {
+                accounts: &accounts,
+                ..Person::default()
+            },
+        );
         let shown = view.step.clone().unwrap();
         assert!(shown.actions.iter().any(|a| matches!(
             a,
@@ -288,7 +308,7 @@ mod tests {
         let g = &guides[0];
         let mut run = Run::start(g, "r".into(), 0);
         run.answer(g, "end", 5);
-        let view = run_view(g, &run, catalog, &[], &[]);
+        let view = run_view(g, &run, catalog, &Person::default());
         assert_eq!(
             (view.step, view.finished_at_ms, view.done),
             (None, Some(5), view.total)

@@ -370,6 +370,19 @@ describe('step actions', () => {
     );
   });
 
+  it('shows the next code too in the last seconds of the current one', async () => {
+    await openRun(
+      runView(step('enter-code', 'Enter your code', [{ type: 'show_code', service: 'idme', serviceName: 'ID.me', accountId: 'a2' }])),
+      {},
+      {
+        accounts: [totp('a2', 'ID.me', 'sam')],
+        codes: [timedCode('a2', '654321', Date.now() + 4_000, '777888')],
+      },
+    );
+    const panel = screen.getByTestId('step-code');
+    expect(await within(panel).findByTestId('step-next-code')).toHaveTextContent('Next: 777 888');
+  });
+
   it('says how to add the code when Keystep has no account for the service', async () => {
     const backend = await openRun(
       runView(step('enter-code', 'Enter your code', [{ type: 'show_code', service: 'idme', serviceName: 'ID.me', accountId: null }])),

@@ -361,3 +361,17 @@ pub fn codes_around_now(uri: &str) -> Vec<String> {
         .map(|s| code_at_step(&account.params, &account.secret, *s))
         .collect()
 }
+
+/// Waits (up to 10 s) until the element matching `css` shows text containing `needle`, and returns the
+/// text; fails with the last text seen.
+pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = wait_for(client, css).await.text().await.unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} shows {text:?}, not {needle:?}");
+}

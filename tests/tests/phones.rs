@@ -6,7 +6,9 @@
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use keystep_e2e::{AxeReport, Window, click, read_clipboard, screenshot, type_into, wait_for};
+use keystep_e2e::{
+    AxeReport, Window, click, read_clipboard, screenshot, type_into, wait_for, wait_for_text,
+};
 
 async fn select(client: &Client, css: &str, value: &str) {
     wait_for(client, css)
@@ -138,37 +140,10 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
     .await;
     click(client, &format!("{google} [data-testid=backup-codes-save]")).await;
     let left_css = format!("{google} [data-testid=backup-codes-left]");
-    let mut left = String::new();
-    for _ in 0..100 {
-        left = wait_for(client, &left_css)
-            .await
-            .text()
-            .await
-            .unwrap_or_default();
-        if left.contains("2 of 2") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    if !left.contains("2 of 2") {
-        screenshot(client, "phones-backup-failed.png").await;
-    }
-    assert!(left.contains("2 of 2"), "{left:?}");
+    wait_for_text(client, &left_css, "2 of 2").await;
     // Copy hands the next code to the clipboard from Rust and marks it used.
     click(client, &format!("{google} [data-testid=backup-code-copy]")).await;
-    let mut left = String::new();
-    for _ in 0..100 {
-        left = wait_for(client, &left_css)
-            .await
-            .text()
-            .await
-            .unwrap_or_default();
-        if left.contains("1 of 2") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(left.contains("1 of 2"), "{left:?}");
+    wait_for_text(client, &left_css, "1 of 2").await;
     assert_eq!(read_clipboard(), "9876-5432");
     let source = client.source().await.unwrap();
     assert!(
@@ -269,20 +244,12 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
     click(client, "[data-testid=run-back]").await;
 
     // The old number is gone, the new one carries the accounts, and the review has nothing on it.
-    let old_status = wait_for(
+    wait_for_text(
         client,
         "[data-testid=phone-row][data-e164='+12025550143'] [data-testid=phone-status]",
+        "gone",
     )
     .await;
-    let mut status = String::new();
-    for _ in 0..50 {
-        status = old_status.text().await.unwrap_or_default();
-        if status.contains("gone") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    assert!(status.contains("gone"), "old number shows {status:?}");
     let new_row = wait_for(client, "[data-testid=phone-row][data-e164='+12025550199']").await;
     assert!(new_row.text().await.unwrap().contains("ID.me"));
     let after = review_codes(client).await;

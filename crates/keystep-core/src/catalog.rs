@@ -95,12 +95,28 @@ impl Service {
         self.pages.iter().find(|p| p.id == id)
     }
 
+    /// The squashed words that name this service in a code account's issuer: its name and its brand
+    /// words ("ID.me", "idme").
+    pub fn name_keys(&self) -> Vec<String> {
+        std::iter::once(squash(&self.name))
+            .chain(self.brands.iter().map(|b| squash(b)))
+            .collect()
+    }
+
     /// True if `registrable` (a registrable domain, lower case) is one of this service's.
     pub fn owns(&self, registrable: &str) -> bool {
         self.domains
             .iter()
             .any(|d| d.eq_ignore_ascii_case(registrable))
     }
+}
+
+/// Letters and digits only, lower case: "ID.me", "id me" and "IDME" all give "idme".
+pub fn squash(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// The whole catalog.

@@ -2,7 +2,7 @@
 //! vault like everything else (read the newest file, change, save atomically under the lock).
 
 use super::{Keystep, unix_now_ms};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, squash};
 use crate::error::{Error, Field, Result};
 use crate::guides::Run;
 use crate::phones::planner::{Plan, plan_guide};
@@ -54,12 +54,20 @@ fn clean_label(label: &str) -> Result<String> {
     Ok(label.to_string())
 }
 
+fn check_date(date: &str) -> Result<()> {
+    if crate::catalog::is_iso_date(date) {
+        Ok(())
+    } else {
+        Err(Error::bad(
+            Field::Date,
+            format!("\"{date}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
+        ))
+    }
+}
+
 fn check_status(status: &PhoneStatus) -> Result<()> {
     match status {
-        PhoneStatus::Leaving { on } if !crate::catalog::is_iso_date(on) => Err(Error::bad(
-            Field::Date,
-            format!("\"{on}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
-        )),
+        PhoneStatus::Leaving { on } => check_date(on),
         _ => Ok(()),
     }
 }
@@ -323,32 +331,17 @@ impl Keystep {
     pub fn suggest_code_accounts(&mut self, id: &str) -> Result<Vec<crate::AccountView>> {
         self.refresh()?;
         let entry = my_account(&self.contents, id)?;
-        let squash = |s: &str| {
-            s.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase()
-        };
+        let first_label = |d: &str| squash(d.split('.').next().unwrap_or_default());
         let names: Vec<String> = match &entry.service {
             ServiceRef::Catalog { id } => Catalog::bundled()
                 .service(id)
                 .map(|s| {
-                    std::iter::once(squash(&s.name))
-                        .chain(s.brands.iter().map(|b| squash(b)))
-                        .chain(
-                            s.domains
-                                .iter()
-                                .map(|d| squash(d.split('.').next().unwrap_or_default())),
-                        )
-                        .collect()
+                    let mut keys = s.name_keys();
+                    keys.extend(s.domains.iter().map(|d| first_label(d)));
+                    keys
                 })
                 .unwrap_or_default(),
-            ServiceRef::Custom { name, domain } => {
-                vec![
-                    squash(name),
-                    squash(domain.split('.').next().unwrap_or_default()),
-                ]
-            }
+            ServiceRef::Custom { name, domain } => vec![squash(name), first_label(domain)],
         };
         Ok(self
             .contents
@@ -513,12 +506,7 @@ impl Keystep {
             ));
         }
         let date = date.map_or_else(|| iso_date(now_ms), str::to_string);
-        if !crate::catalog::is_iso_date(&date) {
-            return Err(Error::bad(
-                Field::Date,
-                format!("\"{date}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
-            ));
-        }
+        check_date(&date)?;
         let plan_id = uuid::Uuid::new_v4().to_string();
         self.update(|c| {
             let old = c

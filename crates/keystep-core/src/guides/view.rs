@@ -8,7 +8,7 @@ use super::format::{Action, Guide};
 use super::runner::Run;
 use super::text::{Block, blocks};
 use crate::account::AccountView;
-use crate::catalog::{Catalog, Service};
+use crate::catalog::{Catalog, Service, squash};
 
 /// One answer button.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -96,15 +96,7 @@ pub fn account_for_service<'a>(
     service: &Service,
     accounts: &'a [AccountView],
 ) -> Option<&'a AccountView> {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
-    let names: Vec<String> = std::iter::once(squash(&service.name))
-        .chain(service.brands.iter().map(|b| squash(b)))
-        .collect();
+    let names = service.name_keys();
     accounts.iter().find(|a| names.contains(&squash(&a.issuer)))
 }
 

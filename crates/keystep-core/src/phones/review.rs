@@ -154,8 +154,9 @@ pub fn review(
             }
         }
         let code_numbers: Vec<&Phone> = a.code_phones.iter().filter_map(|id| phone(id)).collect();
-        let other_ways =
-            a.keystep_account.is_some() || a.security_key || a.backup_codes.iter().any(|b| !b.used);
+        let unused_backup_codes = a.backup_codes.iter().filter(|b| !b.used).count();
+        // A way in that no phone number can take away.
+        let other_ways = a.keystep_account.is_some() || a.security_key || unused_backup_codes > 0;
         if code_numbers.len() == 1 && !other_ways {
             let only = code_numbers[0];
             let offers_app = service.is_some_and(|s| s.factors.contains(&Factor::Totp));
@@ -203,9 +204,7 @@ pub fn review(
             }
         }
         let is_email = service.is_some_and(|s| s.kind == ServiceKind::Email);
-        let strong =
-            a.keystep_account.is_some() || a.security_key || a.backup_codes.iter().any(|b| !b.used);
-        if is_email && accounts.len() > 1 && !strong {
+        if is_email && accounts.len() > 1 && !other_ways {
             item(
                 Severity::Medium,
                 "weak_email_recovery",
@@ -225,8 +224,7 @@ pub fn review(
             );
         }
         let offers_backup = service.is_some_and(|s| s.factors.contains(&Factor::BackupCodes));
-        let unused = a.backup_codes.iter().filter(|b| !b.used).count();
-        if offers_backup && unused == 0 {
+        if offers_backup && unused_backup_codes == 0 {
             item(
                 Severity::Low,
                 "no_backup_codes",

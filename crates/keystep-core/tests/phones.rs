@@ -136,10 +136,31 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
         T,
     )
     .unwrap();
+    // Short domain names ("id" of id.me, "x" of x.com) must not pull in every issuer that has them.
+    k.add_uri(
+        "otpauth://totp/Apple%20ID:me?secret=KRSXG5CTMVRXEZLU&issuer=Apple%20ID",
+        T,
+    )
+    .unwrap();
+    k.add_uri(
+        "otpauth://totp/Dropbox:me?secret=KRSXG5CTMVRXEZLU&issuer=Dropbox",
+        T,
+    )
+    .unwrap();
     let idme = k.add_my_account(catalog("idme")).unwrap();
     let suggested = k.suggest_code_accounts(&idme.id).unwrap();
-    assert_eq!(suggested.len(), 1);
+    assert_eq!(suggested.len(), 1, "{suggested:?}");
     assert_eq!(suggested[0].id, idme_code.id);
+    let x = k.add_my_account(catalog("x")).unwrap();
+    assert!(k.suggest_code_accounts(&x.id).unwrap().is_empty());
+    let bank = k.add_my_account(catalog("wellsfargo")).unwrap();
+    let wf = k
+        .add_uri(
+            "otpauth://totp/Wells%20Fargo%20Online:me?secret=KRSXG5CTMVRXEZLU&issuer=Wells%20Fargo%20Online",
+            T,
+        )
+        .unwrap();
+    assert_eq!(k.suggest_code_accounts(&bank.id).unwrap()[0].id, wf.id);
     assert!(k.my_accounts().unwrap()[0].keystep_account.is_none());
     let linked = k
         .update_my_account(&idme.id, &[], &[], Some(&idme_code.id), false)

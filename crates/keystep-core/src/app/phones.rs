@@ -18,6 +18,9 @@ use crate::vault::Contents;
 
 /// Longest label of a number, in characters.
 pub const MAX_LABEL_CHARS: usize = 100;
+/// Shortest name key that suggests a code account by appearing inside its issuer ("wellsfargo" in
+/// "Wells Fargo Online").
+const MIN_KEY_INSIDE_ISSUER: usize = 5;
 /// Most backup codes kept for one account (services give 8 to 16).
 pub const MAX_BACKUP_CODES: usize = 50;
 
@@ -350,9 +353,12 @@ impl Keystep {
             .filter(|a| {
                 let issuer = squash(&a.issuer);
                 !issuer.is_empty()
-                    && names
-                        .iter()
-                        .any(|n| !n.is_empty() && (issuer == *n || issuer.contains(n.as_str())))
+                    && names.iter().any(|n| {
+                        // A short key ("x" of x.com, "id" of id.me) is inside too many names: it
+                        // must be the whole issuer.
+                        issuer == *n
+                            || (n.len() >= MIN_KEY_INSIDE_ISSUER && issuer.contains(n.as_str()))
+                    })
             })
             .map(crate::account::Account::view)
             .collect())

@@ -224,6 +224,72 @@ label = "Open my Social Security"
 }
 
 #[test]
+fn guide_list_prints_bundled_and_own_guides_and_names_files_left_out() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("guides");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("mine.toml"),
+        r#"id = "my-ssa"
+title = "My Social Security page"
+service = "ssa"
+summary = "Open the sign-in page."
+minutes = 1
+[[sources]]
+url = "https://www.ssa.gov/myaccount/"
+checked = "2026-11-20"
+[[steps]]
+id = "open"
+title = "Open the page"
+text = "Press the button."
+[[steps.actions]]
+type = "open_page"
+page = "sign_in"
+label = "Open my Social Security"
+[[steps.actions]]
+type = "show_code"
+service = "logingov"
+"#,
+    )
+    .unwrap();
+    std::fs::write(folder.join("broken.toml"), "id = \"x\"\ntitle = 3\n").unwrap();
+
+    let out = keystep(home.path(), &["guide", "list", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = list.as_array().unwrap();
+    let irs = list.iter().find(|g| g["id"] == "irs-sign-in").unwrap();
+    assert_eq!(irs["title"], "Sign in to your IRS online account");
+    assert_eq!(irs["services"][0], "irs");
+    assert!(irs["services"].as_array().unwrap().contains(&"idme".into()));
+    assert!(irs["steps"].as_u64().unwrap() >= 5);
+    assert_eq!(irs["own"], false);
+    assert!(irs["summary"].as_str().unwrap().len() > 20);
+    let mine = list.iter().find(|g| g["id"] == "my-ssa").unwrap();
+    assert_eq!(mine["own"], true);
+    assert_eq!(mine["steps"], 1);
+    assert_eq!(mine["services"], serde_json::json!(["ssa", "logingov"]));
+    assert_eq!(mine["checked"], "2026-11-20");
+    assert!(
+        list.len() >= 19,
+        "bundled guides and one of your own: {}",
+        list.len()
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.toml"), "{stderr}");
+
+    let text = keystep(home.path(), &["guide", "list"]);
+    assert_eq!(text.status.code(), Some(0));
+    assert!(stdout(&text).contains("my-ssa (your own)"));
+}
+
+#[test]
 fn phone_commands_add_list_review_and_plan_against_the_real_keychain() {
     require_session();
     let home = tempfile::tempdir().unwrap();

@@ -82,6 +82,13 @@ enum Command {
 
 #[derive(Subcommand)]
 enum GuideCommand {
+    /// List every guide: the bundled ones and those in your guides folder. Problems of guide files
+    /// that were left out go to stderr.
+    List {
+        /// Print a JSON array: id, title, summary, services, steps (count), own, checked.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check guide files: unknown fields, duplicate ids, missing branches or pages, links outside the
     /// service's official pages, missing sources. Problems are listed as FILE:LINE:COLUMN: message.
     /// Exit 0 when every file is fine, 2 otherwise.
@@ -159,6 +166,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Guide {
             command: GuideCommand::Validate { files },
         } => validate_guides(&files)?,
+        Command::Guide {
+            command: GuideCommand::List { json },
+        } => list_guides(&dir, json),
         Command::Code { query, at, json } => {
             let Some(mut vault) = open(dir, false)? else {
                 return Err(Error::NotFound { query }.into());
@@ -195,6 +205,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Lists the guides a person can run; the problems of left-out guide files go to stderr.
+fn list_guides(dir: &DataDir, json: bool) {
+    let library = guides::library::Library::load(Catalog::bundled(), Some(&dir.guides_dir()));
+    for problem in library.problems() {
+        eprintln!("keystep: left out: {problem}");
+    }
+    let entries = library.entries();
+    if json {
+        println!("{}", to_json(&entries));
+        return;
+    }
+    for g in &entries {
+        let own = if g.own { " (your own)" } else { "" };
+        println!(
+            "{}{own}\n  {} — {} steps\n  {}",
+            g.id, g.title, g.steps, g.summary
+        );
+    }
 }
 
 /// Validates guide files against the bundled catalog; every problem of every file is listed.

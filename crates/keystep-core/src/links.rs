@@ -271,6 +271,9 @@ fn imitation<'a>(
     }
     let name = without_public_suffix(registrable);
     let name_part_labels: Vec<&str> = without_public_suffix(host).split('.').collect();
+    if let Some(found) = glued_official_name(catalog, registrable, &name_part_labels) {
+        return Some(found);
+    }
     for s in &catalog.services {
         for official in &s.domains {
             // Only verified U.S. government bodies can register .gov names (CISA), so two .gov names that
@@ -329,6 +332,50 @@ fn imitation<'a>(
 }
 
 /// A domain without its public suffix: `www.irs` for `www.irs.gov`, `id` for `id.me`.
+/// Shortest glued name checked ("vagov" and up): shorter ones sit inside too many real names.
+const MIN_GLUED_NAME: usize = 5;
+
+/// A government name with its dot taken out and used inside another site's name (`irsgov.com`,
+/// `my-ssagov.info`, `irsgov.co.uk`). ".gov" is the mark only the government can hold, so gluing it
+/// to the name is made to read as the real address at a glance: a trick, not just another site.
+/// Other endings are left to the brand check: "livecom" (live.com) is inside "livecomedy".
+fn glued_official_name<'a>(
+    catalog: &'a Catalog,
+    registrable: &str,
+    name_part_labels: &[&str],
+) -> Option<(&'a Service, Reason)> {
+    if registrable.ends_with(".gov") {
+        return None;
+    }
+    let tokens: Vec<String> = name_part_labels
+        .iter()
+        .flat_map(|l| l.split('-'))
+        .map(skeleton)
+        .collect();
+    catalog.services.iter().find_map(|s| {
+        s.domains
+            .iter()
+            .filter(|official| official.ends_with(".gov"))
+            .find_map(|official| {
+                let glued = skeleton(&official.replace('.', ""));
+                let tricks =
+                    glued.len() >= MIN_GLUED_NAME && tokens.iter().any(|t| t.contains(&glued));
+                tricks.then(|| {
+                    (
+                        s,
+                        reason(
+                            "link.official_name_glued",
+                            format!(
+                                "{registrable} hides the name {official} inside a different address, without its dot. {}'s real address is {official}.",
+                                s.name
+                            ),
+                        ),
+                    )
+                })
+            })
+    })
+}
+
 fn without_public_suffix(domain: &str) -> &str {
     let suffix = psl::suffix_str(domain).unwrap_or_default();
     domain
@@ -476,6 +523,33 @@ mod tests {
             (
                 "https://login-gov.account-check.com",
                 "link.brand_in_other_domain",
+                Some("logingov"),
+            ),
+            // The official name glued to its ending, on any ending.
+            (
+                "https://irsgov.com/refund",
+                "link.official_name_glued",
+                Some("irs"),
+            ),
+            (
+                "https://www.irsgov.info",
+                "link.official_name_glued",
+                Some("irs"),
+            ),
+            ("irsgov.co.uk", "link.official_name_glued", Some("irs")),
+            (
+                "https://ssagov.us/benefits",
+                "link.official_name_glued",
+                Some("ssa"),
+            ),
+            (
+                "https://my-ssagov.net",
+                "link.official_name_glued",
+                Some("ssa"),
+            ),
+            (
+                "https://secure.logingov.org/",
+                "link.official_name_glued",
                 Some("logingov"),
             ),
         ];

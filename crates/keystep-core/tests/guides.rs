@@ -338,3 +338,169 @@ fn guides_from_a_user_folder_load_and_bad_or_clashing_files_are_reported_not_loa
     let (none, missing) = guides::load_folder(&dir.path().join("absent"), catalog(), &bundled);
     assert!(none.is_empty() && missing[0].message.contains("cannot read this folder"));
 }
+
+/// The words every code step's warning must hold: a code told to a caller is the most common way
+/// people lose an account to a scammer.
+fn warns_never_to_tell_a_code(step: &guides::Step) -> bool {
+    step.actions.iter().any(|a| {
+        matches!(a, guides::Action::Warning { text } if {
+            let t = text.to_lowercase();
+            t.contains("never") && (t.contains("tell") || t.contains("give")) && t.contains("code")
+        })
+    })
+}
+
+#[test]
+fn every_bundled_step_where_a_code_is_typed_warns_never_to_tell_it() {
+    let mut missing = Vec::new();
+    for g in guides::bundled(catalog()).unwrap() {
+        for (_, step) in g.all_steps() {
+            let text = step.text.to_lowercase();
+            let shows_code = step
+                .actions
+                .iter()
+                .any(|a| matches!(a, guides::Action::ShowCode { .. }));
+            let types_code = text.contains("code")
+                && ["type ", "type the", "enter ", "paste "]
+                    .iter()
+                    .any(|verb| text.contains(verb))
+                && !text.contains("personal key");
+            if (shows_code || types_code) && !warns_never_to_tell_a_code(step) {
+                missing.push(format!("{}: {}", g.id, step.id));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "code steps without the never-tell warning:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_bundled_address_bar_step_names_the_ending_and_offers_the_check() {
+    let mut missing = Vec::new();
+    for g in guides::bundled(catalog()).unwrap() {
+        for (_, step) in g.all_steps() {
+            let text = step.text.to_lowercase();
+            let looks_at_address = text.contains("address bar") || text.contains("must end in");
+            let checks = step
+                .actions
+                .iter()
+                .any(|a| matches!(a, guides::Action::CheckAddress { .. }));
+            if looks_at_address && !checks {
+                missing.push(format!("{}: {}", g.id, step.id));
+            }
+            // "Ends in .me" is passed by any .me name a scammer buys (irs-verify.me).
+            let all_text = std::iter::once(step.text.clone()).chain(
+                step.actions.iter().filter_map(|a| match a {
+                    guides::Action::Warning { text } => Some(text.clone()),
+                    _ => None,
+                }),
+            );
+            for t in all_text {
+                let t = t.to_lowercase();
+                assert!(
+                    !t.contains("end in .me")
+                        && !t.contains("ends in .me")
+                        && !t.contains("end in **.me"),
+                    "{}: {} says an address ending in .me is safe",
+                    g.id,
+                    step.id
+                );
+                // "Ends in id.me" is passed by irs-id.me: the dot belongs to the rule.
+                for bare in [
+                    "end in id.me",
+                    "ends in id.me",
+                    "end in **id.me",
+                    "ends in **id.me",
+                ] {
+                    assert!(
+                        !t.contains(bare),
+                        "{}: {} says \"{bare}\" without the dot",
+                        g.id,
+                        step.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "address-bar steps without a check_address action:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_check_address_ending_must_be_an_official_name_of_its_service() {
+    let with_ending = |ending: &str, service: &str| {
+        GOOD.replace(
+            "[[steps]]\nid = \"done\"",
+            &format!(
+                "[[steps.actions]]\ntype = \"check_address\"\nending = \"{ending}\"\nservice = \"{service}\"\n\n[[steps]]\nid = \"done\""
+            ),
+        )
+    };
+    for (ending, service, said) in [
+        ("id.me", "idme", ".id.me"),
+        ("account.id.me", "idme", "account.id.me"),
+        ("secure.login.gov", "logingov", "secure.login.gov"),
+        ("irs.gov", "irs", "irs.gov"),
+    ] {
+        let g = load_guide("ok.toml", &with_ending(ending, service), catalog())
+            .unwrap_or_else(|p| panic!("{ending}: {p:?}"));
+        let view = serde_json::to_value(keystep_core::guides::view::run_view(
+            &g,
+            &{
+                let mut run = Run::start(&g, "r".into(), 0);
+                run.advance(&g, 0);
+                run
+            },
+            catalog(),
+            &Default::default(),
+        ))
+        .unwrap();
+        let actions = &view["step"]["actions"];
+        assert!(
+            actions
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["type"] == "check_address"
+                    && a["ending"] == said
+                    && a["service"] == service),
+            "{ending}: {actions}"
+        );
+    }
+    for (ending, service) in [
+        (".me", "idme"),
+        ("me", "idme"),
+        ("irs-verify.me", "idme"),
+        ("gov", "irs"),
+        ("login.gov", "idme"),
+        ("ID.ME", "idme"),
+    ] {
+        let found = problems(&with_ending(ending, service));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains(&format!("\"{ending}\" is not an address of"))),
+            "{ending}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_guide_is_checked_as_of_its_oldest_source_and_lists_every_service_it_uses() {
+    let g = good();
+    assert_eq!(g.checked_on(), Some("2026-11-25"));
+    assert_eq!(g.services(), vec!["logingov".to_string()]);
+    let irs = guides::bundled(catalog())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.id == "irs-sign-in")
+        .unwrap();
+    assert_eq!(irs.services()[0], "irs");
+    assert!(irs.services().contains(&"idme".to_string()));
+}

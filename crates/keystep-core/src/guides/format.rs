@@ -63,6 +63,15 @@ pub enum Action {
     Warning {
         text: String,
     },
+    /// Where to look in the address bar: the exact ending a real address of the service has (`id.me`,
+    /// `secure.login.gov`), with a button that checks the copied address in Keystep. Naming the whole
+    /// ending matters: "ends in .me" is passed by any `.me` name a scammer registers (the window says
+    /// it as [`super::view::ending_as_said`] does).
+    CheckAddress {
+        ending: String,
+        #[serde(default)]
+        service: Option<String>,
+    },
     /// A countdown that survives closing the app.
     Wait {
         minutes: u32,
@@ -119,6 +128,36 @@ impl Goto {
 }
 
 impl Guide {
+    /// The day every source of the guide had been checked: the oldest `checked` date (ISO dates sort
+    /// as text). Saying the newest would claim more than was done.
+    pub fn checked_on(&self) -> Option<&str> {
+        self.sources.iter().map(|s| s.checked.as_str()).min()
+    }
+
+    /// The guide's service, then every other service its actions name, each once.
+    pub fn services(&self) -> Vec<String> {
+        let mut ids = vec![self.service.clone()];
+        for (_, step) in self.all_steps() {
+            for action in &step.actions {
+                let named = match action {
+                    Action::OpenPage { service, .. } | Action::CheckAddress { service, .. } => {
+                        service.as_deref()
+                    }
+                    Action::ShowCode { service } | Action::ShowPhone { service } => {
+                        Some(service.as_str())
+                    }
+                    Action::Warning { .. } | Action::Wait { .. } | Action::Question { .. } => None,
+                };
+                if let Some(id) = named
+                    && !ids.iter().any(|known| known == id)
+                {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids
+    }
+
     /// Every step with the branch it belongs to (`None` for the main path).
     pub fn all_steps(&self) -> impl Iterator<Item = (Option<&Branch>, &Step)> {
         self.steps.iter().map(|s| (None, s)).chain(

@@ -73,6 +73,22 @@ impl Library {
         &self.problems
     }
 
+    /// One line per guide for `keystep guide list`: bundled first, then the person's own.
+    pub fn entries(&self) -> Vec<GuideEntry> {
+        self.guides
+            .iter()
+            .map(|g| GuideEntry {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                summary: g.summary.clone(),
+                services: g.services(),
+                steps: g.steps.len(),
+                own: self.user_ids.contains(&g.id),
+                checked: g.checked_on().map(str::to_string),
+            })
+            .collect()
+    }
+
     /// The list the window shows: every guide (with its open run, if any), past runs newest first, the
     /// user guides folder and the problems found in it.
     ///
@@ -98,6 +114,7 @@ impl Library {
                 summary: g.summary.clone(),
                 minutes: g.minutes,
                 needs: g.needs.clone(),
+                checked: g.checked_on().map(str::to_string),
                 from_user_folder: self.user_ids.contains(&g.id),
                 open_run: runs
                     .iter()
@@ -162,10 +179,29 @@ pub struct GuideSummary {
     pub summary: String,
     pub minutes: u32,
     pub needs: Vec<String>,
+    /// The day its official pages were last checked (YYYY-MM-DD), for "Checked against the official
+    /// pages on …".
+    pub checked: Option<String>,
     /// True for a guide from the person's own guides folder.
     pub from_user_folder: bool,
     /// The run to continue, if one is under way.
     pub open_run: Option<RunSummary>,
+}
+
+/// A guide as `keystep guide list --json` prints it (a contract: fields are only ever added).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GuideEntry {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// The guide's service first, then every other service its steps show or open.
+    pub services: Vec<String>,
+    /// Main steps (troubleshooting branches not counted).
+    pub steps: usize,
+    /// True for a guide from the person's own guides folder.
+    pub own: bool,
+    /// The day its official pages were last checked (YYYY-MM-DD).
+    pub checked: Option<String>,
 }
 
 /// A run, in a list.

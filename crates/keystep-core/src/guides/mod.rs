@@ -53,8 +53,40 @@ pub const BUNDLED_GUIDES: &[(&str, &str)] = &[
         include_str!("../../data/guides/lost-phone.toml"),
     ),
     (
+        "logingov-create-verify.toml",
+        include_str!("../../data/guides/logingov-create-verify.toml"),
+    ),
+    (
+        "no-smartphone-selfie.toml",
+        include_str!("../../data/guides/no-smartphone-selfie.toml"),
+    ),
+    (
+        "forgot-password.toml",
+        include_str!("../../data/guides/forgot-password.toml"),
+    ),
+    (
+        "idme-change-phone.toml",
+        include_str!("../../data/guides/idme-change-phone.toml"),
+    ),
+    (
         "is-it-the-irs.toml",
         include_str!("../../data/guides/is-it-the-irs.toml"),
+    ),
+    (
+        "helping-someone.toml",
+        include_str!("../../data/guides/helping-someone.toml"),
+    ),
+    (
+        "is-it-ssa.toml",
+        include_str!("../../data/guides/is-it-ssa.toml"),
+    ),
+    (
+        "irs-ip-pin.toml",
+        include_str!("../../data/guides/irs-ip-pin.toml"),
+    ),
+    (
+        "account-in-your-name.toml",
+        include_str!("../../data/guides/account-in-your-name.toml"),
     ),
 ];
 

@@ -243,6 +243,26 @@ impl Checker<'_> {
                 Action::Warning { text } => {
                     self.check_text(text, &format!("a warning in step \"{}\"", step.id))
                 }
+                Action::CheckAddress { ending, service } => {
+                    let service_id = service.as_deref().unwrap_or(&self.guide.service);
+                    match self.catalog.service(service_id) {
+                        None => self.at(
+                            &quoted(service_id),
+                            0,
+                            format!("service \"{service_id}\" is not in the catalog"),
+                        ),
+                        Some(s) if !ending_is_official(ending, s) => self.at(
+                            &quoted(ending),
+                            0,
+                            format!(
+                                "\"{ending}\" is not an address of {}: use one of its official names ({}) or a name under one",
+                                s.name,
+                                s.domains.join(", ")
+                            ),
+                        ),
+                        Some(_) => {}
+                    }
+                }
                 Action::Wait { minutes, text } => {
                     if *minutes == 0 || *minutes > MAX_WAIT_MINUTES {
                         self.at(&format!("minutes = {minutes}"), 0, format!("a wait of {minutes} minutes is not possible: use 1 to {MAX_WAIT_MINUTES}"));
@@ -332,4 +352,18 @@ fn is_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// True if `ending` is one of the service's official domains or a name under one (`secure.login.gov`
+/// under `login.gov`). A bare suffix such as `.me` or `gov` is refused: it is the unsafe test this
+/// action exists to replace.
+fn ending_is_official(ending: &str, service: &crate::catalog::Service) -> bool {
+    let ending = ending.trim();
+    if ending.is_empty() || ending.starts_with('.') || ending != ending.to_ascii_lowercase() {
+        return false;
+    }
+    service
+        .domains
+        .iter()
+        .any(|d| ending == d || ending.ends_with(&format!(".{d}")))
 }

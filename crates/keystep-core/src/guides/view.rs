@@ -48,6 +48,12 @@ pub enum ActionView {
     Warning {
         blocks: Vec<Block>,
     },
+    /// The exact ending a real address of the service has, and a button to check the copied address.
+    CheckAddress {
+        service: String,
+        service_name: String,
+        ending: String,
+    },
     /// A countdown; `until_ms` is set once started and survives restarts.
     Wait {
         minutes: u32,
@@ -79,6 +85,8 @@ pub struct RunView {
     pub run_id: String,
     pub guide_id: String,
     pub guide_title: String,
+    /// The day the guide's official pages were last checked (YYYY-MM-DD).
+    pub checked: Option<String>,
     /// Main steps done and in all, for the progress bar.
     pub done: usize,
     pub total: usize,
@@ -135,11 +143,25 @@ pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, person: &Person<'_>
         run_id: run.id.clone(),
         guide_id: guide.id.clone(),
         guide_title: guide.title.clone(),
+        checked: guide.checked_on().map(str::to_string),
         done,
         total,
         finished_at_ms: run.finished_at_ms,
         branch_title,
         step,
+    }
+}
+
+/// The ending as the window says it. Only the government can register names under .gov, so "ends in
+/// irs.gov" is safe as plain words. Under other endings anyone can buy a name that ends in the same
+/// letters (`irs-id.me` ends in "id.me"), so a bare official name is said with its dot: ".id.me".
+/// Names under it (`account.id.me`) belong to the service whatever comes before them.
+pub fn ending_as_said(ending: &str) -> String {
+    let bare = crate::links::registrable_domain(ending).is_some_and(|r| r == ending);
+    if bare && !ending.ends_with(".gov") {
+        format!(".{ending}")
+    } else {
+        ending.to_string()
     }
 }
 
@@ -194,6 +216,14 @@ fn action_view(
         Action::Warning { text } => ActionView::Warning {
             blocks: blocks(text),
         },
+        Action::CheckAddress { ending, service } => {
+            let service = service.clone().unwrap_or_else(|| guide.service.clone());
+            ActionView::CheckAddress {
+                service_name: name_of(&service),
+                service,
+                ending: ending_as_said(ending),
+            }
+        }
         Action::Wait { minutes, text } => ActionView::Wait {
             minutes: *minutes,
             blocks: blocks(text),

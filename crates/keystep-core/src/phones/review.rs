@@ -177,14 +177,10 @@ pub fn review(
                         "Add a second way in to {name}: another number, backup codes, or a security key."
                     )
                 },
-                if service.is_some_and(|s| s.id == "idme") {
-                    Fix::Guide {
-                        id: "idme-authenticator".into(),
-                        title: "Set up a code generator on ID.me".into(),
-                    }
-                } else {
-                    page(&["security", "phone", "sign_in"])
-                },
+                service
+                    .filter(|s| s.id == "idme")
+                    .and_then(|_| bundled_guide_fix("idme-authenticator"))
+                    .unwrap_or_else(|| page(&["security", "phone", "sign_in"])),
             );
         }
         if let Some(s) = service.filter(|s| s.voip == VoipPolicy::NotAccepted) {
@@ -239,6 +235,18 @@ pub fn review(
     }
     items.sort_by_key(|a| a.severity);
     items
+}
+
+/// A fix that opens a bundled guide, titled as the guide is today (a title written here would go stale
+/// when the guide is renamed).
+fn bundled_guide_fix(id: &str) -> Option<Fix> {
+    crate::guides::library::bundled_cached()
+        .iter()
+        .find(|g| g.id == id)
+        .map(|g| Fix::Guide {
+            id: g.id.clone(),
+            title: g.title.clone(),
+        })
 }
 
 #[cfg(test)]

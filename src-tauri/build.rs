@@ -16,6 +16,7 @@ fn main() {
             "copy_code",
             "first_code_painted",
             "check_links",
+            "clipboard_links",
             "list_guides",
             "open_guide",
             "restart_guide",

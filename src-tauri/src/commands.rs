@@ -148,6 +148,17 @@ pub async fn check_links(text: String) -> CmdResult<Vec<LinkCheck>> {
     Ok(links::check_text(Catalog::bundled(), &text))
 }
 
+/// The addresses in the text on the clipboard, for a guide's "Check this address in Keystep" (the
+/// person copied the address bar). Only what reads as a link goes to the webview, never the rest of the
+/// clipboard: it may hold a code or a password copied from elsewhere.
+#[tauri::command]
+pub async fn clipboard_links(app: AppHandle) -> CmdResult<Vec<String>> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    // An empty or non-text clipboard is simply "no address copied".
+    let text = app.clipboard().read_text().unwrap_or_default();
+    Ok(links::find_links(&text))
+}
+
 static FIRST_PAINT_REPORTED: AtomicBool = AtomicBool::new(false);
 
 /// Environment variable naming a file where the launch benchmark wants the first-paint time.

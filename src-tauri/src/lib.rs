@@ -37,6 +37,7 @@ pub fn run() {
             commands::copy_code,
             commands::first_code_painted,
             commands::check_links,
+            commands::clipboard_links,
             guide_commands::list_guides,
             guide_commands::open_guide,
             guide_commands::restart_guide,

@@ -214,6 +214,25 @@ pub fn read_clipboard() -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Puts `text` on the X clipboard (with xclip, as the person copying from their browser would). xclip
+/// keeps serving it in the background after this returns.
+pub fn write_clipboard(text: &str) {
+    use std::io::Write;
+    let mut child = Command::new("xclip")
+        .args(["-i", "-selection", "clipboard"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    child.wait().unwrap();
+}
+
 /// Every file under `dir`, recursively.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();

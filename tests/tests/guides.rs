@@ -7,7 +7,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use keystep_e2e::{AxeReport, Window, click, codes_around_now, screenshot, wait_for};
+use keystep_e2e::{
+    AxeReport, Window, click, codes_around_now, screenshot, wait_for, wait_for_text,
+    write_clipboard,
+};
 
 const IDME_URI: &str =
     "otpauth://totp/ID.me:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=ID.me";
@@ -123,6 +126,21 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
     let label = resume.text().await.unwrap();
     assert!(label.contains("Continue"), "{label}");
     resume.click().await.unwrap();
+    wait_for_step(client, "check-idme-page").await;
+    // The step names the exact ending and checks the address copied from the browser.
+    let ending = wait_for(client, "[data-testid=check-address-ending]").await;
+    assert_eq!(ending.text().await.unwrap(), ".id.me");
+    screenshot(client, "guide-address-check.png").await;
+    write_clipboard("https://api.id.me/en/session/new");
+    click(client, "[data-testid=check-address-button]").await;
+    wait_for_text(client, "[data-testid=check-result]", "Official ID.me site").await;
+    write_clipboard("https://irs-verify.me/login");
+    click(client, "[data-testid=nav-guides]").await;
+    wait_for_step(client, "check-idme-page").await;
+    click(client, "[data-testid=check-address-button]").await;
+    let verdict = wait_for_text(client, "[data-testid=check-result]", "irs-verify.me").await;
+    assert!(!verdict.contains("Official"), "{verdict}");
+    click(client, "[data-testid=nav-guides]").await;
     wait_for_step(client, "check-idme-page").await;
     let progress = wait_for(client, "[data-testid=run-progress]").await;
     let progress_text = progress.text().await.unwrap_or_default();

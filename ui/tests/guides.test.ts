@@ -12,7 +12,7 @@ import type { Inline } from '../src/lib/bindings/Inline';
 import type { RunSummary } from '../src/lib/bindings/RunSummary';
 import type { RunView } from '../src/lib/bindings/RunView';
 import type { StepView } from '../src/lib/bindings/StepView';
-import { pastRunText, plainDate, stepOf, timeLeft, waitLength } from '../src/lib/guides';
+import { checkedText, pastRunText, plainDate, stepOf, timeLeft, waitLength } from '../src/lib/guides';
 import { fakeBackend, T0, timedCode, totp } from './backend';
 
 afterEach(() => {
@@ -31,6 +31,7 @@ function guide(id: string, title: string, extra: Partial<GuideSummary> = {}): Gu
     summary: `Summary of ${title}.`,
     minutes: 10,
     needs: ['Your ID.me email and password', 'Your phone'],
+    checked: '2026-11-28',
     fromUserFolder: false,
     openRun: null,
     ...extra,
@@ -60,6 +61,7 @@ function runView(step: StepView | null, extra: Partial<RunView> = {}): RunView {
     runId: 'r1',
     guideId: 'irs-sign-in',
     guideTitle: 'Sign in to the IRS',
+    checked: '2026-11-28',
     done: 0,
     total: 5,
     finishedAtMs: null,
@@ -460,6 +462,55 @@ describe('step actions', () => {
   });
 });
 
+describe('checking an address from a step', () => {
+  it('names the exact ending and sends only the copied links to the link check, which checks them', async () => {
+    let copied: string[] = ['https://api.id.me/en/session/new'];
+    const backend = fakeBackend({
+      handlers: {
+        list_guides: () => list(),
+        open_guide: () => runView(step('bar', 'Check the address bar', [{ type: 'check_address', service: 'idme', serviceName: 'ID.me', ending: 'id.me' }])),
+        get_run: () => runView(step('bar', 'Check the address bar', [{ type: 'check_address', service: 'idme', serviceName: 'ID.me', ending: 'id.me' }])),
+        clipboard_links: () => copied,
+        check_links: (args) => [
+          {
+            url: String(args.text),
+            host: 'api.id.me',
+            registrable_domain: 'id.me',
+            verdict: 'official',
+            service: 'idme',
+            summary: 'Official ID.me site.',
+            reasons: [],
+          },
+        ],
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId('nav-guides'));
+    await userEvent.click(await screen.findByTestId('guide-start-irs-sign-in'));
+
+    expect(await screen.findByTestId('check-address-ending')).toHaveTextContent('id.me');
+    expect(screen.getByTestId('check-address')).toHaveTextContent('A real ID.me address ends in id.me.');
+    const button = screen.getByRole('button', { name: 'Check this address in Keystep' });
+    expect(button).toHaveAccessibleDescription(/click the address bar of your browser/);
+    await userEvent.click(button);
+
+    expect(await screen.findByTestId('check-screen')).toBeVisible();
+    expect(screen.getByTestId('nav-check')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('check-input')).toHaveValue('https://api.id.me/en/session/new');
+    await waitFor(() => expect(backend.argsOf('check_links')).toEqual([{ text: 'https://api.id.me/en/session/new' }]));
+    expect(await screen.findByTestId('check-verdict')).toBeInTheDocument();
+
+    // Nothing that reads as an address on the clipboard: the field says how to copy one.
+    copied = [];
+    await userEvent.click(screen.getByTestId('nav-guides'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Check this address in Keystep' }));
+    expect(await screen.findByTestId('check-input-error')).toHaveTextContent('No address was copied.');
+    expect(screen.getByTestId('check-input')).toHaveValue('');
+    expect(screen.getByTestId('check-input')).toHaveFocus();
+    expect(backend.count('check_links')).toBe(1);
+  });
+});
+
 describe('finishing', () => {
   it('says the guide is done, with its title and date, and leads back to the guides', async () => {
     const finishedAt = Date.UTC(2026, 10, 25, 15);
@@ -517,6 +568,12 @@ describe('guide text', () => {
 });
 
 describe('guide words', () => {
+  it('says when the guide was checked, as a calendar day', () => {
+    expect(checkedText('2026-11-28')).toBe(`Checked against the official pages on ${new Date(2026, 10, 28).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}`);
+    expect(checkedText(null)).toBeNull();
+    expect(checkedText('yesterday')).toBeNull();
+  });
+
   it('counts steps from 1 and never past the last', () => {
     expect(stepOf(0, 5)).toBe('Step 1 of 5');
     expect(stepOf(4, 5)).toBe('Step 5 of 5');
@@ -607,6 +664,7 @@ describe('accessibility', () => {
               { type: 'show_code', service: 'idme', serviceName: 'ID.me', accountId: 'a2' },
               { type: 'show_phone', service: 'idme', serviceName: 'ID.me', phone: null },
               { type: 'warning', blocks: [para(text('Stop if the address is wrong.'))] },
+              { type: 'check_address', service: 'idme', serviceName: 'ID.me', ending: 'id.me' },
               { type: 'wait', minutes: 15, blocks: [para(text('Wait a little.'))], untilMs: Date.now() + 60_000 },
               didItArrive,
             ]),

@@ -64,6 +64,7 @@ const PLAN_RUN: RunView = {
   runId: 'plan-run',
   guideId: 'plan-x',
   guideTitle: 'Move to your new number',
+  checked: null,
   done: 0,
   total: 4,
   finishedAtMs: null,

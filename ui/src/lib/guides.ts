@@ -35,6 +35,18 @@ export function plainDateTime(ms: number): string {
   });
 }
 
+/**
+ * "Checked against the official pages on November 28, 2026", from the guide's YYYY-MM-DD date (read as
+ * a calendar day, so no time zone can move it to the day before). Null when the guide has no date.
+ */
+export function checkedText(checked: string | null): string | null {
+  const m = checked ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(checked) : null;
+  if (!m) return null;
+  const day = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const when = day.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  return `Checked against the official pages on ${when}`;
+}
+
 /** "Done: <title> — <date>" or "Stopped at step X of Y: <title> — <date>". */
 export function pastRunText(run: RunSummary): string {
   if (run.finishedAtMs !== null) return `Done: ${run.guideTitle} — ${plainDate(run.finishedAtMs)}`;

@@ -58,6 +58,8 @@ export const copyCode = (id: string) => call<CopyInfo>('copy_code', { id });
 export const firstCodePainted = () => call<null>('first_code_painted');
 /** Whether each link in a URL or a pasted message goes to an official site. Only reads; never opens a link. */
 export const checkLinks = (text: string) => call<LinkCheck[]>('check_links', { text });
+/** The addresses in the text on the clipboard (only those: Rust never hands over the rest of it). */
+export const clipboardLinks = () => call<string[]>('clipboard_links');
 
 // Guided sign-in: Rust keeps every run and decides every step; the window only shows the RunView it gets back.
 export const listGuides = () => call<GuideList>('list_guides');

@@ -1,6 +1,9 @@
 // Words for the official-site check. Rust decides every verdict; this file only says it in English.
 import type { LinkCheck } from './bindings/LinkCheck';
 
+/** When a guide step's "Check this address" found no address on the clipboard. */
+export const NOTHING_COPIED =
+  'No address was copied. In your browser, click the address bar and press Ctrl+C (on a Mac, Command+C). Then paste it here.';
 export const NO_LINK_FOUND =
   'No link found. Paste the whole address, such as https://www.irs.gov, or the message that contains it.';
 

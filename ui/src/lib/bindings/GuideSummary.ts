@@ -6,6 +6,11 @@ import type { RunSummary } from "./RunSummary";
  */
 export type GuideSummary = { id: string, title: string, service: string, serviceName: string, summary: string, minutes: number, needs: Array<string>, 
 /**
+ * The day its official pages were last checked (YYYY-MM-DD), for "Checked against the official
+ * pages on …".
+ */
+checked: string | null, 
+/**
  * True for a guide from the person's own guides folder.
  */
 fromUserFolder: boolean, 

@@ -6,6 +6,10 @@ import type { StepView } from "./StepView";
  */
 export type RunView = { runId: string, guideId: string, guideTitle: string, 
 /**
+ * The day the guide's official pages were last checked (YYYY-MM-DD).
+ */
+checked: string | null, 
+/**
  * Main steps done and in all, for the progress bar.
  */
 done: number, total: number, finishedAtMs: number | null, 

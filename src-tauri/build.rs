@@ -37,6 +37,7 @@ fn main() {
             "remove_my_account",
             "suggest_code_accounts",
             "set_backup_codes",
+            "clear_backup_codes",
             "copy_backup_code",
             "backup_code_hints",
             "mark_backup_code",

@@ -58,6 +58,7 @@ pub fn run() {
             phone_commands::remove_my_account,
             phone_commands::suggest_code_accounts,
             phone_commands::set_backup_codes,
+            phone_commands::clear_backup_codes,
             phone_commands::copy_backup_code,
             phone_commands::backup_code_hints,
             phone_commands::mark_backup_code,

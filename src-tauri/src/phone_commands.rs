@@ -108,13 +108,25 @@ pub async fn suggest_code_accounts(
     with_vault(&state, |v| v.suggest_code_accounts(&id))
 }
 
+/// Replaces the backup codes with those pasted. Fewer codes than are saved replace them only with
+/// `replace_fewer`, sent once the person confirmed it; else `backup_codes.fewer` and nothing changes.
 #[tauri::command]
 pub async fn set_backup_codes(
     state: State<'_, AppState>,
     id: String,
     codes: SecretString,
+    replace_fewer: bool,
 ) -> CmdResult<MyAccountView> {
-    with_vault(&state, |v| v.set_backup_codes(&id, &codes))
+    with_vault(&state, |v| v.set_backup_codes(&id, &codes, replace_fewer))
+}
+
+/// Removes every backup code of a service (the person confirmed it).
+#[tauri::command]
+pub async fn clear_backup_codes(
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<MyAccountView> {
+    with_vault(&state, |v| v.clear_backup_codes(&id))
 }
 
 /// Copies the next unused backup code to the clipboard from Rust, then marks it used.

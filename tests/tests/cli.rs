@@ -451,3 +451,340 @@ fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() 
     let missing = keystep(h, &["service", "backup-codes", "chase"]);
     assert_eq!(missing.status.code(), Some(3));
 }
+
+/// Runs `keystep` with `stdin` (bytes, written from another thread whose write errors are ignored: a
+/// refusal may stop reading early) and fails the test if it runs longer than `limit` (it is killed).
+fn keystep_within(
+    home: &std::path::Path,
+    args: &[&str],
+    stdin: Option<std::process::Stdio>,
+    input: Option<Vec<u8>>,
+    limit: std::time::Duration,
+) -> std::process::Output {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(keystep_e2e::binary("keystep"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .stdin(match (stdin, &input) {
+            (Some(s), _) => s,
+            (None, Some(_)) => Stdio::piped(),
+            (None, None) => Stdio::null(),
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let (Some(bytes), Some(mut pipe)) = (input, child.stdin.take()) {
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("keystep {args:?} still ran after {limit:?}: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_end(&mut stderr)
+        .unwrap();
+    std::process::Output {
+        status,
+        stdout,
+        stderr,
+    }
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn shown_codes(h: &std::path::Path) -> String {
+    stdout(&keystep(
+        h,
+        &["service", "backup-codes", "google", "--show"],
+    ))
+}
+
+#[test]
+fn backup_codes_set_never_loses_codes_silently_and_clear_is_explicit() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ten = std::time::Duration::from_secs(20);
+    assert!(keystep(h, &["service", "add", "google"]).status.success());
+    let set = ["service", "backup-codes", "google", "--set"];
+    let saved = keystep_with_stdin(h, &set, "aaaa-1111\nbbbb-2222\ncccc-3333\n");
+    assert_eq!(saved.status.code(), Some(0), "{saved:?}");
+    let before = shown_codes(h);
+    assert_eq!(before, "1. aaaa-1111\n  2. bbbb-2222\n  3. cccc-3333");
+
+    // No code read: refused, and removing is pointed to as its own action.
+    for empty in ["", "\n\n  \n"] {
+        let out = keystep_with_stdin(h, &set, empty);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = stderr(&out);
+        assert!(err.contains("no backup codes were read"), "{err}");
+        assert!(
+            err.contains("keystep service backup-codes google --clear"),
+            "{err}"
+        );
+        assert!(err.contains("[input.bad_backup_codes]"), "{err}");
+        assert_eq!(shown_codes(h), before, "nothing changed");
+    }
+
+    // Longer than 64 KB: refused, not cut (the code crossing the cut was saved shortened).
+    let mut long = "\n".repeat(64 * 1024 - 5).into_bytes();
+    long.extend_from_slice(b"dddd-4444\neeee-5555\nffff-6666\n");
+    let out = keystep_within(h, &set, None, Some(long), ten);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("more than 64 KB"), "{}", stderr(&out));
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = keystep_within(h, &set, Some(zero.into()), None, ten);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("more than 64 KB"), "{}", stderr(&out));
+    assert_eq!(shown_codes(h), before, "nothing changed");
+
+    // A line that is not a backup code, by its number, and a control character by its own message.
+    let out = keystep_with_stdin(h, &set, "dddd-4444\neeee-5555\nab\nffff-6666\n");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("line 3 is not a backup code"),
+        "{}",
+        stderr(&out)
+    );
+    let out = keystep_with_stdin(h, &set, "dddd-4444\nee\u{1b}ee-5555\nffff-6666\n");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(err.contains("line 2 has a control character"), "{err}");
+    assert!(
+        !err.contains("dddd") && !err.contains("5555"),
+        "a code in the message: {err}"
+    );
+    assert_eq!(shown_codes(h), before, "nothing changed");
+
+    // Fewer than saved: needs --replace.
+    let out = keystep_with_stdin(h, &set, "new1-0001\nnew2-0002\n");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("3 backup codes saved, and 2 were read now") && err.contains("--replace"),
+        "{err}"
+    );
+    assert!(err.contains("[backup_codes.fewer]"), "{err}");
+    assert_eq!(shown_codes(h), before, "nothing changed");
+    let out = keystep_with_stdin(
+        h,
+        &["service", "backup-codes", "google", "--set", "--replace"],
+        "new1-0001\nnew2-0002\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        stderr(&out).contains("Saved 2 backup codes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(shown_codes(h), "1. new1-0001\n  2. new2-0002");
+    assert_eq!(
+        keystep(h, &["service", "backup-codes", "google", "--replace"])
+            .status
+            .code(),
+        Some(2),
+        "--replace needs --set"
+    );
+
+    // Removing them is explicit.
+    assert_eq!(
+        keystep(
+            h,
+            &["service", "backup-codes", "google", "--set", "--clear"]
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    let out = keystep(h, &["service", "backup-codes", "google", "--clear"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        stderr(&out).contains("Removed 2 backup codes of Google Account (Gmail)."),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(shown_codes(h), "");
+}
+
+#[test]
+fn an_unknown_service_is_named_with_how_to_list_services() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(keystep(h, &["service", "add", "google"]).status.success());
+    let out = keystep(h, &["service", "backup-codes", "nosuch"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(err.contains("\"nosuch\""), "{err}");
+    assert!(err.contains("keystep service list"), "{err}");
+    assert!(!err.contains("Reload the list"), "{err}");
+    assert!(err.contains("[service.not_found]"), "{err}");
+}
+
+#[test]
+fn impossible_dates_are_refused_by_phone_status_and_plan() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(
+        keystep(h, &["phone", "add", "+12025550143"])
+            .status
+            .success()
+    );
+    for (date, why) in [
+        ("2026-99-99", "there is no month 99"),
+        ("2026-02-30", "February 2026 has days 01 to 28"),
+        ("2026-00-00", "there is no month 0"),
+        ("0000-01-01", "the year must be from 1900 to 2200"),
+    ] {
+        let out = keystep(h, &["phone", "status", "+12025550143", date]);
+        assert_eq!(out.status.code(), Some(2), "{date}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(why) && err.contains("[input.bad_date]"),
+            "{date}: {err}"
+        );
+    }
+    let out = keystep(
+        h,
+        &[
+            "phone",
+            "plan",
+            "--from",
+            "+12025550143",
+            "--to",
+            "+12025550199",
+            "--date",
+            "2026-13-45",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("there is no month 13"),
+        "{}",
+        stderr(&out)
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(h, &["phone", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "the plan added nothing");
+    assert_eq!(list[0]["status"]["state"], "in_use");
+    let ok = keystep(h, &["phone", "status", "+12025550143", "2028-02-29"]);
+    assert_eq!(ok.status.code(), Some(0), "{ok:?}");
+}
+
+#[test]
+fn names_with_direction_tricks_and_lookalike_service_addresses_are_refused() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let out = keystep(
+        h,
+        &[
+            "add",
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&issuer=%E2%80%AEmoc.lagyap",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("The service name is not valid") && err.contains("direction"),
+        "{err}"
+    );
+    let out = keystep(
+        h,
+        &["phone", "add", "+12025550143", "--label", "\u{202E}elibom"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("[input.bad_label]"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = keystep(
+        h,
+        &["service", "add", "Pay", "--domain", "p\u{0430}ypal.com"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("The web address is not valid: it imitates PayPal"),
+        "{err}"
+    );
+    assert!(err.contains("[input.bad_domain]"), "{err}");
+    let out = keystep(h, &["service", "add", "Pay", "--domain", "paypal.com"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("use the catalog service paypal instead"),
+        "{}",
+        stderr(&out)
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&keystep(h, &["service", "list", "--json"]))).unwrap();
+    assert_eq!(list, serde_json::json!([]), "nothing was added");
+    let ok = keystep(h, &["service", "add", "My CU", "--domain", "mycu.org"]);
+    assert_eq!(ok.status.code(), Some(0), "{ok:?}");
+}
+
+#[test]
+fn guide_validate_refuses_a_named_pipe_a_device_and_an_oversized_file_without_hanging() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let fifo = h.join("pipe.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let huge = h.join("huge.toml");
+    std::fs::write(&huge, "#".repeat(256 * 1024 + 1)).unwrap();
+    let limit = std::time::Duration::from_secs(10);
+    for (file, expected) in [
+        (
+            fifo.to_str().unwrap(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        ("/dev/zero", "it is a device, not a regular file"),
+        (huge.to_str().unwrap(), "it is larger than 256 KB"),
+    ] {
+        let out = keystep_within(h, &["guide", "validate", file], None, None, limit);
+        assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "{file}:1:1: Keystep did not read this guide file: {expected}"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("[guide.invalid]"), "{err}");
+    }
+}

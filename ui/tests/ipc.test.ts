@@ -62,7 +62,13 @@ describe('ipc wrappers', () => {
     ],
     ['remove_my_account', () => ipc.removeMyAccount('m1'), { id: 'm1' }],
     ['suggest_code_accounts', () => ipc.suggestCodeAccounts('m1'), { id: 'm1' }],
-    ['set_backup_codes', () => ipc.setBackupCodes('m1', 'a\nb'), { id: 'm1', codes: 'a\nb' }],
+    ['set_backup_codes', () => ipc.setBackupCodes('m1', 'a\nb'), { id: 'm1', codes: 'a\nb', replaceFewer: false }],
+    [
+      'set_backup_codes',
+      () => ipc.setBackupCodes('m1', 'a\nb', true),
+      { id: 'm1', codes: 'a\nb', replaceFewer: true },
+    ],
+    ['clear_backup_codes', () => ipc.clearBackupCodes('m1'), { id: 'm1' }],
     ['copy_backup_code', () => ipc.copyBackupCode('m1'), { id: 'm1' }],
     ['review_risks', () => ipc.reviewRisks(), {}],
     [

@@ -130,10 +130,22 @@ function phonesBackend(
       return gone;
     },
     suggest_code_accounts: () => init.codeAccounts ?? [],
-    set_backup_codes: ({ id, codes }) => {
+    set_backup_codes: ({ id, codes, replaceFewer }) => {
       const a = find(id);
       const n = String(codes).split('\n').filter((l) => l.trim()).length;
+      // Like Rust: fewer codes than are saved replace them only once confirmed.
+      if (n < a.backupCodesTotal && replaceFewer !== true) {
+        throw {
+          code: 'backup_codes.fewer',
+          message: `${a.serviceName} has ${a.backupCodesTotal} backup codes saved, and ${n} were read now. Saving would replace all ${a.backupCodesTotal} with these ${n}. Nothing was changed.`,
+        };
+      }
       Object.assign(a, { backupCodesLeft: n, backupCodesTotal: n });
+      return a;
+    },
+    clear_backup_codes: ({ id }) => {
+      const a = find(id);
+      Object.assign(a, { backupCodesLeft: 0, backupCodesTotal: 0 });
       return a;
     },
     copy_backup_code: ({ id }) => {
@@ -398,7 +410,7 @@ describe('your accounts', () => {
     const backend = phonesBackend({
       handlers: {
         add_my_account: () => {
-          throw { code: 'input.bad_uri', message: '"my cu" is not a web address.' };
+          throw { code: 'input.bad_domain', message: '"my cu" is not a web address.' };
         },
       },
     });
@@ -501,7 +513,9 @@ describe('your accounts', () => {
     await userEvent.type(input, '1111-2222{Enter}3333-4444{Enter}5555-6666');
     await userEvent.click(gmail.getByTestId('backup-codes-save'));
 
-    expect(backend.argsOf('set_backup_codes')).toEqual([{ id: 'm1', codes: '1111-2222\n3333-4444\n5555-6666' }]);
+    expect(backend.argsOf('set_backup_codes')).toEqual([
+      { id: 'm1', codes: '1111-2222\n3333-4444\n5555-6666', replaceFewer: false },
+    ]);
     await waitFor(() => expect(input).toHaveValue(''));
     await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('3 of 3 backup codes left'));
     expect(gmail.queryByTestId('backup-codes-warning')).not.toBeInTheDocument();
@@ -512,6 +526,50 @@ describe('your accounts', () => {
     expect(await gmail.findByText('Copied. It is marked as used. Keystep clears the clipboard in 30 seconds.')).toBeInTheDocument();
     await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('2 of 3 backup codes left'));
     expect(gmail.getByTestId('backup-codes-warning')).toHaveTextContent('Only 2 left. Make new ones soon.');
+  });
+
+  it('asks before replacing saved codes with fewer, and keeps them when the person cancels', async () => {
+    const backend = phonesBackend({
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 10, backupCodesTotal: 10 })],
+    });
+    await renderPhones();
+    const gmail = serviceRow('Gmail');
+    const input = gmail.getByTestId('backup-codes-input');
+    await userEvent.type(input, '1111-2222{Enter}3333-4444');
+    await userEvent.click(gmail.getByTestId('backup-codes-save'));
+
+    const dialog = within(await screen.findByTestId('replace-backup-codes-dialog'));
+    expect(dialog.getByRole('heading')).toHaveTextContent('Replace the 10 saved backup codes with fewer?');
+    expect(dialog.getByText(/has 10 backup codes saved, and 2 were read now/)).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    expect(backend.argsOf('set_backup_codes')).toEqual([{ id: 'm1', codes: '1111-2222\n3333-4444', replaceFewer: false }]);
+    expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('10 of 10 backup codes left');
+    expect(input).toHaveValue('1111-2222\n3333-4444');
+    expect(gmail.queryByTestId('backup-codes-error')).not.toBeInTheDocument();
+
+    await userEvent.click(gmail.getByTestId('backup-codes-save'));
+    await userEvent.click(await screen.findByTestId('confirm-replace-backup-codes'));
+    expect(backend.argsOf('set_backup_codes').at(-1)).toEqual({ id: 'm1', codes: '1111-2222\n3333-4444', replaceFewer: true });
+    await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('2 of 2 backup codes left'));
+    expect(input).toHaveValue('');
+    await waitFor(() => expect(input).toHaveFocus());
+  });
+
+  it('removes every backup code only after confirming', async () => {
+    const backend = phonesBackend({
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 3, backupCodesTotal: 4 })],
+    });
+    await renderPhones();
+    const gmail = serviceRow('Gmail');
+    await userEvent.click(gmail.getByTestId('backup-codes-clear'));
+    const dialog = within(screen.getByTestId('clear-backup-codes-dialog'));
+    expect(dialog.getByRole('heading')).toHaveTextContent('Remove the 4 backup codes of Gmail?');
+    expect(backend.count('clear_backup_codes')).toBe(0);
+    await userEvent.click(screen.getByTestId('confirm-clear-backup-codes'));
+    expect(backend.argsOf('clear_backup_codes')).toEqual([{ id: 'm1' }]);
+    await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('No backup codes saved yet.'));
+    expect(gmail.queryByTestId('backup-codes-clear')).not.toBeInTheDocument();
   });
 
   it('lists which codes are used by their last two characters only, and marks one from paper', async () => {
@@ -612,6 +670,24 @@ describe('changing your number', () => {
     expect(await screen.findByTestId('plan-to-input-error')).toHaveTextContent('The new number is the same as the old one.');
     expect(screen.getByTestId('plan-to-input')).toHaveFocus();
     expect(screen.queryByTestId('run-screen')).not.toBeInTheDocument();
+  });
+
+  it('shows a day that does not exist next to the date field', async () => {
+    const message = 'The date is not valid: 2026-02-30 does not exist: February 2026 has days 01 to 28.';
+    phonesBackend({
+      phones: [MOBILE],
+      handlers: {
+        plan_number_change: () => {
+          throw { code: 'input.bad_date', message };
+        },
+      },
+    });
+    await renderPhones();
+    await userEvent.type(screen.getByTestId('plan-to-input'), '555 555 0150');
+    await userEvent.type(screen.getByTestId('plan-date-input'), '2026-02-30');
+    await userEvent.click(screen.getByTestId('plan-submit'));
+    expect(await screen.findByTestId('plan-date-input-error')).toHaveTextContent(message);
+    expect(screen.getByTestId('plan-date-input')).toHaveFocus();
   });
 
   it('asks for a number first when there is none to leave', async () => {

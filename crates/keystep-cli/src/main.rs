@@ -31,10 +31,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Add an account from an otpauth:// setup link; prints the new account's id.
+    /// Add an account from an otpauth:// setup link; prints the new account's id. Give the link as `-`
+    /// (read from standard input) or with --uri-file: a link typed on the command line holds the secret
+    /// and stays in your shell history and, while it runs, in the process list of every user.
     Add {
-        /// The setup link, e.g. 'otpauth://totp/ID.me:me@example.com?secret=...&issuer=ID.me'.
-        uri: String,
+        /// `-` to read the setup link from standard input; or the link itself (kept in your shell
+        /// history), e.g. 'otpauth://totp/ID.me:me@example.com?secret=...&issuer=ID.me'.
+        #[arg(required_unless_present = "uri_file", conflicts_with = "uri_file")]
+        uri: Option<String>,
+        /// Read the setup link from this file.
+        #[arg(long, value_name = "FILE")]
+        uri_file: Option<PathBuf>,
     },
     /// List the accounts (never their secrets).
     List {
@@ -111,7 +118,7 @@ impl From<Error> for Failure {
             Error::NotFound { .. }
             | Error::Ambiguous { .. }
             | Error::PhoneNotFound { .. }
-            | Error::MyAccountNotFound => 3,
+            | Error::MyAccountNotFound { .. } => 3,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -147,7 +154,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     let dir = DataDir::resolve(cli.home.as_deref())?;
     match cli.command {
-        Command::Add { uri } => {
+        Command::Add { uri, uri_file } => {
+            let uri = setup_link(uri, uri_file.as_deref())?;
             let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;
             let view = vault.add_uri(&uri, unix_now_ms())?;
             eprintln!("Added {}.", describe(&view));
@@ -176,8 +184,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let view = vault.find(&query)?;
             let now_ms = at.map_or_else(unix_now_ms, |s| s.saturating_mul(1000));
             let out = if view.kind == OtpKind::Hotp {
-                let counter = view.counter.unwrap_or(0);
-                let (code, _) = vault.next_hotp(&view.id)?;
+                let (code, counter) = vault.next_hotp(&view.id)?;
                 CodeOut {
                     id: view.id,
                     issuer: view.issuer,
@@ -207,6 +214,53 @@ fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The longest setup link read from standard input or a file (a real one is a few hundred bytes).
+const MAX_SETUP_LINK_BYTES: u64 = 16 * 1024;
+
+/// The setup link from the argument, standard input (`-`) or a file, in memory that is wiped after use.
+fn setup_link(
+    uri: Option<String>,
+    file: Option<&std::path::Path>,
+) -> Result<zeroize::Zeroizing<String>, Failure> {
+    use std::io::Read;
+    let bad = |message: String| Failure {
+        exit: 2,
+        message: format!("keystep: {message} [input.bad_uri]"),
+    };
+    let mut text = zeroize::Zeroizing::new(String::new());
+    let (what, read) = match (uri.as_deref(), file) {
+        (Some("-"), _) => (
+            "standard input".to_string(),
+            std::io::stdin()
+                .take(MAX_SETUP_LINK_BYTES + 1)
+                .read_to_string(&mut text),
+        ),
+        (_, Some(path)) => {
+            // Only a plain file is read (a FIFO or a device would block or never end), and at most the
+            // limit: the core's reader checks both.
+            let limit = usize::try_from(MAX_SETUP_LINK_BYTES).unwrap_or(usize::MAX);
+            text = zeroize::Zeroizing::new(keystep_core::files::read_text_file(path, limit)?);
+            (path.display().to_string(), Ok(text.len()))
+        }
+        (Some(link), None) => return Ok(zeroize::Zeroizing::new(link.to_string())),
+        (None, None) => return Err(bad("give the setup link, `-` or --uri-file FILE.".into())),
+    };
+    read.map_err(|e| bad(format!("could not read the setup link from {what}: {e}")))?;
+    if text.len() as u64 > MAX_SETUP_LINK_BYTES {
+        return Err(bad(format!(
+            "{what} holds more than {} KiB: that is not one setup link. Put just the otpauth:// link there.",
+            MAX_SETUP_LINK_BYTES / 1024
+        )));
+    }
+    let link = text.trim();
+    if link.is_empty() {
+        return Err(bad(format!(
+            "{what} is empty. Put the otpauth:// setup link there."
+        )));
+    }
+    Ok(zeroize::Zeroizing::new(link.to_string()))
+}
+
 /// Lists the guides a person can run; the problems of left-out guide files go to stderr.
 fn list_guides(dir: &DataDir, json: bool) {
     let library = guides::library::Library::load(Catalog::bundled(), Some(&dir.guides_dir()));
@@ -232,10 +286,11 @@ fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
     let mut failed = 0;
     for path in files {
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        // At most the size limit plus one byte; a named pipe or a device is refused unopened.
+        let text = match guides::read_guide_file(path) {
             Ok(text) => text,
-            Err(e) => {
-                eprintln!("{name}: cannot read it: {e}");
+            Err(message) => {
+                eprintln!("{name}:1:1: {message}");
                 failed += 1;
                 continue;
             }

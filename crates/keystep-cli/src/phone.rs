@@ -4,14 +4,15 @@
 use clap::{Subcommand, ValueEnum};
 use keystep_core::app::unix_now_ms;
 use keystep_core::catalog::Catalog;
+use keystep_core::files::{read_bounded, size_words};
 use keystep_core::guides::format::Action;
 use keystep_core::paths::DataDir;
+use keystep_core::phones::backup_codes::MAX_BACKUP_CODES_BYTES;
 use keystep_core::phones::views::MyAccountView;
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef, default_region};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{Error, Keystep};
 use serde::Serialize;
-use std::io::Read as _;
 
 use crate::{Failure, open, to_json};
 
@@ -104,14 +105,21 @@ pub enum ServiceCommand {
         region: Option<String>,
     },
     /// Your backup codes for a service: which are used (hints only), all of them with --show, mark
-    /// one used with --used N, or replace them with --set (codes read from standard input, one per
-    /// line, so they never appear in your shell history).
+    /// one used with --used N, replace them with --set (codes read from standard input, one per
+    /// line, so they never appear in your shell history), or remove them all with --clear.
     BackupCodes {
         /// The service: its catalog id (google) or name.
         service: String,
-        /// Replace the saved codes with those read from standard input.
-        #[arg(long)]
+        /// Replace the saved codes with those read from standard input (one per line). Input with no
+        /// code is refused: remove codes with --clear.
+        #[arg(long, conflicts_with = "clear")]
         set: bool,
+        /// With --set: replace the saved codes even when fewer codes are read than are saved.
+        #[arg(long, requires = "set")]
+        replace: bool,
+        /// Remove every saved backup code of the service.
+        #[arg(long, conflicts_with = "used")]
+        clear: bool,
         /// Print the codes in full.
         #[arg(long)]
         show: bool,
@@ -293,22 +301,59 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
         ServiceCommand::BackupCodes {
             service,
             set,
+            replace,
+            clear,
             show,
             used,
         } => {
             let mut v = vault(dir)?;
-            let entry = v.find_my_account(&service)?;
+            let entry = v.find_my_account(&service).map_err(|e| match e {
+                Error::MyAccountNotFound { .. } => Failure {
+                    exit: 3,
+                    message: format!(
+                        "keystep: {e} See your services with: keystep service list [{}]",
+                        e.code()
+                    ),
+                },
+                e => e.into(),
+            })?;
             if set {
-                let mut text = String::new();
-                std::io::stdin().take(64 * 1024).read_to_string(&mut text)
-                    .map_err(|e| Failure {
+                let text = read_codes_from_stdin()?;
+                if !text.expose().lines().any(|l| !l.trim().is_empty()) {
+                    return Err(Failure {
                         exit: 2,
-                        message: format!("keystep: could not read the codes from standard input: {e} [input.bad_backup_codes]"),
+                        message: format!(
+                            "keystep: no backup codes were read from standard input (it was empty or had only blank lines), so nothing was changed. To remove the saved codes of {}, run: keystep service backup-codes {} --clear [input.bad_backup_codes]",
+                            entry.service_name,
+                            shell_word(&service)
+                        ),
+                    });
+                }
+                let saved = v
+                    .set_backup_codes(&entry.id, &text, replace)
+                    .map_err(|e| match e {
+                        Error::BackupCodesFewer { .. } => Failure {
+                            exit: 2,
+                            message: format!(
+                                "keystep: {e} If these are the new codes, run the same command with --replace. [{}]",
+                                e.code()
+                            ),
+                        },
+                        e => e.into(),
                     })?;
-                let saved = v.set_backup_codes(&entry.id, &SecretString::new(text))?;
                 eprintln!(
-                    "Saved {} backup codes for {}.",
-                    saved.backup_codes_total, saved.service_name
+                    "Saved {} for {}.",
+                    count_codes(saved.backup_codes_total),
+                    saved.service_name
+                );
+            }
+            if clear {
+                let removed = entry.backup_codes_total;
+                let cleared = v.clear_backup_codes(&entry.id)?;
+                eprintln!(
+                    "Removed {} of {}.",
+                    count_codes(removed),
+                    cleared.service_name
                 );
             }
             if let Some(n) = used {
@@ -347,6 +392,48 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
         }
     }
     Ok(())
+}
+
+/// Backup codes piped to standard input: at most the core's limit, refused (not cut) when longer.
+fn read_codes_from_stdin() -> Result<SecretString, Failure> {
+    let bad = |message: String| Failure {
+        exit: 2,
+        message: format!("keystep: {message} Nothing was changed. [input.bad_backup_codes]"),
+    };
+    let bytes = read_bounded(std::io::stdin().lock(), MAX_BACKUP_CODES_BYTES)
+        .map_err(|e| bad(format!("could not read the codes from standard input ({e}).")))?
+        .ok_or_else(|| {
+            bad(format!(
+                "standard input holds more than {}: that is not a list of backup codes. Put one code on each line.",
+                size_words(MAX_BACKUP_CODES_BYTES)
+            ))
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        bad("standard input is not text (UTF-8). Put one code on each line.".into())
+    })?;
+    Ok(SecretString::new(text))
+}
+
+/// A word as it can be pasted back into a shell command (quoted when it needs to be).
+fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.@+/".contains(c))
+    {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// "1 backup code", "3 backup codes".
+fn count_codes(n: usize) -> String {
+    if n == 1 {
+        "1 backup code".into()
+    } else {
+        format!("{n} backup codes")
+    }
 }
 
 #[derive(Serialize)]

@@ -158,23 +158,10 @@ pub fn clean_names(issuer: &str, name: &str, blame: Field) -> Result<(String, St
     Ok((issuer, name))
 }
 
-/// Trims a name and checks its length and characters.
+/// Trims a name and checks its length and characters (no control, direction or invisible characters:
+/// see [`crate::names`]).
 pub fn clean_name(text: &str, field: Field) -> Result<String> {
-    let trimmed = text.trim();
-    if trimmed.chars().any(char::is_control) {
-        return Err(Error::bad(
-            field,
-            "it contains control characters (such as a line break). Type it on one line.",
-        ));
-    }
-    let count = trimmed.chars().count();
-    if count > MAX_NAME_CHARS {
-        return Err(Error::bad(
-            field,
-            format!("it is {count} characters long; at most {MAX_NAME_CHARS} fit."),
-        ));
-    }
-    Ok(trimmed.to_string())
+    crate::names::clean(text, field, MAX_NAME_CHARS)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
 use crate::otp::{CodeView, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
 use crate::paths::DataDir;
-use crate::vault::file::{WriteLock, write_atomic};
+use crate::vault::file::{WriteLock, locate_vault, remove_stale_temps, write_atomic};
 use crate::vault::{self, Contents, Slot, VaultKey};
 
 mod guide_runs;
@@ -84,7 +84,7 @@ impl Keystep {
     pub fn open_or_create(dir: DataDir, keychain: &Keychain) -> Result<(Self, OpenOutcome)> {
         dir.ensure_exists()?;
         let _lock = WriteLock::acquire(&dir.lock_file())?;
-        if dir.vault_file().exists() {
+        if locate_vault(&dir.vault_file())?.is_some() {
             return Self::open_locked(dir, keychain).map(|k| (k, OpenOutcome::Opened));
         }
         Self::create_locked(dir, keychain).map(|k| (k, OpenOutcome::Created))
@@ -92,14 +92,14 @@ impl Keystep {
 
     /// Opens the vault in `dir` if there is one; `Ok(None)` if there is none. Creates nothing.
     pub fn open_existing(dir: DataDir, keychain: &Keychain) -> Result<Option<Self>> {
-        if !dir.vault_file().exists() {
+        if locate_vault(&dir.vault_file())?.is_none() {
             return Ok(None);
         }
         Self::open_locked(dir, keychain).map(Some)
     }
 
     fn open_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
-        let path = dir.vault_file();
+        let path = located(&dir)?;
         let stamp = stamp_of(&path);
         let envelope = vault::read_envelope(&path)?;
         let account = envelope
@@ -125,24 +125,41 @@ impl Keystep {
     }
 
     fn create_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
-        let vault_id = uuid::Uuid::new_v4().to_string();
-        let key = VaultKey::generate().map_err(|_| Error::Keychain {
-            problem: KeychainProblem::Failed,
-            detail: "the system's random number generator failed".into(),
-        })?;
+        let path = dir.vault_file();
+        remove_stale_temps(&path);
+        // A first save killed after the key reached the keychain left the key and this note: reuse
+        // that key, so that keys do not pile up in the keychain, one per crash.
+        let pending = dir.pending_file();
+        remove_stale_temps(&pending);
+        let (vault_id, key) = match pending_key(&pending, keychain)? {
+            Some(found) => found,
+            None => {
+                let vault_id = uuid::Uuid::new_v4().to_string();
+                let key = VaultKey::generate().map_err(|_| Error::Keychain {
+                    problem: KeychainProblem::Failed,
+                    detail: "the system's random number generator failed".into(),
+                })?;
+                write_atomic(&pending, vault_id.as_bytes())?;
+                // Key first: a vault file whose key never reached the keychain could not be opened again.
+                if let Err(e) = keychain.store_key(&vault_id, &key) {
+                    let _ = std::fs::remove_file(&pending);
+                    return Err(e);
+                }
+                (vault_id, key)
+            }
+        };
         let slots = vec![Slot::Keychain {
             service: keychain::SERVICE.into(),
             account: vault_id.clone(),
         }];
         let contents = Contents::default();
         let bytes = vault::encrypt(&vault_id, &slots, &contents, &key)?;
-        // Key first: a vault file whose key never reached the keychain could not be opened again.
-        keychain.store_key(&vault_id, &key)?;
-        let path = dir.vault_file();
         if let Err(e) = write_atomic(&path, &bytes) {
             let _ = keychain.delete_key(&vault_id);
+            let _ = std::fs::remove_file(&pending);
             return Err(e);
         }
+        let _ = std::fs::remove_file(&pending);
         let stamp = stamp_of(&path);
         Ok(Self {
             dir,
@@ -166,7 +183,7 @@ impl Keystep {
 
     /// Re-reads the vault if another process saved it since we last looked.
     fn refresh(&mut self) -> Result<()> {
-        let path = self.dir.vault_file();
+        let path = located(&self.dir)?;
         let now = stamp_of(&path);
         if now == self.stamp {
             return Ok(());
@@ -187,11 +204,12 @@ impl Keystep {
     fn update<R>(&mut self, change: impl FnOnce(&mut Contents) -> Result<R>) -> Result<R> {
         let _lock = WriteLock::acquire(&self.dir.lock_file())?;
         self.refresh()?;
+        let path = located(&self.dir)?;
+        remove_stale_temps(&path);
         let mut next = self.contents.clone();
         let result = change(&mut next)?;
         sort_accounts(&mut next);
         let bytes = vault::encrypt(&self.vault_id, &self.slots, &next, &self.key)?;
-        let path = self.dir.vault_file();
         write_atomic(&path, &bytes)?;
         self.contents = next;
         self.stamp = stamp_of(&path);
@@ -292,8 +310,9 @@ impl Keystep {
         Ok(code_view(account, now_ms))
     }
 
-    /// For a counter (HOTP) account: the code for the stored counter, then the counter moves on (saved).
-    pub fn next_hotp(&mut self, id: &str) -> Result<(String, AccountView)> {
+    /// For a counter (HOTP) account: the code for the stored counter and that counter (read under the
+    /// write lock, so it is the one the code was made from), then the counter moves on (saved).
+    pub fn next_hotp(&mut self, id: &str) -> Result<(String, u64)> {
         self.update(|contents| {
             let account = find_by_id(contents, id)?;
             if account.params.kind != OtpKind::Hotp {
@@ -301,14 +320,25 @@ impl Keystep {
                     name: account.display_name(),
                 });
             }
+            let counter = account.params.counter;
+            // The counter cannot go past its highest value: the same code would come back forever.
+            let Some(next) = counter.checked_add(1) else {
+                return Err(Error::bad(
+                    Field::Counter,
+                    format!(
+                        "\"{}\" has used its last code: its counter is at the highest value there is. Set up the code again on the service's site to get a new key.",
+                        account.display_name()
+                    ),
+                ));
+            };
             let code = hotp(
                 account.params.algorithm,
                 account.secret.expose(),
-                account.params.counter,
+                counter,
                 account.params.digits,
             );
-            account.params.counter = account.params.counter.saturating_add(1);
-            Ok((code, account.view()))
+            account.params.counter = next;
+            Ok((code, counter))
         })
     }
 
@@ -354,6 +384,43 @@ impl Keystep {
 }
 
 /// Keeps accounts in display order (service, then name, ignoring case) so listing needs no sort.
+/// The vault file to read and write: the file in the data folder, or the target of the link there. A
+/// vault that is gone since it was opened is an error here, not a reason to make a new one.
+fn located(dir: &DataDir) -> Result<std::path::PathBuf> {
+    let path = dir.vault_file();
+    locate_vault(&path)?.ok_or_else(|| {
+        Error::io(
+            "read",
+            &path,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        )
+    })
+}
+
+/// The vault id and key a killed first save left: the id in the pending note, the key still in the
+/// keychain. `None` when there is no note, or its key is not in the keychain (then a new one is made).
+fn pending_key(
+    pending: &std::path::Path,
+    keychain: &Keychain,
+) -> Result<Option<(String, VaultKey)>> {
+    let Ok(text) = std::fs::read_to_string(pending) else {
+        return Ok(None);
+    };
+    let Ok(id) = uuid::Uuid::parse_str(text.trim()) else {
+        let _ = std::fs::remove_file(pending);
+        return Ok(None);
+    };
+    let id = id.to_string();
+    match keychain.read_key(&id) {
+        Ok(key) => Ok(Some((id, key))),
+        Err(Error::Keychain {
+            problem: KeychainProblem::KeyMissing,
+            ..
+        }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 fn sort_accounts(contents: &mut Contents) {
     contents
         .accounts

@@ -269,15 +269,9 @@ pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
     }
 }
 
-/// True for a YYYY-MM-DD shaped date.
+/// True for a real day written YYYY-MM-DD (see [`crate::dates::parse_iso_date`]).
 pub fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    crate::dates::is_iso_date(text)
 }
 
 #[cfg(test)]

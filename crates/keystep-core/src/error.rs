@@ -27,6 +27,7 @@ pub enum Field {
     Label,
     Date,
     BackupCodes,
+    Domain,
 }
 
 impl Field {
@@ -47,6 +48,7 @@ impl Field {
             Field::Label => "label",
             Field::Date => "date",
             Field::BackupCodes => "backup_codes",
+            Field::Domain => "domain",
         }
     }
 
@@ -66,7 +68,8 @@ impl Field {
             Field::Region => "country",
             Field::Label => "label",
             Field::Date => "date",
-            Field::BackupCodes => "backup codes",
+            Field::BackupCodes => "list of backup codes",
+            Field::Domain => "web address",
         }
     }
 }
@@ -125,7 +128,13 @@ pub enum Error {
     VaultWrongKey { path: PathBuf },
 
     #[error("The vault {} was written by a newer Keystep (format {version}). Update Keystep to open it.", path.display())]
-    VaultTooNew { path: PathBuf, version: u32 },
+    VaultTooNew { path: PathBuf, version: u64 },
+
+    #[error("The vault {} is a link to {}, which is not there (a drive that is not connected, or a synced folder that is not ready yet). Connect it and try again, or remove the link to start a new vault. Nothing was changed.", path.display(), target.display())]
+    VaultLinkBroken { path: PathBuf, target: PathBuf },
+
+    #[error("The lock file {} is a link. Keystep does not follow links for its lock file: remove it and try again (Keystep makes a new one). Nothing was changed.", path.display())]
+    LockIsLink { path: PathBuf },
 
     #[error("Keystep could not {action} {}: {source}", path.display())]
     Io {
@@ -164,8 +173,50 @@ pub enum Error {
     #[error("{name} is already in your accounts. Nothing was added.")]
     MyAccountDuplicate { name: String },
 
-    #[error("That account is not in your list any more. Reload the list and try again.")]
-    MyAccountNotFound,
+    #[error("{}", my_account_not_found(query.as_deref()))]
+    MyAccountNotFound {
+        /// What the person typed to find it (the CLI); `None` for an id the window sent.
+        query: Option<String>,
+    },
+
+    /// Fewer backup codes were given than are saved, and replacing them was not confirmed.
+    #[error("{}", fewer_codes_message(service, *saved, *read))]
+    BackupCodesFewer {
+        service: String,
+        saved: usize,
+        read: usize,
+    },
+
+    #[error("Keystep did not read {}: {problem}", path.display())]
+    FileRefused {
+        path: PathBuf,
+        problem: crate::files::FileProblem,
+    },
+}
+
+fn my_account_not_found(query: Option<&str>) -> String {
+    match query {
+        Some(q) => format!(
+            "You have no service \"{q}\" in Keystep. Check the name, or add the service first."
+        ),
+        None => "That account is not in your list any more. Reload the list and try again.".into(),
+    }
+}
+
+fn fewer_codes_message(service: &str, saved: usize, read: usize) -> String {
+    let saved_codes = if saved == 1 {
+        "1 backup code".to_string()
+    } else {
+        format!("{saved} backup codes")
+    };
+    let (were, these) = if read == 1 {
+        ("1 was".to_string(), "this one".to_string())
+    } else {
+        (format!("{read} were"), format!("these {read}"))
+    };
+    format!(
+        "{service} has {saved_codes} saved, and {were} read now. Saving would replace all {saved} with {these}. Nothing was changed."
+    )
 }
 
 fn describe_existing(existing: &str) -> String {
@@ -182,7 +233,7 @@ fn keychain_message(problem: KeychainProblem) -> &'static str {
             "No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed."
         }
         KeychainProblem::Locked => {
-            "Your keychain is locked. Unlock it (for example by signing in again, or in the Passwords and Keys app), then try again. Nothing was changed."
+            "Your keychain is locked. Unlock it (in an unlock window if one is open, in the Passwords and Keys app, or by signing out and in again), then try again. Nothing was changed."
         }
         KeychainProblem::Denied => {
             "Access to your keychain was refused, so Keystep cannot read the key that protects your codes. Allow Keystep when the keychain asks, then try again. Nothing was changed."
@@ -220,6 +271,8 @@ impl Error {
             Error::VaultCorrupt { .. } => "vault.corrupt".into(),
             Error::VaultWrongKey { .. } => "vault.wrong_key".into(),
             Error::VaultTooNew { .. } => "vault.too_new".into(),
+            Error::VaultLinkBroken { .. } => "vault.link_broken".into(),
+            Error::LockIsLink { .. } => "vault.lock_is_link".into(),
             Error::Io { .. } => "vault.io".into(),
             Error::NoDataDir => "vault.no_data_dir".into(),
             Error::NotOfficial { .. } => "link.not_official".into(),
@@ -229,7 +282,9 @@ impl Error {
             Error::PhoneDuplicate { .. } => "phone.duplicate".into(),
             Error::PhoneNotFound { .. } => "phone.not_found".into(),
             Error::MyAccountDuplicate { .. } => "service.duplicate".into(),
-            Error::MyAccountNotFound => "service.not_found".into(),
+            Error::MyAccountNotFound { .. } => "service.not_found".into(),
+            Error::BackupCodesFewer { .. } => "backup_codes.fewer".into(),
+            Error::FileRefused { problem, .. } => problem.code().into(),
         }
     }
 
@@ -242,6 +297,8 @@ impl Error {
                 | Error::VaultCorrupt { .. }
                 | Error::VaultWrongKey { .. }
                 | Error::VaultTooNew { .. }
+                | Error::VaultLinkBroken { .. }
+                | Error::LockIsLink { .. }
                 | Error::Io { .. }
                 | Error::NoDataDir
         )

@@ -22,13 +22,35 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 /// Environment variable that sets that wait in whole seconds (for slow keychains, and for tests).
 pub const TIMEOUT_ENV: &str = "KEYSTEP_KEYCHAIN_TIMEOUT_SECS";
 
-/// The keychain wait: `KEYSTEP_KEYCHAIN_TIMEOUT_SECS` if it holds a positive whole number, else 20 s.
+/// The longest keychain wait a person can ask for, in seconds.
+pub const MAX_TIMEOUT_SECS: u64 = 300;
+
+/// The keychain wait: `KEYSTEP_KEYCHAIN_TIMEOUT_SECS` if it holds a whole number of seconds from 1 to
+/// 300, else 20 s. Any other value is named on stderr (once), rather than silently replaced.
 pub fn timeout() -> Duration {
-    std::env::var(TIMEOUT_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .filter(|secs| *secs > 0)
-        .map_or(DEFAULT_TIMEOUT, Duration::from_secs)
+    let (wait, warning) = timeout_from(std::env::var(TIMEOUT_ENV).ok().as_deref());
+    if let Some(warning) = warning {
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| eprintln!("keystep: {warning}"));
+    }
+    wait
+}
+
+/// The wait for a value of `KEYSTEP_KEYCHAIN_TIMEOUT_SECS`, and a warning when the value is not used.
+pub fn timeout_from(value: Option<&str>) -> (Duration, Option<String>) {
+    let Some(raw) = value.filter(|v| !v.trim().is_empty()) else {
+        return (DEFAULT_TIMEOUT, None);
+    };
+    match raw.trim().parse::<u64>() {
+        Ok(secs) if (1..=MAX_TIMEOUT_SECS).contains(&secs) => (Duration::from_secs(secs), None),
+        _ => (
+            DEFAULT_TIMEOUT,
+            Some(format!(
+                "{TIMEOUT_ENV}={raw:?} is not a whole number of seconds from 1 to {MAX_TIMEOUT_SECS}; waiting {} seconds for the keychain instead.",
+                DEFAULT_TIMEOUT.as_secs()
+            )),
+        ),
+    }
 }
 
 /// A handle on one credential store: the platform's, or keyring-core's mock in tests.
@@ -117,7 +139,12 @@ pub fn diagnose(error: &keyring_core::Error) -> Error {
     let lower = detail.to_ascii_lowercase();
     let problem = match error {
         K::NoEntry => KeychainProblem::KeyMissing,
-        K::NoStorageAccess(_) if lower.contains("prompt") => KeychainProblem::Denied,
+        // "Prompt dismissed" is also what a locked keyring says when no unlock window can be shown:
+        // ask the keychain itself whether it is locked.
+        K::NoStorageAccess(_) if lower.contains("prompt") => match default_collection_locked() {
+            Some(true) => KeychainProblem::Locked,
+            _ => KeychainProblem::Denied,
+        },
         K::NoStorageAccess(_) => KeychainProblem::Locked,
         K::PlatformFailure(_) | K::NoDefaultStore if is_no_service(&lower) => {
             KeychainProblem::NoService
@@ -125,6 +152,22 @@ pub fn diagnose(error: &keyring_core::Error) -> Error {
         _ => KeychainProblem::Failed,
     };
     Error::Keychain { problem, detail }
+}
+
+/// Whether the Secret Service's default collection (where Keystep's key lives) is locked; `None` when
+/// that cannot be asked. Reading the property shows no prompt.
+#[cfg(target_os = "linux")]
+fn default_collection_locked() -> Option<bool> {
+    use secret_service::EncryptionType;
+    use secret_service::blocking::SecretService;
+    let service = SecretService::connect(EncryptionType::Plain).ok()?;
+    let collection = service.get_default_collection().ok()?;
+    collection.is_locked().ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn default_collection_locked() -> Option<bool> {
+    None
 }
 
 fn is_no_service(lower: &str) -> bool {
@@ -166,11 +209,32 @@ where
     }
     match rx.recv_timeout(timeout) {
         Ok(result) => result,
+        // A locked keyring whose unlock window cannot be shown never answers: when the keychain says
+        // it is locked, that is the cause to name, not the wait.
         Err(_) => Err(Error::Keychain {
-            problem: KeychainProblem::Timeout,
+            problem: if locked_within(LOCK_CHECK_WAIT) == Some(true) {
+                KeychainProblem::Locked
+            } else {
+                KeychainProblem::Timeout
+            },
             detail: format!("no answer within {} seconds", timeout.as_secs()),
         }),
     }
+}
+
+/// How long to wait for the answer to "is the keychain locked?" after a keychain call timed out.
+const LOCK_CHECK_WAIT: Duration = Duration::from_secs(3);
+
+/// [`default_collection_locked`] on its own thread, given up after `wait`.
+fn locked_within(wait: Duration) -> Option<bool> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("keychain-lock-check".into())
+        .spawn(move || {
+            let _ = tx.send(default_collection_locked());
+        })
+        .ok()?;
+    rx.recv_timeout(wait).ok().flatten()
 }
 
 #[cfg(test)]
@@ -214,6 +278,31 @@ mod tests {
         assert_eq!(diagnose(&dismissed).code(), "keychain.denied");
         let other = keyring_core::Error::PlatformFailure(Box::new(std::io::Error::other("boom")));
         assert_eq!(diagnose(&other).code(), "keychain.failed");
+    }
+
+    #[test]
+    fn the_keychain_wait_takes_1_to_300_seconds_and_names_any_other_value() {
+        assert_eq!(timeout_from(None), (DEFAULT_TIMEOUT, None));
+        assert_eq!(timeout_from(Some("")), (DEFAULT_TIMEOUT, None));
+        assert_eq!(timeout_from(Some("3")).0, Duration::from_secs(3));
+        assert_eq!(timeout_from(Some(" 300 ")).0, Duration::from_secs(300));
+        for bad in [
+            "0",
+            "-1",
+            "abc",
+            "1.5",
+            "1e20",
+            "301",
+            "18446744073709551615",
+        ] {
+            let (wait, warning) = timeout_from(Some(bad));
+            assert_eq!(wait, DEFAULT_TIMEOUT, "{bad}");
+            let warning = warning.unwrap_or_default();
+            assert!(
+                warning.contains(bad) && warning.contains("from 1 to 300"),
+                "{bad}: {warning}"
+            );
+        }
     }
 
     #[test]

@@ -7,10 +7,13 @@
 pub mod account;
 pub mod app;
 pub mod catalog;
+pub mod dates;
 pub mod error;
+pub mod files;
 pub mod guides;
 pub mod keychain;
 pub mod links;
+pub mod names;
 pub mod otp;
 pub mod paths;
 pub mod phones;

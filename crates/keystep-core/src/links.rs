@@ -244,6 +244,9 @@ fn imitation<'a>(
     host: &str,
     registrable: &str,
 ) -> Option<(&'a Service, Reason)> {
+    if let Some(found) = homograph(catalog, host) {
+        return Some(found);
+    }
     let host_labels: Vec<&str> = host.split('.').collect();
     for s in &catalog.services {
         for official in &s.domains {
@@ -329,6 +332,78 @@ fn imitation<'a>(
         }
     }
     None
+}
+
+/// The plain Latin letter a letter of another alphabet (or an accented one) is easily taken for:
+/// Cyrillic "а" for "a", Greek "ο" for "o", "é" for "e".
+fn plain_letter(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'ɑ' | 'α' | 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'Ь' | 'ь' | 'ƅ' => 'b',
+        'с' | 'ϲ' | 'ç' | 'ć' | 'č' => 'c',
+        'ԁ' | 'ď' | 'đ' => 'd',
+        'е' | 'ε' | 'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ɡ' | 'ğ' | 'ģ' => 'g',
+        'һ' => 'h',
+        'і' | 'ı' | 'ι' | 'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ӏ' => 'i',
+        'ј' | 'ϳ' | 'ȷ' => 'j',
+        'κ' | 'к' => 'k',
+        'ł' | 'ľ' => 'l',
+        'ո' | 'ñ' | 'ń' | 'ň' => 'n',
+        'о' | 'ο' | 'օ' | 'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' | 'ś' | 'š' | 'ş' => 's',
+        'τ' | 'ť' => 't',
+        'υ' | 'ս' | 'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ѡ' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return None,
+    })
+}
+
+/// An international address written with letters of other alphabets so that it reads as a known
+/// service's address (`pаypal.com` with a Cyrillic "а"): read with plain letters, it is that address or
+/// a lookalike of it.
+fn homograph<'a>(catalog: &'a Catalog, host: &str) -> Option<(&'a Service, Reason)> {
+    if !host.split('.').any(|label| label.starts_with("xn--")) {
+        return None;
+    }
+    let (unicode, _) = idna::domain_to_unicode(host);
+    let plain: String = unicode
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                Some(c)
+            } else {
+                plain_letter(c)
+            }
+        })
+        .collect::<Option<String>>()?;
+    let plain_registrable = registrable_domain(&plain)?;
+    catalog.services.iter().find_map(|s| {
+        s.domains.iter().find_map(|official| {
+            let same = plain_registrable == *official
+                || is_lookalike(&plain_registrable, official)
+                || skeleton(without_public_suffix(&plain_registrable))
+                    == skeleton(without_public_suffix(official));
+            same.then(|| {
+                (
+                    s,
+                    reason(
+                        "link.lookalike",
+                        format!(
+                            "{unicode} is written with letters of other alphabets to look like {official}, {}'s real address, but it is a different site ({host}).",
+                            s.name
+                        ),
+                    ),
+                )
+            })
+        })
+    })
 }
 
 /// A domain without its public suffix: `www.irs` for `www.irs.gov`, `id` for `id.me`.
@@ -590,6 +665,36 @@ mod tests {
             assert_eq!(c.verdict, Verdict::NotOfficial, "{url}: {:?}", c.reasons);
             assert_eq!(c.service, None, "{url}");
         }
+    }
+
+    #[test]
+    fn addresses_in_other_alphabets_that_read_as_a_known_one_name_what_they_imitate() {
+        for (url, service) in [
+            ("p\u{0430}ypal.com", "paypal"),
+            ("https://xn--pypal-4ve.com/signin", "paypal"),
+            ("https://www.\u{0456}rs.gov", "irs"),
+            ("https://g\u{03BF}\u{03BF}gle.com", "google"),
+            ("https://amaz\u{00F3}n.com", "amazon"),
+        ] {
+            let c = check(url);
+            assert_eq!(c.verdict, Verdict::Suspicious, "{url}: {:?}", c.reasons);
+            assert_eq!(
+                c.service.as_deref(),
+                Some(service),
+                "{url}: {:?}",
+                c.reasons
+            );
+            assert!(
+                codes(&c).contains(&"link.lookalike"),
+                "{url}: {:?}",
+                codes(&c)
+            );
+            assert!(codes(&c).contains(&"link.international_letters"), "{url}");
+        }
+        // International addresses that read as nothing Keystep knows are flagged for their letters only.
+        let c = check("https://xn--mnchen-3ya.de");
+        assert_eq!(c.service, None);
+        assert_eq!(codes(&c), ["link.international_letters"]);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub const HOME_ENV: &str = "KEYSTEP_HOME";
 pub const VAULT_FILE: &str = "vault.ksv";
 /// The folder of a person's own guides inside the data directory.
 pub const GUIDES_DIR: &str = "guides";
+/// The note of a first save under way (see [`DataDir::pending_file`]).
+pub const PENDING_FILE: &str = "vault.pending";
 /// The lock file that serializes writers (the app and the CLI at the same time).
 pub const LOCK_FILE: &str = "vault.lock";
 
@@ -50,6 +52,12 @@ impl DataDir {
 
     pub fn lock_file(&self) -> PathBuf {
         self.root.join(LOCK_FILE)
+    }
+
+    /// The note a first save leaves while it runs: the new vault's id (no secret), so that a save killed
+    /// after the key reached the keychain reuses that key instead of leaving it behind.
+    pub fn pending_file(&self) -> PathBuf {
+        self.root.join(PENDING_FILE)
     }
 
     /// The folder where a person may put guides of their own (`.toml` files).

@@ -156,9 +156,33 @@ fn hotp_counter_advances_and_is_saved() {
     assert_eq!(k.next_hotp(&id).unwrap().0, "755224");
     assert_eq!(k.code(&id, T).unwrap().code.as_deref(), Some("755224"));
     let (mut other, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
-    assert_eq!(other.next_hotp(&id).unwrap().0, "287082");
+    assert_eq!(other.next_hotp(&id).unwrap(), ("287082".to_string(), 1));
+    // `k` last saw counter 1; the counter it reports is the one its code was made from (2), read under
+    // the lock after the other writer's save.
+    assert_eq!(k.next_hotp(&id).unwrap(), ("359152".to_string(), 2));
     let totp = k.add_uri(IRS, T).unwrap().id;
     assert_eq!(k.next_hotp(&totp).unwrap_err().code(), "account.wrong_kind");
+}
+
+#[test]
+fn a_counter_at_its_highest_value_refuses_instead_of_repeating_a_code() {
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let id = k
+        .add_uri(
+            "otpauth://hotp/Bank:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=18446744073709551614",
+            T,
+        )
+        .unwrap()
+        .id;
+    let (_, used) = k.next_hotp(&id).unwrap();
+    assert_eq!(used, u64::MAX - 1);
+    for _ in 0..2 {
+        let err = k.next_hotp(&id).unwrap_err();
+        assert_eq!(err.code(), "input.bad_counter");
+        assert!(err.to_string().contains("has used its last code"), "{err}");
+    }
+    assert_eq!(k.accounts().unwrap()[0].counter, Some(u64::MAX));
 }
 
 #[test]
@@ -432,4 +456,127 @@ fn starting_a_guide_over_keeps_the_old_run_as_stopped() {
         k.open_guide(&lib, "no-such-guide", T).unwrap_err().code(),
         "guide.not_found"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_vault_that_is_a_link_is_read_and_written_through_the_link() {
+    let (dir, _s, kc) = setup();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (mut real, _) = Keystep::open_or_create(DataDir::at(elsewhere.path()), &kc).unwrap();
+    real.add_uri(IRS, T).unwrap();
+    let target = elsewhere.path().join("vault.ksv");
+    let link = dir.path().join("vault.ksv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+
+    let (mut k, outcome) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(outcome, OpenOutcome::Opened);
+    assert_eq!(k.accounts().unwrap().len(), 1);
+    k.add_uri(
+        "otpauth://totp/ID.me:me@example.com?secret=GEZDGNBVGY3TQOJQ&issuer=ID.me",
+        T,
+    )
+    .unwrap();
+    // The link is still a link, the save went to the real file, and its temporary file lived there.
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        real.accounts().unwrap().len(),
+        2,
+        "the real vault was updated"
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains(".tmp-")),
+        "no temporary file beside the link: {names:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_missing_vault_is_an_error_never_an_empty_new_vault() {
+    let (dir, _s, kc) = setup();
+    let gone = dir.path().join("drive-not-mounted").join("vault.ksv");
+    let link = dir.path().join("vault.ksv");
+    std::os::unix::fs::symlink(&gone, &link).unwrap();
+    let data = DataDir::at(dir.path());
+    let err = Keystep::open_existing(data.clone(), &kc).unwrap_err();
+    assert_eq!(err.code(), "vault.link_broken");
+    assert!(err.is_storage(), "exit 4 on the command line");
+    assert!(err.to_string().contains("drive-not-mounted"), "{err}");
+    assert_eq!(
+        Keystep::open_or_create(data, &kc).unwrap_err().code(),
+        "vault.link_broken"
+    );
+    assert_eq!(
+        std::fs::read_link(&link).unwrap(),
+        gone,
+        "the link is untouched"
+    );
+    assert!(!gone.exists());
+    assert!(
+        !dir.path().join("vault.pending").exists(),
+        "no key was made"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_refused_and_its_target_not_created() {
+    let (dir, _s, kc) = setup();
+    let target = dir.path().join("somewhere-else.lock");
+    std::os::unix::fs::symlink(&target, dir.path().join("vault.lock")).unwrap();
+    let err = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap_err();
+    assert_eq!(err.code(), "vault.lock_is_link");
+    assert!(!target.exists());
+    assert!(!dir.path().join("vault.ksv").exists());
+}
+
+#[test]
+fn a_first_save_killed_after_the_key_was_stored_reuses_that_key() {
+    let (dir, _s, kc) = setup();
+    // What a kill between "key stored" and "vault written" leaves: the note and the key.
+    let orphan = "0b5e7c1a-2f4d-4c3b-9a8e-1d2c3b4a5f60";
+    let key = vault::VaultKey::generate().unwrap();
+    kc.store_key(orphan, &key).unwrap();
+    std::fs::write(dir.path().join("vault.pending"), orphan).unwrap();
+    std::fs::write(dir.path().join(".vault.ksv.tmp-0a1b2c"), b"half a vault").unwrap();
+
+    let (k, outcome) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(outcome, OpenOutcome::Created);
+    assert_eq!(
+        k.vault_id(),
+        orphan,
+        "the orphaned key is reused, not a second one made"
+    );
+    assert!(!dir.path().join("vault.pending").exists());
+    assert!(
+        !dir.path().join(".vault.ksv.tmp-0a1b2c").exists(),
+        "leftovers removed"
+    );
+    let (again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_eq!(again.vault_id(), orphan);
+}
+
+#[test]
+fn a_note_whose_key_is_gone_starts_a_fresh_vault_and_leftover_temps_go_on_the_next_save() {
+    let (dir, _s, kc) = setup();
+    std::fs::write(
+        dir.path().join("vault.pending"),
+        "0b5e7c1a-2f4d-4c3b-9a8e-1d2c3b4a5f60",
+    )
+    .unwrap();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert_ne!(k.vault_id(), "0b5e7c1a-2f4d-4c3b-9a8e-1d2c3b4a5f60");
+    assert!(!dir.path().join("vault.pending").exists());
+    std::fs::write(dir.path().join(".vault.ksv.tmp-ffeedd"), b"killed save").unwrap();
+    k.add_uri(IRS, T).unwrap();
+    assert!(!dir.path().join(".vault.ksv.tmp-ffeedd").exists());
 }

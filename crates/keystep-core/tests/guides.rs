@@ -339,6 +339,55 @@ fn guides_from_a_user_folder_load_and_bad_or_clashing_files_are_reported_not_loa
     assert!(none.is_empty() && missing[0].message.contains("cannot read this folder"));
 }
 
+#[test]
+fn a_guides_folder_with_a_named_pipe_a_link_to_a_device_and_a_huge_file_reports_them_without_hanging()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-mine.toml"), GOOD).unwrap();
+    let fifo = dir.path().join("b-pipe.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("c-zero.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("d-huge.toml"),
+        "#".repeat(guides::validate::MAX_GUIDE_BYTES + 1),
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let (loaded, problems) = guides::load_folder(&path, catalog(), &[]);
+        let _ = tx.send((
+            loaded.into_iter().map(|g| g.id).collect::<Vec<_>>(),
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ));
+    });
+    let (loaded, problems) = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("loading a guides folder with a named pipe in it hangs");
+    assert_eq!(loaded, ["test-sign-in"]);
+    let all = problems.join("\n");
+    assert!(
+        all.contains("b-pipe.toml:1:1: Keystep did not read this guide file: it is a named pipe (FIFO), not a regular file"),
+        "{all}"
+    );
+    assert!(
+        all.contains("c-zero.toml:1:1: Keystep did not read this guide file: it is a device"),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "d-huge.toml:1:1: Keystep did not read this guide file: it is larger than 256 KB"
+        ),
+        "{all}"
+    );
+}
+
 /// The words every code step's warning must hold: a code told to a caller is the most common way
 /// people lose an account to a scammer.
 fn warns_never_to_tell_a_code(step: &guides::Step) -> bool {

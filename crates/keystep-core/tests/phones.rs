@@ -176,7 +176,7 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     let (dir, kc, mut k) = open();
     let google = k.add_my_account(catalog("idme")).unwrap();
     let pasted = SecretString::new("  1111-2222\n\n3333-4444\n- 5555-6666\n3333-4444\n");
-    let view = k.set_backup_codes(&google.id, &pasted).unwrap();
+    let view = k.set_backup_codes(&google.id, &pasted, false).unwrap();
     assert_eq!((view.backup_codes_left, view.backup_codes_total), (3, 3));
     let json = serde_json::to_string(&view).unwrap();
     assert!(!json.contains("1111"), "{json}");
@@ -479,4 +479,158 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
         _ => None,
     });
     assert_eq!(shown, Some(Some(code.id)));
+}
+
+#[test]
+fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
+    let (dir, kc, mut k) = open();
+    let google = k.add_my_account(catalog("google")).unwrap();
+    let ten: String = (0..10).map(|i| format!("code-{i:04}\n")).collect();
+    k.set_backup_codes(&google.id, &SecretString::new(ten), false)
+        .unwrap();
+    let file = DataDir::at(dir.path()).vault_file();
+    let before = std::fs::read(&file).unwrap();
+
+    // Nothing to read: refused, nothing written.
+    for empty in ["", "\n\n", "   \n"] {
+        let e = k
+            .set_backup_codes(&google.id, &SecretString::new(empty), true)
+            .unwrap_err();
+        assert_eq!(e.code(), "input.bad_backup_codes");
+        assert!(e.to_string().contains("no backup codes were read"), "{e}");
+    }
+    // A line that is not a code, by its number; nothing of the codes in the message.
+    let e = k
+        .set_backup_codes(
+            &google.id,
+            &SecretString::new("aaaa-1111\nbbbb-2222\nx\n"),
+            true,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("line 3 is not a backup code"), "{e}");
+    assert!(!e.to_string().contains("1111"), "{e}");
+    let e = k
+        .set_backup_codes(&google.id, &SecretString::new("aaaa\u{0}1111\n"), true)
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("line 1 has a control character"),
+        "{e}"
+    );
+
+    // Fewer than saved: refused unless confirmed, saying how many are saved and how many were read.
+    let e = k
+        .set_backup_codes(
+            &google.id,
+            &SecretString::new("new-0001\nnew-0002\nnew-0003\n"),
+            false,
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "backup_codes.fewer");
+    assert_eq!(
+        e.to_string(),
+        "Google Account (Gmail) has 10 backup codes saved, and 3 were read now. Saving would replace all 10 with these 3. Nothing was changed."
+    );
+    assert!(matches!(
+        e,
+        keystep_core::Error::BackupCodesFewer {
+            saved: 10,
+            read: 3,
+            ..
+        }
+    ));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the vault is untouched"
+    );
+    assert_eq!(k.my_accounts().unwrap()[0].backup_codes_total, 10);
+
+    // As many or more need no confirmation; fewer with it replace.
+    let twelve: String = (0..12).map(|i| format!("more-{i:04}\n")).collect();
+    let view = k
+        .set_backup_codes(&google.id, &SecretString::new(twelve), false)
+        .unwrap();
+    assert_eq!(view.backup_codes_total, 12);
+    let view = k
+        .set_backup_codes(
+            &google.id,
+            &SecretString::new("new-0001\nnew-0002\nnew-0003\n"),
+            true,
+        )
+        .unwrap();
+    assert_eq!(view.backup_codes_total, 3);
+
+    // Removing them is its own action.
+    let view = k.clear_backup_codes(&google.id).unwrap();
+    assert_eq!((view.backup_codes_total, view.backup_codes_left), (0, 0));
+    let (mut again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    assert!(again.reveal_backup_codes(&google.id).unwrap().is_empty());
+    assert_eq!(
+        again.clear_backup_codes("no-such-id").unwrap_err().code(),
+        "service.not_found"
+    );
+}
+
+#[test]
+fn a_service_not_found_by_name_says_which_and_by_id_keeps_the_window_wording() {
+    let (_d, _kc, mut k) = open();
+    k.add_my_account(catalog("google")).unwrap();
+    let e = k.find_my_account("nosuch").unwrap_err();
+    assert_eq!(e.code(), "service.not_found");
+    assert_eq!(
+        e.to_string(),
+        "You have no service \"nosuch\" in Keystep. Check the name, or add the service first."
+    );
+    let e = k.backup_code_hints("gone-id").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "That account is not in your list any more. Reload the list and try again."
+    );
+    assert_eq!(
+        k.find_my_account("GOOGLE").unwrap().service_name,
+        "Google Account (Gmail)"
+    );
+}
+
+#[test]
+fn impossible_dates_are_refused_when_a_number_leaves_and_in_a_plan() {
+    let (_d, _kc, mut k) = open();
+    let p = k
+        .add_phone("+12025550143", "US", "mobile", PhoneKind::Mobile)
+        .unwrap();
+    for (date, why) in [
+        ("2026-99-99", "there is no month 99"),
+        ("2026-02-30", "February 2026 has days 01 to 28"),
+        ("2026-00-00", "there is no month 0"),
+        ("0000-01-01", "the year must be from 1900 to 2200"),
+        ("2300-01-01", "the year must be from 1900 to 2200"),
+    ] {
+        let e = k
+            .edit_phone(
+                &p.id,
+                "mobile",
+                PhoneKind::Mobile,
+                PhoneStatus::Leaving { on: date.into() },
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "input.bad_date", "{date}");
+        assert!(e.to_string().starts_with("The date is not valid: "), "{e}");
+        assert!(e.to_string().contains(why), "{date}: {e}");
+    }
+    let e = k
+        .plan_change("+12025550143", "+12025550199", Some("2026-13-45"), "US", T)
+        .unwrap_err();
+    assert_eq!(e.code(), "input.bad_date");
+    assert!(e.to_string().contains("there is no month 13"), "{e}");
+    assert_eq!(k.phones().unwrap()[0].status, PhoneStatus::InUse);
+    assert_eq!(k.phones().unwrap().len(), 1, "the plan added nothing");
+    k.edit_phone(
+        &p.id,
+        "mobile",
+        PhoneKind::Mobile,
+        PhoneStatus::Leaving {
+            on: "2028-02-29".into(),
+        },
+    )
+    .unwrap();
 }

@@ -102,8 +102,15 @@ export const updateMyAccount = (
 export const removeMyAccount = (id: string) => call<MyAccountView>('remove_my_account', { id });
 /** Keystep code accounts that look like this service: suggestions only, nothing is linked. */
 export const suggestCodeAccounts = (id: string) => call<AccountView[]>('suggest_code_accounts', { id });
-/** Backup codes only travel inward: pasted here, one per line; they are never sent back. */
-export const setBackupCodes = (id: string, codes: string) => call<MyAccountView>('set_backup_codes', { id, codes });
+/**
+ * Backup codes only travel inward: pasted here, one per line; they are never sent back. Fewer codes than
+ * are saved replace them only with `replaceFewer`, once the person confirmed it; without it Rust refuses
+ * with `backup_codes.fewer` and changes nothing.
+ */
+export const setBackupCodes = (id: string, codes: string, replaceFewer = false) =>
+  call<MyAccountView>('set_backup_codes', { id, codes, replaceFewer });
+/** Removes every backup code of a service (after the person confirmed it). */
+export const clearBackupCodes = (id: string) => call<MyAccountView>('clear_backup_codes', { id });
 /** Rust copies the next unused backup code to the clipboard and marks it used. */
 export const copyBackupCode = (id: string) => call<CopyInfo>('copy_backup_code', { id });
 /** The backup codes as hints (last two characters) and whether each is used. */

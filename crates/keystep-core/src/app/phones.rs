@@ -5,6 +5,7 @@ use super::{Keystep, unix_now_ms};
 use crate::catalog::{Catalog, squash};
 use crate::error::{Error, Field, Result};
 use crate::guides::Run;
+use crate::phones::backup_codes::read_backup_codes;
 use crate::phones::planner::{Plan, plan_guide};
 use crate::phones::review::{RiskItem, review, service_name};
 use crate::phones::views::{
@@ -21,8 +22,6 @@ pub const MAX_LABEL_CHARS: usize = 100;
 /// Shortest name key that suggests a code account by appearing inside its issuer ("wellsfargo" in
 /// "Wells Fargo Online").
 const MIN_KEY_INSIDE_ISSUER: usize = 5;
-/// Most backup codes kept for one account (services give 8 to 16).
-pub const MAX_BACKUP_CODES: usize = 50;
 
 /// The UTC calendar date (YYYY-MM-DD) of a Unix time in milliseconds.
 pub fn iso_date(ms: u64) -> String {
@@ -41,31 +40,75 @@ pub fn iso_date(ms: u64) -> String {
 }
 
 fn clean_label(label: &str) -> Result<String> {
-    let label = label.trim();
-    if label.chars().count() > MAX_LABEL_CHARS {
-        return Err(Error::bad(
-            Field::Label,
-            format!("it is longer than {MAX_LABEL_CHARS} characters"),
-        ));
-    }
-    if label.chars().any(char::is_control) {
-        return Err(Error::bad(
-            Field::Label,
-            "it has a line break or another control character",
-        ));
-    }
-    Ok(label.to_string())
+    crate::names::clean(label, Field::Label, MAX_LABEL_CHARS)
 }
 
+/// A real calendar day written YYYY-MM-DD, in a plausible range (see [`crate::dates`]).
 fn check_date(date: &str) -> Result<()> {
-    if crate::catalog::is_iso_date(date) {
-        Ok(())
-    } else {
-        Err(Error::bad(
-            Field::Date,
-            format!("\"{date}\" is not a date. Use YYYY-MM-DD, for example 2026-12-31."),
-        ))
+    crate::dates::parse_iso_date(date)
+        .map(|_| ())
+        .map_err(|reason| Error::bad(Field::Date, reason))
+}
+
+/// The registrable domain of a custom service's web address, refused when it is not a web address, when
+/// the official-site check finds it imitates a service Keystep knows, or when it is the official
+/// address of one (that service should be added from the catalog).
+fn custom_domain(catalog: &Catalog, typed: &str) -> Result<String> {
+    let typed = typed.trim();
+    let lower = typed.to_ascii_lowercase();
+    let without_scheme = ["https://", "http://"]
+        .iter()
+        .find_map(|s| lower.starts_with(s).then(|| &typed[s.len()..]))
+        .unwrap_or(typed);
+    let host = without_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let not_an_address = || {
+        let shown = if typed.chars().count() <= 80 && !typed.chars().any(char::is_control) {
+            format!("\"{typed}\"")
+        } else {
+            "that".into()
+        };
+        Error::bad(
+            Field::Domain,
+            format!(
+                "{shown} is not a web address. Type the service's own address, such as mycu.org."
+            ),
+        )
+    };
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(not_an_address());
     }
+    let check = crate::links::check_link(catalog, host);
+    let Some(registrable) = check.registrable_domain.clone() else {
+        return Err(not_an_address());
+    };
+    let named = check.service.as_deref().and_then(|id| catalog.service(id));
+    if let Some(owner) = named.filter(|s| s.owns(&registrable)) {
+        return Err(Error::bad(
+            Field::Domain,
+            format!(
+                "{registrable} is an official address of {}, which Keystep already knows: use the catalog service {} instead (choose {} in the list of services).",
+                owner.name, owner.id, owner.name
+            ),
+        ));
+    }
+    if check.verdict == crate::links::Verdict::Suspicious {
+        let reasons: Vec<&str> = check.reasons.iter().map(|r| r.message.as_str()).collect();
+        let what = match named {
+            Some(s) => format!("it imitates {}, a service Keystep knows", s.name),
+            None => "it is not safe".into(),
+        };
+        return Err(Error::bad(
+            Field::Domain,
+            format!(
+                "{what}: {} Type the address exactly as the service itself writes it.",
+                reasons.join(" ")
+            ),
+        ));
+    }
+    Ok(registrable)
 }
 
 fn check_status(status: &PhoneStatus) -> Result<()> {
@@ -79,14 +122,14 @@ fn my_account<'c>(c: &'c Contents, id: &str) -> Result<&'c MyAccount> {
     c.my_accounts
         .iter()
         .find(|a| a.id == id)
-        .ok_or(Error::MyAccountNotFound)
+        .ok_or(Error::MyAccountNotFound { query: None })
 }
 
 fn my_account_mut<'c>(c: &'c mut Contents, id: &str) -> Result<&'c mut MyAccount> {
     c.my_accounts
         .iter_mut()
         .find(|a| a.id == id)
-        .ok_or(Error::MyAccountNotFound)
+        .ok_or(Error::MyAccountNotFound { query: None })
 }
 
 impl Keystep {
@@ -217,25 +260,15 @@ impl Keystep {
                 ServiceRef::Catalog { id }
             }
             ServiceRef::Custom { name, domain } => {
-                let name = name.trim().to_string();
-                if name.is_empty() || name.chars().count() > crate::account::MAX_NAME_CHARS {
+                let name =
+                    crate::names::clean(&name, Field::Issuer, crate::account::MAX_NAME_CHARS)?;
+                if name.is_empty() {
                     return Err(Error::bad(
                         Field::Issuer,
                         "type the name of the service, such as My Credit Union",
                     ));
                 }
-                let host = domain
-                    .trim()
-                    .trim_start_matches("https://")
-                    .trim_start_matches("http://");
-                let host = host
-                    .split(['/', '?', '#'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                let registrable = crate::links::registrable_domain(&host).ok_or_else(|| {
-                    Error::bad(Field::Uri, format!("\"{}\" is not a web address. Type the service's own address, such as mycu.org.", domain.trim()))
-                })?;
+                let registrable = custom_domain(catalog, &domain)?;
                 ServiceRef::Custom {
                     name,
                     domain: registrable,
@@ -321,7 +354,7 @@ impl Keystep {
                 .my_accounts
                 .iter()
                 .position(|a| a.id == id)
-                .ok_or(Error::MyAccountNotFound)?;
+                .ok_or(Error::MyAccountNotFound { query: None })?;
             Ok(my_account_view(
                 &c.my_accounts.remove(at),
                 Catalog::bundled(),
@@ -364,43 +397,41 @@ impl Keystep {
             .collect())
     }
 
-    /// Replaces an account's backup codes with those pasted or typed, one per line. Blank lines and
-    /// repeats are dropped. Returns how many were kept.
-    pub fn set_backup_codes(&mut self, id: &str, text: &SecretString) -> Result<MyAccountView> {
-        let mut codes: Vec<String> = Vec::new();
-        for line in text.expose().lines() {
-            let code = line.trim().trim_start_matches(['-', '*', '•']).trim();
-            if code.is_empty() {
-                continue;
-            }
-            if code.chars().count() > 64 || code.chars().any(char::is_control) {
-                return Err(Error::bad(
-                    Field::BackupCodes,
-                    "one line is too long to be a backup code. Put one code on each line.",
-                ));
-            }
-            if !codes.iter().any(|c| c == code) {
-                codes.push(code.to_string());
-            }
-        }
-        if codes.len() > MAX_BACKUP_CODES {
-            return Err(Error::bad(
-                Field::BackupCodes,
-                format!(
-                    "there are {} lines; Keystep keeps up to {MAX_BACKUP_CODES}. Put one code on each line.",
-                    codes.len()
-                ),
-            ));
-        }
+    /// Replaces an account's backup codes with those pasted or typed, one per line (read by
+    /// [`read_backup_codes`]: text with no code is refused; removing codes is [`Keystep::clear_backup_codes`]).
+    /// Fewer codes than are saved replace them only when `fewer_confirmed` (the person confirmed it in the
+    /// window, or gave `--replace`); else [`Error::BackupCodesFewer`] and nothing changes.
+    pub fn set_backup_codes(
+        &mut self,
+        id: &str,
+        text: &SecretString,
+        fewer_confirmed: bool,
+    ) -> Result<MyAccountView> {
+        let codes = read_backup_codes(text)?;
         self.update(|c| {
             let a = my_account_mut(c, id)?;
+            let saved = a.backup_codes.len();
+            if codes.len() < saved && !fewer_confirmed {
+                return Err(Error::BackupCodesFewer {
+                    service: service_name(Catalog::bundled(), &a.service),
+                    saved,
+                    read: codes.len(),
+                });
+            }
             a.backup_codes = codes
-                .iter()
-                .map(|code| BackupCode {
-                    code: SecretString::new(code.as_str()),
-                    used: false,
-                })
+                .into_iter()
+                .map(|code| BackupCode { code, used: false })
                 .collect();
+            Ok(my_account_view(a, Catalog::bundled()))
+        })
+    }
+
+    /// Removes every backup code of an account: the one explicit way to remove them (saving an empty
+    /// list is refused). Answers with the account, now without codes.
+    pub fn clear_backup_codes(&mut self, id: &str) -> Result<MyAccountView> {
+        self.update(|c| {
+            let a = my_account_mut(c, id)?;
+            a.backup_codes.clear();
             Ok(my_account_view(a, Catalog::bundled()))
         })
     }
@@ -468,7 +499,11 @@ impl Keystep {
                 || matches!(&a.service, ServiceRef::Catalog { id } if *id == q)
                 || matches!(&a.service, ServiceRef::Custom { domain, .. } if *domain == q)
         };
-        all.into_iter().find(hit).ok_or(Error::MyAccountNotFound)
+        all.into_iter()
+            .find(hit)
+            .ok_or_else(|| Error::MyAccountNotFound {
+                query: Some(query.trim().to_string()),
+            })
     }
 
     /// Every backup code of an account with whether it was used, for the person who asked to see them

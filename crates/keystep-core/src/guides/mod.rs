@@ -117,6 +117,18 @@ pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
     }
 }
 
+/// Reads a guide file: a regular file of at most [`validate::MAX_GUIDE_BYTES`] (never more is read, and
+/// a named pipe or a device is refused before it is opened). Else what is wrong, for a
+/// [`GuideProblem`]'s message.
+pub fn read_guide_file(path: &std::path::Path) -> Result<String, String> {
+    crate::files::read_text_file(path, validate::MAX_GUIDE_BYTES).map_err(|e| match e {
+        crate::Error::FileRefused { problem, .. } => {
+            format!("Keystep did not read this guide file: {problem}")
+        }
+        other => other.to_string(),
+    })
+}
+
 /// Most guide files read from a user folder (more is surely a wrong folder).
 pub const MAX_USER_GUIDES: usize = 200;
 
@@ -148,10 +160,12 @@ pub fn load_folder(
             );
         }
     };
+    // Every `.toml` entry, files or not: one that is not a regular file (a named pipe, a device, a
+    // folder) is reported, never opened for reading.
     let mut files: Vec<std::path::PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
     if files.len() > MAX_USER_GUIDES {
@@ -166,17 +180,10 @@ pub fn load_folder(
     }
     for path in files {
         let name = path.display().to_string();
-        let too_big = std::fs::metadata(&path)
-            .map(|m| m.len() > validate::MAX_GUIDE_BYTES as u64)
-            .unwrap_or(false);
-        if too_big {
-            problems.push(problem(name, "the file is too large to be a guide".into()));
-            continue;
-        }
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_guide_file(&path) {
             Ok(text) => text,
-            Err(e) => {
-                problems.push(problem(name, format!("cannot read it: {e}")));
+            Err(message) => {
+                problems.push(problem(name, message));
                 continue;
             }
         };

@@ -1,6 +1,7 @@
 //! Phone numbers and the accounts that use them: which service sends codes to which number, backup
 //! codes, the risk review, and the change-number planner.
 
+pub mod backup_codes;
 pub mod model;
 pub mod number;
 pub mod planner;

@@ -2,7 +2,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -55,6 +55,52 @@ fn sync_dir(dir: &Path) {
     }
 }
 
+/// Where the vault really is. A link is followed for every read and for the atomic write (its temporary
+/// file and rename happen in the target's folder, so the link stays a link): a vault kept on another
+/// drive or in a synced folder is updated in place. `Ok(None)`: nothing is there, so there is no vault
+/// yet. A link whose target is missing is an error, never "no vault": creating a new vault over it would
+/// hide the real one the day the drive comes back.
+pub fn locate_vault(path: &Path) -> Result<Option<PathBuf>> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    if !meta.file_type().is_symlink() {
+        return Ok(Some(path.to_path_buf()));
+    }
+    match std::fs::canonicalize(path) {
+        Ok(target) => Ok(Some(target)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::VaultLinkBroken {
+            path: path.to_path_buf(),
+            target: std::fs::read_link(path).unwrap_or_default(),
+        }),
+        Err(e) => Err(Error::io("follow the link", path, e)),
+    }
+}
+
+/// Removes temporary files that saves killed half-way left beside `path` (`.vault.ksv.tmp-…`). Call
+/// it only under the [`WriteLock`]: then no save of ours is writing one.
+pub fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix))
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// An exclusive lock on the vault's lock file, held while a save reads, changes and writes the vault.
 #[derive(Debug)]
 pub struct WriteLock {
@@ -69,11 +115,23 @@ impl WriteLock {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+            // A link here would make Keystep create or lock some other file.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
         }
-        let file = options
-            .open(lock_path)
-            .map_err(|e| Error::io("lock", lock_path, e))?;
+        if std::fs::symlink_metadata(lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::LockIsLink {
+                path: lock_path.to_path_buf(),
+            });
+        }
+        let file = options.open(lock_path).map_err(|e| {
+            #[cfg(unix)]
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                return Error::LockIsLink {
+                    path: lock_path.to_path_buf(),
+                };
+            }
+            Error::io("lock", lock_path, e)
+        })?;
         file.lock().map_err(|e| Error::io("lock", lock_path, e))?;
         Ok(Self { file })
     }

@@ -96,24 +96,40 @@ pub fn parse_envelope(path: &Path, bytes: &[u8]) -> Result<Envelope> {
     #[derive(Deserialize)]
     struct VersionProbe {
         format: Option<String>,
-        version: Option<u32>,
+        // Any JSON number: a version too big for u32 is a newer Keystep's, not a damaged file.
+        version: Option<serde_json::Number>,
     }
     let probe: VersionProbe =
         serde_json::from_slice(bytes).map_err(|e| corrupt(path, describe_json_error(&e)))?;
     if probe.format.as_deref() != Some(FORMAT_NAME) {
         return Err(corrupt(path, "it is not a Keystep vault"));
     }
-    match probe.version {
-        Some(v) if v > FORMAT_VERSION => {
+    match probe.version.as_ref().map(serde_json::Number::as_u64) {
+        None => return Err(corrupt(path, "it has no version")),
+        Some(None) => {
+            return Err(corrupt(
+                path,
+                "its version is not a whole number of 1 or more",
+            ));
+        }
+        Some(Some(0)) => {
+            return Err(corrupt(path, "it says version 0, which no Keystep writes"));
+        }
+        Some(Some(v)) if v > u64::from(FORMAT_VERSION) => {
             return Err(Error::VaultTooNew {
                 path: path.into(),
                 version: v,
             });
         }
-        Some(_) => {}
-        None => return Err(corrupt(path, "it has no version")),
+        Some(Some(_)) => {}
     }
-    serde_json::from_slice(bytes).map_err(|e| corrupt(path, describe_json_error(&e)))
+    let envelope: Envelope =
+        serde_json::from_slice(bytes).map_err(|e| corrupt(path, describe_json_error(&e)))?;
+    // Without a slot the key cannot be found anywhere: that is a damaged file, not a missing key.
+    if envelope.slots.is_empty() {
+        return Err(corrupt(path, "it lists no place where its key is kept"));
+    }
+    Ok(envelope)
 }
 
 fn describe_json_error(e: &serde_json::Error) -> String {
@@ -443,12 +459,42 @@ mod tests {
     }
 
     #[test]
+    fn a_vault_without_key_slots_is_damaged_not_a_missing_key() {
+        let bytes = encrypt("v-id", &[], &sample(), &VaultKey::generate().unwrap()).unwrap();
+        let err = parse_envelope(Path::new("v"), &bytes).unwrap_err();
+        assert_eq!(err.code(), "vault.corrupt", "{err}");
+        assert!(err.to_string().contains("no place where its key is kept"));
+    }
+
+    #[test]
     fn newer_version_and_foreign_json_are_refused_clearly() {
         let newer = br#"{"format":"keystep-vault","version":9}"#;
         assert_eq!(
             parse_envelope(Path::new("v"), newer).unwrap_err().code(),
             "vault.too_new"
         );
+        let huge = br#"{"format":"keystep-vault","version":18446744073709551615}"#;
+        let err = parse_envelope(Path::new("v"), huge).unwrap_err();
+        assert_eq!(err.code(), "vault.too_new", "{err}");
+        assert!(err.to_string().contains("18446744073709551615"));
+        for (bad, says) in [
+            (
+                &br#"{"format":"keystep-vault","version":0}"#[..],
+                "version 0",
+            ),
+            (
+                br#"{"format":"keystep-vault","version":-3}"#,
+                "whole number",
+            ),
+            (
+                br#"{"format":"keystep-vault","version":1.5}"#,
+                "whole number",
+            ),
+        ] {
+            let err = parse_envelope(Path::new("v"), bad).unwrap_err();
+            assert_eq!(err.code(), "vault.corrupt", "{err}");
+            assert!(err.to_string().contains(says), "{err}");
+        }
         let foreign = br#"{"hello":1}"#;
         assert!(
             parse_envelope(Path::new("v"), foreign)

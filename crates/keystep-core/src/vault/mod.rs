@@ -81,10 +81,19 @@ pub fn associated_data(vault_id: &str, version: u32) -> Vec<u8> {
 /// Reads only the envelope: enough to know the vault id (to ask the keychain) without any key.
 pub fn read_envelope(path: &Path) -> Result<Envelope> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.len() > MAX_VAULT_BYTES {
-        return Err(corrupt(path, "it is larger than any vault Keystep writes"));
+    // A pipe or a device in its place would block the read or never end.
+    if !meta.is_file() {
+        return Err(corrupt(path, "it is not a regular file"));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let limit = usize::try_from(MAX_VAULT_BYTES).unwrap_or(usize::MAX);
+    let too_big = || corrupt(path, "it is larger than any vault Keystep writes");
+    if meta.len() > MAX_VAULT_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let bytes = crate::files::read_bounded(file, limit)
+        .map_err(|e| Error::io("read", path, e))?
+        .ok_or_else(too_big)?;
     parse_envelope(path, &bytes)
 }
 
@@ -456,6 +465,25 @@ mod tests {
             decrypt(Path::new("v"), &env, &key).unwrap_err().code(),
             "vault.wrong_key"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_device_in_place_of_the_vault_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("vault.ksv");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        for path in [fifo.as_path(), Path::new("/dev/zero")] {
+            let err = read_envelope(path).unwrap_err();
+            assert_eq!(err.code(), "vault.corrupt", "{err}");
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
     }
 
     #[test]

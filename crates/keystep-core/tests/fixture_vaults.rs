@@ -264,8 +264,8 @@ fn write_fixture() {
         .unwrap();
     k.update_my_account(
         &idme.id,
-        &[cell.id.clone()],
-        &[voip.id.clone()],
+        std::slice::from_ref(&cell.id),
+        std::slice::from_ref(&voip.id),
         Some(&idme_code),
         false,
     )
@@ -284,8 +284,8 @@ fn write_fixture() {
         .unwrap();
     k.update_my_account(
         &google.id,
-        &[voip.id.clone()],
-        &[cell.id.clone()],
+        std::slice::from_ref(&voip.id),
+        std::slice::from_ref(&cell.id),
         None,
         true,
     )
@@ -296,7 +296,7 @@ fn write_fixture() {
             domain: "example.org".into(),
         })
         .unwrap();
-    k.update_my_account(&club.id, &[cell.id.clone()], &[], None, false)
+    k.update_my_account(&club.id, std::slice::from_ref(&cell.id), &[], None, false)
         .unwrap();
 
     // Guide runs: open in a branch with a wait running, finished, and stopped.

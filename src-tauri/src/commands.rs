@@ -39,6 +39,7 @@ fn open_info(vault: &Keystep, outcome: OpenOutcome) -> OpenInfo {
     OpenInfo {
         created: outcome == OpenOutcome::Created,
         data_dir: vault.data_dir().root().display().to_string(),
+        unreadable: vault.unreadable_parts(),
     }
 }
 

@@ -24,6 +24,31 @@ describe('opening', () => {
   });
 });
 
+describe('a vault with parts this version cannot read', () => {
+  it('says what could not be read and that it is kept, above the codes', async () => {
+    fakeBackend({
+      accounts: [totp('a1', 'GitHub', 'alice')],
+      codes: [timedCode('a1', '123456', Date.now() + 20_000)],
+      handlers: {
+        open_vault: () => ({ created: false, dataDir: '/data', unreadable: ['1 change-number plan'] }),
+      },
+    });
+    render(App);
+    const note = await screen.findByTestId('unreadable-note');
+    expect(note).toHaveAttribute('role', 'status');
+    expect(note).toHaveTextContent('could not read part of your saved information: 1 change-number plan.');
+    expect(note).toHaveTextContent('It is kept unchanged in your vault.');
+    expect(await screen.findByTestId('account-row')).toBeInTheDocument();
+  });
+
+  it('shows no note when everything was read', async () => {
+    fakeBackend({ accounts: [totp('a1', 'GitHub', 'alice')], codes: [timedCode('a1', '123456', Date.now() + 20_000)] });
+    render(App);
+    await screen.findByTestId('account-row');
+    expect(screen.queryByTestId('unreadable-note')).not.toBeInTheDocument();
+  });
+});
+
 describe('problem screen', () => {
   it('shows the keychain message, and Try again opens the vault again', async () => {
     let attempts = 0;
@@ -40,7 +65,7 @@ describe('problem screen', () => {
               detail: 'Secret Service: collection is locked',
             };
           }
-          return { created: false, dataDir: '/data' };
+          return { created: false, dataDir: '/data', unreadable: [] };
         },
       },
     });

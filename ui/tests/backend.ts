@@ -26,7 +26,7 @@ export function fakeBackend(
   const calls: Call[] = [];
 
   const defaults: Record<string, Handler> = {
-    open_vault: () => ({ created: false, dataDir: '/home/test/.local/share/keystep' }),
+    open_vault: () => ({ created: false, dataDir: '/home/test/.local/share/keystep', unreadable: [] }),
     list_accounts: () => structuredClone(state.accounts),
     get_codes: () => structuredClone(state.codes.filter((c) => state.accounts.some((a) => a.id === c.id))),
     first_code_painted: () => null,

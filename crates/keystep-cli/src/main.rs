@@ -360,14 +360,24 @@ fn check_url(text: &str, json: bool) -> Result<(), Failure> {
 /// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt
 /// ends in a clear message instead of a hang.
 fn open(dir: DataDir, create: bool) -> Result<Option<Keystep>, Error> {
-    keychain::with_timeout(keychain::timeout(), move || {
+    let vault = keychain::with_timeout(keychain::timeout(), move || {
         let kc = Keychain::platform()?;
         if create {
             Keystep::open_or_create(dir, &kc).map(|(k, _)| Some(k))
         } else {
             Keystep::open_existing(dir, &kc)
         }
-    })
+    })?;
+    if let Some(v) = &vault {
+        let parts = v.unreadable_parts();
+        if !parts.is_empty() {
+            eprintln!(
+                "keystep: this version could not read {} in your vault. It is kept unchanged; a newer Keystep can use it.",
+                parts.join(", ")
+            );
+        }
+    }
+    Ok(vault)
 }
 
 #[derive(Serialize)]

@@ -25,6 +25,9 @@ pub struct OpenInfo {
     pub created: bool,
     /// The folder that holds the vault, to show under "Where is my data?".
     pub data_dir: String,
+    /// What this Keystep could not read in the vault (kept unchanged), such as "1 change-number
+    /// plan"; empty when everything was read.
+    pub unreadable: Vec<String>,
 }
 
 /// What the desktop app reports after copying a code.
@@ -169,6 +172,38 @@ impl Keystep {
             contents,
             stamp,
         })
+    }
+
+    /// What this Keystep could not read in the vault, in words for a person ("1 change-number plan").
+    /// Those records are kept as they are and written back on every save.
+    pub fn unreadable_parts(&self) -> Vec<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for u in &self.contents.unreadable {
+            let what = if u.whole_part {
+                format!("information of a kind it does not know (\"{}\")", u.part)
+            } else {
+                u.part.clone()
+            };
+            match counts.iter_mut().find(|(w, _)| *w == what) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((what, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(what, n)| {
+                let (one, many) = match what.as_str() {
+                    "accounts" => ("code account", "code accounts"),
+                    "runs" => ("guide run", "guide runs"),
+                    "phones" => ("phone number", "phone numbers"),
+                    "my_accounts" => ("service", "services"),
+                    "backup_codes" => ("set of backup codes", "sets of backup codes"),
+                    "plans" => ("change-number plan", "change-number plans"),
+                    _ => return what,
+                };
+                format!("{n} {}", if n == 1 { one } else { many })
+            })
+            .collect()
     }
 
     /// The vault's id (the keychain account name of its key).

@@ -3,20 +3,18 @@
 
 pub mod crypto;
 pub mod file;
+mod stored;
 
 use std::path::{Path, PathBuf};
 
 use data_encoding::BASE64;
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
 
 use crate::account::Account;
 use crate::error::{Error, Result};
 use crate::guides::Run;
-use crate::otp::secret::{decode_base32, encode_base32};
-use crate::otp::{Algorithm, OtpKind, OtpParams};
 use crate::phones::planner::Plan;
-use crate::phones::{BackupCode, MyAccount, Phone};
+use crate::phones::{MyAccount, Phone};
 use crate::sensitive::SecretString;
 pub use crypto::VaultKey;
 
@@ -71,6 +69,22 @@ pub struct Contents {
     pub my_accounts: Vec<MyAccount>,
     /// Change-number plans; their runs refer to the plan's guide by id.
     pub plans: Vec<Plan>,
+    /// Records and parts this Keystep could not read, kept as they were and written back on save.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A record (or a whole part) of the payload that this Keystep could not read: written by a newer
+/// Keystep, or damaged. It is kept exactly as read and written back on every save, never dropped.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    /// The part of the payload it belongs to: `plans`, `accounts`, or a part's own name.
+    pub part: String,
+    /// True for a whole part this Keystep does not know; false for one record of a known part.
+    pub whole_part: bool,
+    /// Why it could not be read (never holds a secret: names and numbers of records only).
+    pub reason: String,
+    /// The record's JSON as it was read (may hold a secret: only the vault module writes it).
+    raw: SecretString,
 }
 
 /// The associated data that binds a payload to its vault id and format version.
@@ -178,16 +192,7 @@ pub fn decrypt(path: &Path, envelope: &Envelope, key: &VaultKey) -> Result<Conte
     let plain = key
         .open(&nonce, &sealed, &aad)
         .map_err(|_| Error::VaultWrongKey { path: path.into() })?;
-    let stored: StoredContents = serde_json::from_slice(&plain).map_err(|e| {
-        corrupt(
-            path,
-            format!(
-                "its decrypted contents are not valid ({})",
-                describe_json_error(&e)
-            ),
-        )
-    })?;
-    stored.into_contents(path)
+    stored::read(path, &plain)
 }
 
 /// Encrypts `contents` into a complete vault file (the bytes to write).
@@ -197,13 +202,15 @@ pub fn encrypt(
     contents: &Contents,
     key: &VaultKey,
 ) -> Result<Vec<u8>> {
-    let stored = StoredContents::from_contents(contents);
-    let plain = Zeroizing::new(
-        serde_json::to_vec(&stored)
-            .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?,
-    );
+    let plain = stored::write(contents)
+        .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?;
+    seal(vault_id, slots, &plain, key)
+}
+
+/// Seals a payload (the decrypted JSON) into a complete vault file.
+fn seal(vault_id: &str, slots: &[Slot], plain: &[u8], key: &VaultKey) -> Result<Vec<u8>> {
     let aad = associated_data(vault_id, FORMAT_VERSION);
-    let (nonce, sealed) = key.seal(&plain, &aad).map_err(|_| {
+    let (nonce, sealed) = key.seal(plain, &aad).map_err(|_| {
         Error::io(
             "encrypt",
             PathBuf::new(),
@@ -227,155 +234,10 @@ pub fn encrypt(
     Ok(bytes)
 }
 
-/// The payload as it is serialized inside the encryption. Only this module turns secrets into text.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredContents {
-    accounts: Vec<StoredAccount>,
-    // Absent in vaults written before guides existed.
-    #[serde(default)]
-    runs: Vec<Run>,
-    // Absent in vaults written before phone numbers existed.
-    #[serde(default)]
-    phones: Vec<Phone>,
-    #[serde(default)]
-    my_accounts: Vec<MyAccount>,
-    #[serde(default)]
-    backup_codes: Vec<StoredBackupCodes>,
-    #[serde(default)]
-    plans: Vec<Plan>,
-}
-
-/// The backup codes of one entry of "my accounts".
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredBackupCodes {
-    account: String,
-    codes: Vec<StoredBackupCode>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredBackupCode {
-    code: Zeroizing<String>,
-    used: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredAccount {
-    id: String,
-    issuer: String,
-    name: String,
-    kind: OtpKind,
-    algorithm: Algorithm,
-    digits: u8,
-    period: u64,
-    counter: u64,
-    secret: Zeroizing<String>,
-    added_at: u64,
-}
-
-impl StoredContents {
-    fn from_contents(c: &Contents) -> Self {
-        let accounts = c
-            .accounts
-            .iter()
-            .map(|a| StoredAccount {
-                id: a.id.clone(),
-                issuer: a.issuer.clone(),
-                name: a.name.clone(),
-                kind: a.params.kind,
-                algorithm: a.params.algorithm,
-                digits: a.params.digits,
-                period: a.params.period,
-                counter: a.params.counter,
-                secret: encode_base32(&a.secret),
-                added_at: a.added_at,
-            })
-            .collect();
-        let backup_codes = c
-            .my_accounts
-            .iter()
-            .filter(|m| !m.backup_codes.is_empty())
-            .map(|m| StoredBackupCodes {
-                account: m.id.clone(),
-                codes: m
-                    .backup_codes
-                    .iter()
-                    .map(|b| StoredBackupCode {
-                        code: Zeroizing::new(b.code.expose().to_string()),
-                        used: b.used,
-                    })
-                    .collect(),
-            })
-            .collect();
-        Self {
-            accounts,
-            runs: c.runs.clone(),
-            phones: c.phones.clone(),
-            my_accounts: c.my_accounts.clone(),
-            backup_codes,
-            plans: c.plans.clone(),
-        }
-    }
-
-    fn into_contents(self, path: &Path) -> Result<Contents> {
-        let mut accounts = Vec::with_capacity(self.accounts.len());
-        for s in self.accounts {
-            let secret = decode_base32(&s.secret)
-                .map_err(|_| corrupt(path, format!("account {} has a damaged secret", s.id)))?;
-            let params = OtpParams {
-                kind: s.kind,
-                algorithm: s.algorithm,
-                digits: s.digits,
-                period: s.period,
-                counter: s.counter,
-            }
-            .validated()
-            .map_err(|_| corrupt(path, format!("account {} has impossible settings", s.id)))?;
-            accounts.push(Account {
-                id: s.id,
-                issuer: s.issuer,
-                name: s.name,
-                secret,
-                params,
-                added_at: s.added_at,
-            });
-        }
-        let mut my_accounts = self.my_accounts;
-        for set in self.backup_codes {
-            let entry = my_accounts
-                .iter_mut()
-                .find(|m| m.id == set.account)
-                .ok_or_else(|| {
-                    corrupt(
-                        path,
-                        format!("backup codes belong to a missing account {}", set.account),
-                    )
-                })?;
-            entry.backup_codes = set
-                .codes
-                .into_iter()
-                .map(|c| BackupCode {
-                    code: SecretString::new(c.code.as_str()),
-                    used: c.used,
-                })
-                .collect();
-        }
-        Ok(Contents {
-            accounts,
-            runs: self.runs,
-            phones: self.phones,
-            my_accounts,
-            plans: self.plans,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::otp::OtpParams;
     use crate::sensitive::SecretBytes;
 
     fn sample() -> Contents {
@@ -465,6 +327,101 @@ mod tests {
             decrypt(Path::new("v"), &env, &key).unwrap_err().code(),
             "vault.wrong_key"
         );
+    }
+
+    /// The decrypted JSON of a vault file, as a later test reads what a save wrote.
+    fn payload_json(bytes: &[u8], key: &VaultKey) -> serde_json::Value {
+        let env = parse_envelope(Path::new("v"), bytes).unwrap();
+        let nonce = BASE64.decode(env.payload.nonce.as_bytes()).unwrap();
+        let data = BASE64.decode(env.payload.data.as_bytes()).unwrap();
+        let plain = key
+            .open(&nonce, &data, &associated_data(&env.vault_id, env.version))
+            .unwrap();
+        serde_json::from_slice(&plain).unwrap()
+    }
+
+    #[test]
+    fn records_and_parts_a_newer_keystep_wrote_are_kept_and_never_hide_the_accounts() {
+        let key = VaultKey::generate().unwrap();
+        let account = serde_json::json!({
+            "id": "a1", "issuer": "ID.me", "name": "me", "kind": "totp", "algorithm": "SHA1",
+            "digits": 6, "period": 30, "counter": 0, "secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            "added_at": 1, "color": "blue"
+        });
+        let future_account = serde_json::json!({
+            "id": "a2", "issuer": "Lab", "name": "me", "kind": "quantum", "algorithm": "SHA1",
+            "digits": 6, "period": 30, "counter": 0, "secret": "GEZDGNBVGY3TQOJQ", "added_at": 2
+        });
+        let future_plan = serde_json::json!({
+            "guide": {"id": "plan-x", "title": "Move", "service": "plan", "summary": "", "minutes": 5,
+                      "steps": [{"id": "s", "title": "Scan", "text": "",
+                                 "actions": [{"type": "scan_screen", "what": "qr"}]}]},
+            "old_phone": "p1", "new_phone": "p2", "date": "2027-01-01"
+        });
+        let passwords = serde_json::json!([{"site": "example.com", "secret": "hunter2"}]);
+        let plain = serde_json::json!({
+            "accounts": [account, future_account],
+            "runs": [{"id": "r1", "guide_id": "irs-sign-in", "started_at_ms": 5,
+                      "at": {"branch": null, "step": 2}, "mood": "calm"}],
+            "plans": [future_plan],
+            "passwords": passwords,
+        });
+        let bytes = seal("vid", &slots(), &serde_json::to_vec(&plain).unwrap(), &key).unwrap();
+        let path = Path::new("v.ksv");
+        let contents = decrypt(path, &parse_envelope(path, &bytes).unwrap(), &key).unwrap();
+        assert_eq!(contents.accounts.len(), 1, "the readable account opens");
+        assert_eq!(
+            contents.accounts[0].secret.expose(),
+            b"12345678901234567890"
+        );
+        assert_eq!(
+            contents.runs.len(),
+            1,
+            "an unknown field in a run is ignored"
+        );
+        assert_eq!(contents.runs[0].at.step, 2);
+        assert!(contents.plans.is_empty());
+        let kept: Vec<(&str, bool)> = contents
+            .unreadable
+            .iter()
+            .map(|u| (u.part.as_str(), u.whole_part))
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        for expected in [("accounts", false), ("plans", false), ("passwords", true)] {
+            assert!(kept.contains(&expected), "{kept:?}");
+        }
+        assert!(
+            contents
+                .unreadable
+                .iter()
+                .all(|u| !u.reason.contains("hunter2") && !u.reason.contains("GEZDGNBV")),
+            "reasons never quote a secret"
+        );
+        assert!(!format!("{contents:?}").contains("hunter2"));
+
+        // Saved again by this Keystep: what it could not read is written back exactly as it was.
+        let again = payload_json(&encrypt("vid", &slots(), &contents, &key).unwrap(), &key);
+        assert_eq!(again["passwords"], passwords);
+        assert_eq!(again["plans"][0], future_plan);
+        assert!(
+            again["accounts"]
+                .as_array()
+                .unwrap()
+                .contains(&plain["accounts"][1])
+        );
+        assert_eq!(again["accounts"].as_array().unwrap().len(), 2);
+        assert_eq!(again["runs"][0]["at"]["step"], 2);
+    }
+
+    #[test]
+    fn a_payload_that_is_not_an_object_or_a_part_that_is_not_a_list_is_damaged() {
+        let key = VaultKey::generate().unwrap();
+        let path = Path::new("v.ksv");
+        for plain in [&b"[1,2]"[..], br#"{"accounts": 3}"#, b"{"] {
+            let bytes = seal("vid", &slots(), plain, &key).unwrap();
+            let err = decrypt(path, &parse_envelope(path, &bytes).unwrap(), &key).unwrap_err();
+            assert_eq!(err.code(), "vault.corrupt", "{err}");
+        }
     }
 
     #[cfg(unix)]

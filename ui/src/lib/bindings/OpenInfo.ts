@@ -11,4 +11,9 @@ created: boolean,
 /**
  * The folder that holds the vault, to show under "Where is my data?".
  */
-dataDir: string, };
+dataDir: string, 
+/**
+ * What this Keystep could not read in the vault (kept unchanged), such as "1 change-number
+ * plan"; empty when everything was read.
+ */
+unreadable: Array<string>, };

@@ -2,6 +2,7 @@
 #![allow(clippy::panic)]
 
 // Declares Keystep's commands so that each needs an explicit allow in capabilities/ (no blanket access).
+// tests/contract.rs checks this list against src/lib.rs, capabilities/main.json and ui/src/lib/ipc.ts.
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[

@@ -4,11 +4,11 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use keystep_core::app::unix_now_ms;
-use keystep_core::catalog::Catalog;
 use keystep_core::links::{self, LinkCheck};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{
     AccountView, CodeView, CopyInfo, ErrorDto, Keystep, NewAccount, OpenInfo, OpenOutcome,
+    ShellError,
 };
 use tauri::{AppHandle, State};
 
@@ -18,11 +18,7 @@ use crate::state::{AppState, start_open};
 pub(crate) type CmdResult<T> = Result<T, ErrorDto>;
 
 fn not_open() -> ErrorDto {
-    ErrorDto {
-        code: "vault.not_open".into(),
-        message: "Your codes are not open yet. Wait a moment, or restart Keystep.".into(),
-        detail: None,
-    }
+    ShellError::VaultNotOpen.to_dto()
 }
 
 /// Runs `f` on the open vault.
@@ -57,10 +53,11 @@ pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
         .unwrap_or_else(|| start_open(state.home.clone()));
     let (vault, outcome) = attempt
         .await
-        .map_err(|e| ErrorDto {
-            code: "app.unexpected".into(),
-            message: "Keystep could not open your codes. Try again.".into(),
-            detail: Some(e.to_string()),
+        .map_err(|e| {
+            ShellError::Unexpected {
+                detail: e.to_string(),
+            }
+            .to_dto()
         })?
         .map_err(|e| e.to_dto())?;
     let info = open_info(&vault, outcome);
@@ -127,15 +124,14 @@ pub async fn copy_code(
 ) -> CmdResult<CopyInfo> {
     let code = with_vault(&state, |v| v.code(&id, unix_now_ms()))?
         .code
-        .ok_or_else(|| ErrorDto {
-            code: "account.no_code_yet".into(),
-            message: "This account has no code yet. Press \"New code\" first.".into(),
-            detail: None,
-        })?;
-    copy_and_schedule_clear(&app, code).map_err(|detail| ErrorDto {
-        code: "clipboard.failed".into(),
-        message: "Keystep could not copy the code. Type it in by hand instead.".into(),
-        detail: Some(detail),
+        .ok_or_else(|| ShellError::NoCodeYet.to_dto())?;
+    copy_and_schedule_clear(&app, code).map_err(|detail| {
+        ShellError::Clipboard {
+            what: "code",
+            instead: "Type it in by hand instead.",
+            detail,
+        }
+        .to_dto()
     })?;
     Ok(CopyInfo {
         clear_after_secs: CLIPBOARD_CLEAR_AFTER_SECS,
@@ -146,7 +142,7 @@ pub async fn copy_code(
 /// reads; it never opens a link.
 #[tauri::command]
 pub async fn check_links(text: String) -> CmdResult<Vec<LinkCheck>> {
-    Ok(links::check_text(Catalog::bundled(), &text))
+    Ok(keystep_core::check_links(&text))
 }
 
 /// The addresses in the text on the clipboard, for a guide's "Check this address in Keystep" (the

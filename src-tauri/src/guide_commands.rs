@@ -4,7 +4,6 @@
 
 use keystep_core::Keystep;
 use keystep_core::app::unix_now_ms;
-use keystep_core::catalog::Catalog;
 use keystep_core::guides::view::RunView;
 use keystep_core::guides::{GuideList, Library, Run};
 use tauri::State;
@@ -20,7 +19,7 @@ fn change_then_view(
     let library = state.library();
     with_vault(state, |v| {
         let run = change(v, &library)?;
-        v.run_view(&library, Catalog::bundled(), &run.id)
+        v.run_view(&library, &run.id)
     })
 }
 
@@ -29,7 +28,7 @@ fn change_then_view(
 #[tauri::command]
 pub async fn list_guides(state: State<'_, AppState>) -> CmdResult<GuideList> {
     let library = state.reload_library();
-    with_vault(&state, |v| v.guide_list(&library, Catalog::bundled()))
+    with_vault(&state, |v| v.guide_list(&library))
 }
 
 /// Continues the guide's open run, or starts one.
@@ -49,9 +48,7 @@ pub async fn restart_guide(state: State<'_, AppState>, guide_id: String) -> CmdR
 #[tauri::command]
 pub async fn get_run(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
     let library = state.library();
-    with_vault(&state, |v| {
-        v.run_view(&library, Catalog::bundled(), &run_id)
-    })
+    with_vault(&state, |v| v.run_view(&library, &run_id))
 }
 
 #[tauri::command]
@@ -81,12 +78,11 @@ pub async fn run_start_wait(state: State<'_, AppState>, run_id: String) -> CmdRe
 /// catalog and passes the official-site check first; anything else is refused with `link.not_official`.
 #[tauri::command]
 pub async fn open_official_page(service: String, page: String) -> CmdResult<()> {
-    let url = Catalog::bundled()
-        .official_page_url(&service, &page)
-        .map_err(|e| e.to_dto())?;
-    open::that_detached(&url).map_err(|e| keystep_core::ErrorDto {
-        code: "app.open_failed".into(),
-        message: "Keystep could not start your web browser. Open the page yourself: type the address shown in the guide.".into(),
-        detail: Some(format!("{url}: {e}")),
+    let url = keystep_core::official_page_url(&service, &page).map_err(|e| e.to_dto())?;
+    open::that_detached(&url).map_err(|e| {
+        keystep_core::ShellError::BrowserFailed {
+            detail: format!("{url}: {e}"),
+        }
+        .to_dto()
     })
 }

@@ -3,12 +3,9 @@
 //! Rust, never the webview.
 
 use keystep_core::app::unix_now_ms;
-use keystep_core::catalog::Catalog;
 use keystep_core::guides::view::RunView;
 use keystep_core::phones::review::RiskItem;
-use keystep_core::phones::views::{
-    BackupCodeHint, CatalogServiceView, MyAccountView, PhoneView, catalog_services,
-};
+use keystep_core::phones::views::{BackupCodeHint, CatalogServiceView, MyAccountView, PhoneView};
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef, default_region};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{AccountView, CopyInfo};
@@ -37,7 +34,9 @@ pub async fn add_phone(
     label: String,
     kind: PhoneKind,
 ) -> CmdResult<PhoneView> {
-    with_vault(&state, |v| v.add_phone(&number, &region, &label, kind))
+    with_vault(&state, |v| {
+        v.add_phone(&number, &region, &label, kind, unix_now_ms())
+    })
 }
 
 #[tauri::command]
@@ -58,7 +57,7 @@ pub async fn remove_phone(state: State<'_, AppState>, id: String) -> CmdResult<P
 
 #[tauri::command]
 pub async fn catalog_list() -> CmdResult<Vec<CatalogServiceView>> {
-    Ok(catalog_services(Catalog::bundled()))
+    Ok(keystep_core::catalog_services())
 }
 
 #[tauri::command]
@@ -71,7 +70,7 @@ pub async fn add_my_account(
     state: State<'_, AppState>,
     service: ServiceRef,
 ) -> CmdResult<MyAccountView> {
-    with_vault(&state, |v| v.add_my_account(service))
+    with_vault(&state, |v| v.add_my_account(service, unix_now_ms()))
 }
 
 #[tauri::command]
@@ -138,11 +137,12 @@ pub async fn copy_backup_code(
 ) -> CmdResult<CopyInfo> {
     let (index, code) = with_vault(&state, |v| v.next_backup_code(&id))?;
     copy_and_schedule_clear(&app, code.expose().to_string()).map_err(|detail| {
-        keystep_core::ErrorDto {
-            code: "clipboard.failed".into(),
-            message: "Keystep could not copy the backup code. Try again.".into(),
-            detail: Some(detail),
+        keystep_core::ShellError::Clipboard {
+            what: "backup code",
+            instead: "Try again.",
+            detail,
         }
+        .to_dto()
     })?;
     // Marked used only once it is on the clipboard: a failed copy does not use up a code.
     with_vault(&state, |v| v.mark_backup_code(&id, index, true))?;
@@ -187,6 +187,6 @@ pub async fn plan_number_change(
     let library = state.library();
     with_vault(&state, |v| {
         let (_, run) = v.plan_change(&from, &to, date.as_deref(), &region, unix_now_ms())?;
-        v.run_view(&library, Catalog::bundled(), &run.id)
+        v.run_view(&library, &run.id)
     })
 }

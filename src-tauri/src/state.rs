@@ -5,7 +5,6 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use keystep_core::catalog::Catalog;
 use keystep_core::guides::Library;
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::paths::DataDir;
@@ -57,7 +56,7 @@ impl AppState {
         let folder = DataDir::resolve(self.home.as_deref())
             .ok()
             .map(|d| d.guides_dir());
-        Library::load(Catalog::bundled(), folder.as_deref())
+        keystep_core::load_guides(folder.as_deref())
     }
 
     /// The open vault, if any. A poisoned lock still holds a consistent vault (saves are all-or-nothing).

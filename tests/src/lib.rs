@@ -10,6 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 
 /// The end-to-end environment is made by `scripts/with-test-session.sh`. Without it these tests fail
 /// (they must never pass by skipping).
@@ -145,8 +146,8 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": app }),
         );
-        ClientBuilder::rustls()
-            .expect("TLS setup")
+        // Plain HTTP to tauri-driver on 127.0.0.1: no TLS.
+        ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await

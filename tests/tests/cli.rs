@@ -27,13 +27,14 @@ fn code_at_a_given_moment_matches_rfc_6238_and_json_has_the_documented_fields() 
     let list: serde_json::Value =
         serde_json::from_str(&stdout(&keystep(home.path(), &["list", "--json"]))).unwrap();
     let first = &list[0];
-    for field in ["id", "issuer", "name", "kind", "digits", "period"] {
+    for field in ["id", "issuer", "name", "label", "kind", "digits", "period"] {
         assert!(
             first.get(field).is_some(),
             "list --json lacks {field}: {first}"
         );
     }
     assert_eq!(first["kind"], "totp");
+    assert_eq!(first["label"], "RFC (test)");
     assert!(first.get("secret").is_none());
 }
 
@@ -159,7 +160,11 @@ fn check_url_reports_each_link_with_a_verdict_and_reason_codes() {
 
     let none = keystep(home.path(), &["check-url", "call us at 1-800-829-1040"]);
     assert_eq!(none.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("no link found"));
+    let stderr = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        stderr.contains("No link found") && stderr.contains("[link.none_found]"),
+        "{stderr}"
+    );
     assert!(
         !home.path().join("vault.ksv").exists(),
         "checking a link must not create a vault"
@@ -450,6 +455,54 @@ fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() 
     }
     let missing = keystep(h, &["service", "backup-codes", "chase"]);
     assert_eq!(missing.status.code(), Some(3));
+}
+
+#[test]
+fn marking_backup_code_zero_or_past_the_last_is_refused_and_changes_nothing() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(keystep(h, &["service", "add", "google"]).status.success());
+    let set = keystep_with_stdin(
+        h,
+        &["service", "backup-codes", "google", "--set"],
+        "1111 2222\n3333 4444\n",
+    );
+    assert_eq!(set.status.code(), Some(0), "{set:?}");
+    for n in ["0", "3"] {
+        let out = keystep(h, &["service", "backup-codes", "google", "--used", n]);
+        assert_eq!(out.status.code(), Some(2), "--used {n}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("no backup code number {n}"))
+                && stderr.contains("numbered 1 to 2")
+                && stderr.contains("[input.bad_backup_codes]"),
+            "{stderr}"
+        );
+        assert!(stdout(&out).is_empty(), "{out:?}");
+    }
+    // With --set, the number is checked against the new codes before they are saved.
+    let out = keystep_with_stdin(
+        h,
+        &[
+            "service",
+            "backup-codes",
+            "google",
+            "--set",
+            "--replace",
+            "--used",
+            "2",
+        ],
+        "5555 6666\n",
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("has 1 backup code, number 1"), "{stderr}");
+    let hints = stdout(&keystep(h, &["service", "backup-codes", "google"]));
+    assert_eq!(
+        hints, "1. •••• ••22\n  2. •••• ••44",
+        "nothing was marked or replaced"
+    );
 }
 
 /// Runs `keystep` with `stdin` (bytes, written from another thread whose write errors are ignored: a

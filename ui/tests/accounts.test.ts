@@ -110,7 +110,7 @@ describe('copy', () => {
     expect(status).toHaveAttribute('aria-live', 'polite');
     expect(status.textContent).toBe('');
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Copy code for ID.me sam' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Copy code for ID.me (sam)' }));
 
     expect(backend.argsOf('copy_code')).toEqual([{ id: 'a2' }]);
     await waitFor(() =>
@@ -161,7 +161,7 @@ describe('rename', () => {
     const backend = fakeBackend({ accounts: [totp('a1', 'Github', 'alice')], codes: [timedCode('a1', '123456', soon())] });
     render(AccountsScreen);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Rename Github alice' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename Github (alice)' }));
     const issuer = screen.getByLabelText('Service');
     expect(issuer).toHaveFocus();
     await userEvent.clear(issuer);
@@ -172,6 +172,8 @@ describe('rename', () => {
     await waitFor(() => expect(screen.queryByTestId('rename-form')).not.toBeInTheDocument());
     expect(within(rowFor('a1')).getByText('GitHub')).toBeInTheDocument();
     expect(backend.count('list_accounts')).toBe(2);
+    // Named as Rust names it, from the view it sent back.
+    await waitFor(() => expect(screen.getByTestId('announcement')).toHaveTextContent('Saved GitHub (alice).'));
   });
 
   it('shows a bad name next to the name field', async () => {
@@ -205,7 +207,7 @@ describe('delete', () => {
 
     const deleteButton = within(await waitFor(() => rowFor('a1'))).getByTestId('delete-button');
     await userEvent.click(deleteButton);
-    const dialog = screen.getByRole('dialog', { name: 'Delete GitHub?' });
+    const dialog = screen.getByRole('dialog', { name: 'Delete GitHub (alice)?' });
     expect(dialog).toHaveAttribute('open');
     expect(dialog).toHaveTextContent(
       'You will no longer get codes for this account in Keystep. Make sure you can still sign in another way first.',
@@ -224,7 +226,7 @@ describe('delete', () => {
 
     expect(backend.argsOf('delete_account')).toEqual([{ id: 'a1' }]);
     await waitFor(() => expect(screen.getAllByTestId('account-row').map((r) => r.dataset.accountId)).toEqual(['a2']));
-    expect(screen.getByTestId('announcement')).toHaveTextContent('Deleted GitHub.');
+    expect(screen.getByTestId('announcement')).toHaveTextContent('Deleted GitHub (alice).');
   });
 });
 

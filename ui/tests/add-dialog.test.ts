@@ -157,7 +157,7 @@ describe('add dialog', () => {
     await userEvent.click(within(dialog).getByTestId('add-submit'));
 
     await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
-    expect(screen.getByTestId('announcement')).toHaveTextContent('Added Login.gov.');
+    expect(screen.getByTestId('announcement')).toHaveTextContent('Added Login.gov (sam@example.com).');
     await waitFor(() => expect(screen.getAllByTestId('account-row')).toHaveLength(2));
     expect(backend.count('list_accounts')).toBe(2);
   });

@@ -8,8 +8,13 @@ type Handler = (args: Record<string, unknown>) => unknown;
 
 export const T0 = 1_700_000_010_000; // a whole second, 10 s into a 30 s period
 
+/** The label Rust gives an account ("GitHub (alice)"): the fake names accounts as Rust does. */
+export function labelOf(issuer: string, name: string): string {
+  return issuer && name ? `${issuer} (${name})` : issuer || name;
+}
+
 export function totp(id: string, issuer: string, name: string, digits = 6): AccountView {
-  return { id, issuer, name, kind: 'totp', algorithm: 'SHA1', digits, period: 30, counter: null };
+  return { id, issuer, name, label: labelOf(issuer, name), kind: 'totp', algorithm: 'SHA1', digits, period: 30, counter: null };
 }
 
 export function timedCode(id: string, code: string, untilMs: number, nextCode: string | null = null): CodeView {
@@ -39,7 +44,7 @@ export function fakeBackend(
     },
     rename_account: ({ id, issuer, name }) => {
       const account = state.accounts.find((a) => a.id === id)!;
-      Object.assign(account, { issuer, name });
+      Object.assign(account, { issuer, name, label: labelOf(String(issuer), String(name)) });
       return account;
     },
   };

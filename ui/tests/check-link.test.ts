@@ -13,6 +13,7 @@ const official: LinkCheck = {
   registrable_domain: 'irs.gov',
   verdict: 'official',
   service: 'irs',
+  service_name: 'IRS',
   summary: 'Official IRS site.',
   reasons: [],
 };
@@ -23,6 +24,7 @@ const fakeIrs: LinkCheck = {
   registrable_domain: 'refund-help.com',
   verdict: 'suspicious',
   service: 'irs',
+  service_name: 'IRS',
   summary: 'Warning: this is not a real IRS link.',
   reasons: [
     {
@@ -42,6 +44,7 @@ const shop: LinkCheck = {
   registrable_domain: 'example.com',
   verdict: 'not_official',
   service: null,
+  service_name: null,
   summary: 'Not an official site of a service Keystep knows. Be careful before you sign in or pay there.',
   reasons: [],
 };
@@ -52,6 +55,7 @@ const shortened: LinkCheck = {
   registrable_domain: 'bit.ly',
   verdict: 'suspicious',
   service: null,
+  service_name: null,
   summary: 'Warning: this link is not safe.',
   reasons: [
     {

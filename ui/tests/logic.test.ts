@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountLabel, groupCode, secondsLeft, spellOut } from '../src/lib/format';
-import { errorField } from '../src/lib/fieldErrors';
+import { groupCode, secondsLeft, spellOut } from '../src/lib/format';
+import { fieldOf, inputFields } from '../src/lib/fieldErrors';
 import { filterAccounts } from '../src/lib/search';
 import { emptyKeyForm, toNewAccount } from '../src/lib/newAccount';
 import {
@@ -8,7 +8,6 @@ import {
   backupCodesWarning,
   backupCopiedText,
   cleanRegion,
-  fieldOf,
   isoToPlainDate,
   serviceRefOf,
   statusWords,
@@ -45,15 +44,13 @@ describe('small helpers', () => {
     expect(secondsLeft(10_000, 12_000)).toBe(0);
   });
 
-  it('labels accounts without stray spaces', () => {
-    expect(accountLabel('GitHub', 'alice')).toBe('GitHub alice');
-    expect(accountLabel('', 'alice')).toBe('alice');
-  });
-
-  it('finds the field an input error is about', () => {
-    expect(errorField({ code: 'input.bad_secret', message: '' })).toBe('secret');
-    expect(errorField({ code: 'account.duplicate', message: '' })).toBeNull();
-    expect(errorField(null)).toBeNull();
+  it('finds the field an input error is about, or puts every one on a single field', () => {
+    const fields = inputFields(['issuer', 'secret']);
+    expect(fieldOf({ code: 'input.bad_secret', message: '' }, fields)).toBe('secret');
+    expect(fieldOf({ code: 'input.bad_digits', message: '' }, fields)).toBeNull();
+    expect(fieldOf({ code: 'account.duplicate', message: '' }, fields)).toBeNull();
+    expect(fieldOf(null, fields)).toBeNull();
+    expect(fieldOf({ code: 'input.bad_secret', message: '' }, inputFields(['uri', 'secret'], 'uri'))).toBe('uri');
   });
 });
 
@@ -108,17 +105,17 @@ describe('phone words', () => {
     expect(usedByText([])).toBe('Used by: no accounts yet');
   });
 
-  it('counts backup codes and warns only when one or two are left, or none', () => {
+  it('counts backup codes, and warns when Rust says few are left, not by a count of its own', () => {
     expect(backupCodesText(0, 0)).toBe('No backup codes saved yet.');
     expect(backupCodesText(1, 1)).toBe('1 of 1 backup code left');
     expect(backupCodesText(7, 10)).toBe('7 of 10 backup codes left');
-    expect([0, 1, 2, 3].map((left) => backupCodesWarning(left, 10, 'Gmail'))).toEqual([
-      'All used. Make new ones on Gmail and paste them here.',
-      'Only 1 left. Make new ones soon.',
-      'Only 2 left. Make new ones soon.',
-      null,
-    ]);
-    expect(backupCodesWarning(0, 0, 'Gmail')).toBeNull();
+    const warn = (backupCodesLeft: number, backupCodesLow: boolean) =>
+      backupCodesWarning({ backupCodesLeft, backupCodesLow, serviceName: 'Gmail' });
+    expect(warn(0, true)).toBe('All used. Make new ones on Gmail and paste them here.');
+    expect(warn(1, true)).toBe('Only 1 left. Make new ones soon.');
+    expect(warn(5, true)).toBe('Only 5 left. Make new ones soon.');
+    expect(warn(1, false)).toBeNull();
+    expect(warn(0, false)).toBeNull();
     expect(backupCopiedText(1)).toBe('Copied. It is marked as used. Keystep clears the clipboard in 1 second.');
   });
 

@@ -34,8 +34,14 @@ function mine(id: string, serviceName: string, extra: Partial<MyAccountView> = {
     securityKey: false,
     backupCodesLeft: 0,
     backupCodesTotal: 0,
+    backupCodesLow: false,
     ...extra,
   };
+}
+
+/** Backup code counts as Rust sends them: Rust decides when few are left (two or fewer of those saved). */
+function counts(left: number, total: number): Partial<MyAccountView> {
+  return { backupCodesLeft: left, backupCodesTotal: total, backupCodesLow: total > 0 && left <= 2 };
 }
 
 function risk(code: string, severity: RiskItem['severity'], serviceName: string, extra: Partial<RiskItem> = {}): RiskItem {
@@ -140,16 +146,17 @@ function phonesBackend(
           message: `${a.serviceName} has ${a.backupCodesTotal} backup codes saved, and ${n} were read now. Saving would replace all ${a.backupCodesTotal} with these ${n}. Nothing was changed.`,
         };
       }
-      Object.assign(a, { backupCodesLeft: n, backupCodesTotal: n });
+      Object.assign(a, counts(n, n));
       return a;
     },
     clear_backup_codes: ({ id }) => {
       const a = find(id);
-      Object.assign(a, { backupCodesLeft: 0, backupCodesTotal: 0 });
+      Object.assign(a, counts(0, 0));
       return a;
     },
     copy_backup_code: ({ id }) => {
-      find(id).backupCodesLeft -= 1;
+      const a = find(id);
+      Object.assign(a, counts(a.backupCodesLeft - 1, a.backupCodesTotal));
       return { clearAfterSecs: 30 };
     },
     plan_number_change: () => PLAN_RUN,
@@ -530,7 +537,7 @@ describe('your accounts', () => {
 
   it('asks before replacing saved codes with fewer, and keeps them when the person cancels', async () => {
     const backend = phonesBackend({
-      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 10, backupCodesTotal: 10 })],
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], ...counts(10, 10) })],
     });
     await renderPhones();
     const gmail = serviceRow('Gmail');
@@ -558,7 +565,7 @@ describe('your accounts', () => {
 
   it('removes every backup code only after confirming', async () => {
     const backend = phonesBackend({
-      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 3, backupCodesTotal: 4 })],
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], ...counts(3, 4) })],
     });
     await renderPhones();
     const gmail = serviceRow('Gmail');
@@ -578,12 +585,12 @@ describe('your accounts', () => {
       { index: 1, hint: '••••-••44', used: false },
     ];
     const backend = phonesBackend({
-      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 1, backupCodesTotal: 2 })],
+      accounts: [mine('m1', 'Gmail', { factors: ['backup_codes'], ...counts(1, 2) })],
       handlers: {
         backup_code_hints: () => hints,
         mark_backup_code: ({ index, used }) => {
           hints[Number(index)]!.used = Boolean(used);
-          return mine('m1', 'Gmail', { backupCodesLeft: 0, backupCodesTotal: 2 });
+          return mine('m1', 'Gmail', counts(0, 2));
         },
       },
     });
@@ -604,7 +611,7 @@ describe('your accounts', () => {
     phonesBackend({
       accounts: [
         mine('m1', 'Gmail', { factors: ['sms'] }),
-        mine('m2', 'IRS', { factors: ['sms'], backupCodesLeft: 0, backupCodesTotal: 10 }),
+        mine('m2', 'IRS', { factors: ['sms'], ...counts(0, 10) }),
       ],
     });
     await renderPhones();
@@ -613,6 +620,18 @@ describe('your accounts', () => {
     expect(irs.getByTestId('backup-codes-left')).toHaveTextContent('0 of 10 backup codes left');
     expect(irs.getByTestId('backup-codes-warning')).toHaveTextContent('All used. Make new ones on IRS and paste them here.');
     expect(irs.getByTestId('backup-code-copy')).toBeDisabled();
+  });
+
+  it('warns about few backup codes when Rust says so, not by a count of its own', async () => {
+    phonesBackend({
+      accounts: [
+        mine('m1', 'Gmail', { factors: ['backup_codes'], backupCodesLeft: 1, backupCodesTotal: 10, backupCodesLow: false }),
+        mine('m2', 'IRS', { factors: ['backup_codes'], backupCodesLeft: 4, backupCodesTotal: 10, backupCodesLow: true }),
+      ],
+    });
+    await renderPhones();
+    expect(serviceRow('Gmail').queryByTestId('backup-codes-warning')).not.toBeInTheDocument();
+    expect(serviceRow('IRS').getByTestId('backup-codes-warning')).toHaveTextContent('Only 4 left. Make new ones soon.');
   });
 
   it('removes an account only after confirming', async () => {
@@ -736,7 +755,7 @@ describe('accessibility', () => {
     phonesBackend({
       phones: [MOBILE, HOME, phone('p3', '+15555550103', '(555) 555-0103', { status: { state: 'leaving', on: '2026-12-31' } })],
       accounts: [
-        mine('m1', 'Gmail', { factors: ['backup_codes'], codePhones: ['p1'], backupCodesLeft: 2, backupCodesTotal: 10 }),
+        mine('m1', 'Gmail', { factors: ['backup_codes'], codePhones: ['p1'], ...counts(2, 10) }),
         mine('m2', 'IRS', { keystepAccount: 'a1' }),
       ],
       codeAccounts: [totp('a1', 'IRS', 'sam')],

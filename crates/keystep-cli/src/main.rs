@@ -10,10 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use keystep_core::app::unix_now_ms;
-use keystep_core::catalog::Catalog;
 use keystep_core::guides;
 use keystep_core::keychain::{self, Keychain};
-use keystep_core::links::{self, Verdict};
+use keystep_core::links::Verdict;
 use keystep_core::paths::DataDir;
 use keystep_core::{AccountView, Error, Keystep, OtpKind};
 use serde::Serialize;
@@ -158,7 +157,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let uri = setup_link(uri, uri_file.as_deref())?;
             let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;
             let view = vault.add_uri(&uri, unix_now_ms())?;
-            eprintln!("Added {}.", describe(&view));
+            eprintln!("Added {}.", view.label);
             println!("{}", view.id);
         }
         Command::List { json } => {
@@ -263,7 +262,7 @@ fn setup_link(
 
 /// Lists the guides a person can run; the problems of left-out guide files go to stderr.
 fn list_guides(dir: &DataDir, json: bool) {
-    let library = guides::library::Library::load(Catalog::bundled(), Some(&dir.guides_dir()));
+    let library = keystep_core::load_guides(Some(&dir.guides_dir()));
     for problem in library.problems() {
         eprintln!("keystep: left out: {problem}");
     }
@@ -295,7 +294,7 @@ fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
                 continue;
             }
         };
-        match guides::load_guide(&name, &text, Catalog::bundled()) {
+        match keystep_core::check_guide(&name, &text) {
             Ok(guide) => println!(
                 "{name}: ok ({} steps, {} branches)",
                 guide.steps.len(),
@@ -324,11 +323,12 @@ fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
 
 /// The official-site check needs no vault: it only reads the bundled catalog.
 fn check_url(text: &str, json: bool) -> Result<(), Failure> {
-    let checks = links::check_text(Catalog::bundled(), text);
+    let checks = keystep_core::check_links(text);
     if checks.is_empty() {
+        let e = keystep_core::ShellError::NoLinkFound;
         return Err(Failure {
             exit: 2,
-            message: "keystep: no link found. Paste the whole address (such as https://www.irs.gov) or the message that contains it. [links.none_found]".into(),
+            message: format!("keystep: {e} [{}]", e.code()),
         });
     }
     if json {
@@ -341,12 +341,7 @@ fn check_url(text: &str, json: bool) -> Result<(), Failure> {
             Verdict::NotOfficial => "NOT OFFICIAL",
             Verdict::Suspicious => "SUSPICIOUS",
         };
-        let owner = c
-            .service
-            .as_deref()
-            .and_then(|id| Catalog::bundled().service(id))
-            .map(|s| s.name.as_str());
-        match (c.verdict, owner) {
+        match (c.verdict, c.service_name.as_deref()) {
             (Verdict::Official, Some(name)) => println!("{verdict}  {}  ({name})", c.url),
             _ => println!("{verdict}  {}", c.url),
         }
@@ -392,14 +387,6 @@ struct CodeOut {
     /// The counter the code was made for (HOTP accounts).
     #[serde(skip_serializing_if = "Option::is_none")]
     counter: Option<u64>,
-}
-
-fn describe(v: &AccountView) -> String {
-    match (v.issuer.is_empty(), v.name.is_empty()) {
-        (false, false) => format!("{} ({})", v.issuer, v.name),
-        (false, true) => v.issuer.clone(),
-        _ => v.name.clone(),
-    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {

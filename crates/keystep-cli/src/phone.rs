@@ -3,11 +3,10 @@
 
 use clap::{Subcommand, ValueEnum};
 use keystep_core::app::unix_now_ms;
-use keystep_core::catalog::Catalog;
 use keystep_core::files::{read_bounded, size_words};
-use keystep_core::guides::format::Action;
 use keystep_core::paths::DataDir;
-use keystep_core::phones::backup_codes::MAX_BACKUP_CODES_BYTES;
+use keystep_core::phones::backup_codes::{MAX_BACKUP_CODES_BYTES, read_backup_codes};
+use keystep_core::phones::planner::ChecklistStep;
 use keystep_core::phones::views::MyAccountView;
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef, default_region};
 use keystep_core::sensitive::SecretString;
@@ -148,7 +147,7 @@ pub fn run_phone(dir: DataDir, command: PhoneCommand) -> Result<(), Failure> {
         } => {
             let region = region.unwrap_or_else(default_region);
             let mut v = vault(dir)?;
-            let p = v.add_phone(&number, &region, &label, kind.into())?;
+            let p = v.add_phone(&number, &region, &label, kind.into(), unix_now_ms())?;
             eprintln!("Added {} ({}).", p.national, kind_word(p.kind));
             println!("{}", p.e164);
         }
@@ -222,23 +221,7 @@ pub fn run_phone(dir: DataDir, command: PhoneCommand) -> Result<(), Failure> {
             let region = region.unwrap_or_else(default_region);
             let mut v = vault(dir)?;
             let (plan, run) = v.plan_change(&from, &to, date.as_deref(), &region, unix_now_ms())?;
-            let steps: Vec<PlanStepOut> = plan
-                .guide
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| PlanStepOut {
-                    number: i + 1,
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    page: s.actions.iter().find_map(|a| match a {
-                        Action::OpenPage { page, service, .. } => service
-                            .as_deref()
-                            .and_then(|svc| Catalog::bundled().official_page_url(svc, page).ok()),
-                        _ => None,
-                    }),
-                })
-                .collect();
+            let steps = v.plan_checklist(&plan);
             if json {
                 println!(
                     "{}",
@@ -293,7 +276,7 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
                 },
                 None => ServiceRef::Catalog { id: service },
             };
-            let added = v.add_my_account(service)?;
+            let added = v.add_my_account(service, unix_now_ms())?;
             let view = v.update_my_account(&added.id, &code, &recovery, None, security_key)?;
             eprintln!("Added {}.", view.service_name);
             println!("{}", view.id);
@@ -317,6 +300,17 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
                 },
                 e => e.into(),
             })?;
+            // The code to mark used, checked before anything changes: numbers run from 1 to the last
+            // code (of the codes being saved, with --set).
+            let mut used_index = match used {
+                Some(n) if !set => Some(code_index(
+                    n,
+                    entry.backup_codes_total,
+                    &entry.service_name,
+                    &service,
+                )?),
+                _ => None,
+            };
             if set {
                 let text = read_codes_from_stdin()?;
                 if !text.expose().lines().any(|l| !l.trim().is_empty()) {
@@ -328,6 +322,10 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
                             shell_word(&service)
                         ),
                     });
+                }
+                if let Some(n) = used {
+                    let read = read_backup_codes(&text)?.len();
+                    used_index = Some(code_index(n, read, &entry.service_name, &service)?);
                 }
                 let saved = v
                     .set_backup_codes(&entry.id, &text, replace)
@@ -356,8 +354,8 @@ pub fn run_service(dir: DataDir, command: ServiceCommand) -> Result<(), Failure>
                     cleared.service_name
                 );
             }
-            if let Some(n) = used {
-                v.mark_backup_code(&entry.id, n.saturating_sub(1), true)?;
+            if let Some(index) = used_index {
+                v.mark_backup_code(&entry.id, index, true)?;
             }
             if show {
                 for (i, (code, used)) in v.reveal_backup_codes(&entry.id)?.iter().enumerate() {
@@ -428,6 +426,26 @@ fn shell_word(word: &str) -> String {
 }
 
 /// "1 backup code", "3 backup codes".
+/// The index of backup code number `n` (as listed, from 1) among `count` codes, or a refusal that
+/// says which numbers there are.
+fn code_index(n: usize, count: usize, service_name: &str, service: &str) -> Result<usize, Failure> {
+    if (1..=count).contains(&n) {
+        return Ok(n - 1);
+    }
+    let numbers = match count {
+        0 => format!("{service_name} has no backup codes saved"),
+        1 => format!("{service_name} has 1 backup code, number 1"),
+        _ => format!("the backup codes of {service_name} are numbered 1 to {count}"),
+    };
+    Err(Failure {
+        exit: 2,
+        message: format!(
+            "keystep: there is no backup code number {n}: {numbers} (see them with: keystep service backup-codes {}). Nothing was changed. [input.bad_backup_codes]",
+            shell_word(service)
+        ),
+    })
+}
+
 fn count_codes(n: usize) -> String {
     if n == 1 {
         "1 backup code".into()
@@ -441,16 +459,7 @@ struct PlanOut {
     run_id: String,
     title: String,
     date: String,
-    steps: Vec<PlanStepOut>,
-}
-
-#[derive(Serialize)]
-struct PlanStepOut {
-    number: usize,
-    id: String,
-    title: String,
-    /// The official page to open for this step, if any.
-    page: Option<String>,
+    steps: Vec<ChecklistStep>,
 }
 
 fn kind_word(k: PhoneKind) -> &'static str {

@@ -30,6 +30,9 @@ pub struct AccountView {
     pub id: String,
     pub issuer: String,
     pub name: String,
+    /// How Keystep names the account to a person: "Issuer (name)", "Issuer" or "name" (see
+    /// [`Account::display_name`]). Front ends show this instead of joining the names themselves.
+    pub label: String,
     pub kind: OtpKind,
     pub algorithm: Algorithm,
     pub digits: u8,
@@ -48,6 +51,7 @@ impl Account {
             id: self.id.clone(),
             issuer: self.issuer.clone(),
             name: self.name.clone(),
+            label: self.display_name(),
             kind: self.params.kind,
             algorithm: self.params.algorithm,
             digits: self.params.digits,
@@ -223,6 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn the_view_carries_the_one_display_name_of_the_account() {
+        let v = from_uri("otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let mut account = Account {
+            id: "a".into(),
+            issuer: v.issuer,
+            name: v.name,
+            secret: v.secret,
+            params: v.params,
+            added_at: 0,
+        };
+        assert_eq!(account.view().label, "GitHub (alice)");
+        account.name.clear();
+        assert_eq!(account.view().label, "GitHub");
+        account.name = "alice".into();
+        account.issuer.clear();
+        assert_eq!(account.view().label, "alice");
+    }
+
+    #[test]
     fn view_has_no_secret_field() {
         let v = from_uri("otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3").unwrap();
         let account = Account {
@@ -236,7 +259,7 @@ mod tests {
         let json = serde_json::to_string(&account.view()).unwrap();
         assert_eq!(
             json,
-            r#"{"id":"a","issuer":"Bank","name":"me","kind":"hotp","algorithm":"SHA1","digits":6,"period":30,"counter":3}"#
+            r#"{"id":"a","issuer":"Bank","name":"me","label":"Bank (me)","kind":"hotp","algorithm":"SHA1","digits":6,"period":30,"counter":3}"#
         );
     }
 }

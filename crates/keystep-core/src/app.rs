@@ -3,6 +3,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::account::{self, Account, AccountView, NewAccount, ValidAccount, clean_names};
+use crate::catalog::Catalog;
 use crate::error::{Error, Field, KeychainProblem, Result};
 use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
@@ -79,6 +80,8 @@ pub struct Keystep {
     key: VaultKey,
     contents: Contents,
     stamp: Option<FileStamp>,
+    /// The services Keystep knows, fixed when the vault is opened: every view and check uses this one.
+    catalog: &'static Catalog,
 }
 
 impl Keystep {
@@ -124,6 +127,7 @@ impl Keystep {
             key,
             contents,
             stamp,
+            catalog: Catalog::bundled(),
         })
     }
 
@@ -138,9 +142,8 @@ impl Keystep {
             Some(found) => found,
             None => {
                 let vault_id = uuid::Uuid::new_v4().to_string();
-                let key = VaultKey::generate().map_err(|_| Error::Keychain {
-                    problem: KeychainProblem::Failed,
-                    detail: "the system's random number generator failed".into(),
+                let key = VaultKey::generate().map_err(|_| Error::Random {
+                    purpose: "make a key for your new vault",
                 })?;
                 write_atomic(&pending, vault_id.as_bytes())?;
                 // Key first: a vault file whose key never reached the keychain could not be opened again.
@@ -171,6 +174,7 @@ impl Keystep {
             key,
             contents,
             stamp,
+            catalog: Catalog::bundled(),
         })
     }
 
@@ -204,6 +208,11 @@ impl Keystep {
                 format!("{n} {}", if n == 1 { one } else { many })
             })
             .collect()
+    }
+
+    /// The catalog this vault was opened with.
+    pub fn catalog(&self) -> &'static Catalog {
+        self.catalog
     }
 
     /// The vault's id (the keychain account name of its key).

@@ -1,5 +1,9 @@
-//! The services Keystep knows: official domains, official pages, the sign-in factors they offer, and the
-//! sources the facts came from. The bundled catalog is a TOML data file compiled in; tests validate it.
+//! The services Keystep knows (government sign-ins, email, banks, payment, shopping, social, carriers):
+//! their kind (which orders the change-number checklist), official domains and the brand words a
+//! lookalike would borrow (for the link check), official pages (sign-in, security and phone settings,
+//! help, forms) that guides and plans open, the sign-in factors they offer and whether they take
+//! internet (VoIP) numbers (for the risk review), and the sources the facts came from. The bundled
+//! catalog is a TOML data file compiled in; tests validate it.
 
 use std::sync::OnceLock;
 
@@ -23,7 +27,7 @@ pub enum Factor {
     PivCac,
 }
 
-/// What kind of organisation runs a service (it orders the phone-change planner later).
+/// What kind of organisation runs a service (it orders the change-number checklist).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
@@ -163,36 +167,6 @@ impl Catalog {
         self.services.iter().find(|s| s.owns(registrable))
     }
 
-    /// The address of an official page, checked again by the official-site check just before use: only
-    /// an `https` page on the service's own domains, with no trick in it, is ever returned.
-    pub fn official_page_url(
-        &self,
-        service_id: &str,
-        page_id: &str,
-    ) -> crate::error::Result<String> {
-        let not_official = |reason: String| crate::error::Error::NotOfficial { reason };
-        let service = self.service(service_id).ok_or_else(|| {
-            not_official(format!("no service \"{service_id}\" is in the catalog."))
-        })?;
-        let page = service.page(page_id).ok_or_else(|| {
-            not_official(format!(
-                "{} has no page \"{page_id}\" in the catalog.",
-                service.name
-            ))
-        })?;
-        let check = crate::links::check_link(self, &page.url);
-        if check.verdict == crate::links::Verdict::Official
-            && check.service.as_deref() == Some(service_id)
-        {
-            Ok(page.url.clone())
-        } else {
-            Err(not_official(format!(
-                "{} is not an official {} address.",
-                page.url, service.name
-            )))
-        }
-    }
-
     /// Every problem: duplicate ids, missing sign-in page or sources, URLs that are not https on the
     /// service's own domains, dates that are not YYYY-MM-DD.
     pub fn validate(&self) -> Vec<CatalogProblem> {
@@ -211,7 +185,7 @@ impl Catalog {
                 say(&s.id, "it lists no official domain".into());
             }
             for d in &s.domains {
-                if crate::links::registrable_domain(d).as_deref() != Some(d.as_str()) {
+                if crate::domain::registrable_domain(d).as_deref() != Some(d.as_str()) {
                     say(
                         &s.id,
                         format!(
@@ -255,18 +229,7 @@ impl Catalog {
 
 /// Checks that `url` is https and its host is on one of the service's domains.
 pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
-    let parsed = url::Url::parse(url).map_err(|e| format!("{url} is not a valid URL ({e})"))?;
-    if parsed.scheme() != "https" {
-        return Err(format!("{url} is not https"));
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(format!("{url} has a user name in it"));
-    }
-    let host = parsed.host_str().unwrap_or_default();
-    match crate::links::registrable_domain(host) {
-        Some(reg) if service.owns(&reg) => Ok(()),
-        _ => Err(format!("{url} is not on {}", service.domains.join(" or "))),
-    }
+    crate::domain::https_on(url, &service.domains)
 }
 
 /// True for a real day written YYYY-MM-DD (see [`crate::dates::parse_iso_date`]).
@@ -334,37 +297,6 @@ mod tests {
         assert!(all.contains("no page with id \"sign_in\""), "{all}");
         assert!(all.contains("is not https"), "{all}");
         assert!(all.contains("use YYYY-MM-DD"), "{all}");
-    }
-
-    #[test]
-    fn only_checked_official_pages_are_handed_out() {
-        let catalog = Catalog::bundled();
-        let url = catalog.official_page_url("logingov", "sign_in").unwrap();
-        assert!(url.starts_with("https://secure.login.gov"), "{url}");
-        assert_eq!(
-            catalog
-                .official_page_url("logingov", "nope")
-                .unwrap_err()
-                .code(),
-            "link.not_official"
-        );
-        assert_eq!(
-            catalog
-                .official_page_url("nasa", "sign_in")
-                .unwrap_err()
-                .code(),
-            "link.not_official"
-        );
-        // A catalog entry that points off its own domains (a bad edit) is refused at the last moment too.
-        let mut tampered = catalog.clone();
-        if let Some(s) = tampered.services.iter_mut().find(|s| s.id == "irs") {
-            s.pages[0].url = "https://irs.gov.refund-help.com/".into();
-        }
-        let err = tampered.official_page_url("irs", "sign_in").unwrap_err();
-        assert!(
-            err.to_string().contains("not an official IRS address"),
-            "{err}"
-        );
     }
 
     #[test]

@@ -109,8 +109,10 @@ pub enum Error {
     #[error("Several accounts match \"{query}\": {}. Use more of the name, or the id.", matches.join(", "))]
     Ambiguous { query: String, matches: Vec<String> },
 
+    /// A next code was asked of an account whose codes follow the clock (only counter accounts give
+    /// out a next code on request).
     #[error(
-        "\"{name}\" makes a new code each time you ask (a counter code); this action needs a time-based account."
+        "\"{name}\" is a time-based account: its code changes by itself every few seconds. Only counter accounts give out a next code. Nothing was changed."
     )]
     WrongKind { name: String },
 
@@ -142,6 +144,25 @@ pub enum Error {
         path: PathBuf,
         #[source]
         source: std::io::Error,
+    },
+
+    /// The vault could not be turned into the bytes of its file (serializing or encrypting failed):
+    /// a bug in Keystep, found before anything was written.
+    #[error(
+        "Keystep could not prepare your data for saving. Nothing was saved, and no file was changed. Try again; if it keeps happening, report it: it is a fault in Keystep. The details below help to fix it."
+    )]
+    VaultEncode {
+        /// What failed, for the details view. Never holds a secret.
+        detail: String,
+    },
+
+    /// The system's random number generator failed.
+    #[error(
+        "Your system's random number generator failed, so Keystep could not {purpose}. Nothing was changed. Try again; if it keeps happening, restart the computer, and report it if that does not help."
+    )]
+    Random {
+        /// What Keystep needed the random numbers for, such as "make a key for your vault".
+        purpose: &'static str,
     },
 
     #[error("Keystep could not find a folder for its data. Set KEYSTEP_HOME or use --home DIR.")]
@@ -188,10 +209,7 @@ pub enum Error {
     },
 
     #[error("Keystep did not read {}: {problem}", path.display())]
-    FileRefused {
-        path: PathBuf,
-        problem: crate::files::FileProblem,
-    },
+    FileRefused { path: PathBuf, problem: FileProblem },
 }
 
 fn my_account_not_found(query: Option<&str>) -> String {
@@ -239,7 +257,7 @@ fn keychain_message(problem: KeychainProblem) -> &'static str {
             "Access to your keychain was refused, so Keystep cannot read the key that protects your codes. Allow Keystep when the keychain asks, then try again. Nothing was changed."
         }
         KeychainProblem::KeyMissing => {
-            "Your keychain does not hold the key for this vault (it may have been deleted or this is another user's keychain). Keystep did not touch your vault file. Restore the keychain, or restore the vault from a backup."
+            "Your keychain does not hold the key for this vault: it may have been deleted, or this may be another user's keychain. Keystep did not touch your vault file; keep it, because it opens again once the key is back. If your system keeps a backup of your keychain, restore the keychain from it, then try again."
         }
         KeychainProblem::Timeout => {
             "Your keychain did not answer. It may be waiting for you to unlock it in another window. Unlock it, then try again. Nothing was changed."
@@ -274,6 +292,8 @@ impl Error {
             Error::VaultLinkBroken { .. } => "vault.link_broken".into(),
             Error::LockIsLink { .. } => "vault.lock_is_link".into(),
             Error::Io { .. } => "vault.io".into(),
+            Error::VaultEncode { .. } => "vault.encode".into(),
+            Error::Random { .. } => "system.random".into(),
             Error::NoDataDir => "vault.no_data_dir".into(),
             Error::NotOfficial { .. } => "link.not_official".into(),
             Error::GuideNotFound { .. } => "guide.not_found".into(),
@@ -300,6 +320,8 @@ impl Error {
                 | Error::VaultLinkBroken { .. }
                 | Error::LockIsLink { .. }
                 | Error::Io { .. }
+                | Error::VaultEncode { .. }
+                | Error::Random { .. }
                 | Error::NoDataDir
         )
     }
@@ -327,7 +349,11 @@ impl Error {
     /// The serializable form sent to the UI and printed by `--json`.
     pub fn to_dto(&self) -> ErrorDto {
         let detail = match self {
-            Error::Keychain { detail, .. } if !detail.is_empty() => Some(detail.clone()),
+            Error::Keychain { detail, .. } | Error::VaultEncode { detail }
+                if !detail.is_empty() =>
+            {
+                Some(detail.clone())
+            }
             Error::Ambiguous { matches, .. } => Some(matches.join("\n")),
             _ => None,
         };
@@ -336,6 +362,118 @@ impl Error {
             message: self.to_string(),
             detail,
         }
+    }
+}
+
+/// Problems only a front end meets (a vault not open yet, the clipboard, the browser, text without a
+/// link), with stable codes beside the core's, so that the shells never invent codes of their own.
+#[derive(Debug, thiserror::Error)]
+pub enum ShellError {
+    #[error("Your codes are not open yet. Wait a moment, or restart Keystep.")]
+    VaultNotOpen,
+    #[error("Keystep could not open your codes. Try again.")]
+    Unexpected { detail: String },
+    #[error("This account has no code yet. Press \"New code\" first.")]
+    NoCodeYet,
+    #[error("Keystep could not copy the {what}. {instead}")]
+    Clipboard {
+        /// "code" or "backup code".
+        what: &'static str,
+        /// What to do instead.
+        instead: &'static str,
+        detail: String,
+    },
+    #[error(
+        "Keystep could not start your web browser. Open the page yourself: type the address shown in the guide."
+    )]
+    BrowserFailed { detail: String },
+    #[error(
+        "No link found. Paste the whole address (such as https://www.irs.gov) or the message that contains it."
+    )]
+    NoLinkFound,
+}
+
+impl ShellError {
+    /// A stable machine name, in the same families as [`Error::code`].
+    pub fn code(&self) -> &'static str {
+        match self {
+            ShellError::VaultNotOpen => "vault.not_open",
+            ShellError::Unexpected { .. } => "app.unexpected",
+            ShellError::NoCodeYet => "account.no_code_yet",
+            ShellError::Clipboard { .. } => "clipboard.failed",
+            ShellError::BrowserFailed { .. } => "app.open_failed",
+            ShellError::NoLinkFound => "link.none_found",
+        }
+    }
+
+    /// The serializable form, as for [`Error::to_dto`].
+    pub fn to_dto(&self) -> ErrorDto {
+        let detail = match self {
+            ShellError::Unexpected { detail }
+            | ShellError::Clipboard { detail, .. }
+            | ShellError::BrowserFailed { detail } => Some(detail.clone()),
+            _ => None,
+        };
+        ErrorDto {
+            code: self.code().into(),
+            message: self.to_string(),
+            detail,
+        }
+    }
+}
+
+/// Why a file was not read. Shown after "Keystep did not read FILE: ".
+#[derive(Debug)]
+pub enum FileProblem {
+    /// Not a regular file: `what` says what it is ("a named pipe (FIFO)", "a folder", ...).
+    NotRegular { what: &'static str },
+    /// Larger than the limit for this kind of file.
+    TooLarge { limit_bytes: usize },
+    /// Not UTF-8 text.
+    NotText,
+    /// The system refused to open or read it.
+    Unreadable(std::io::Error),
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileProblem::NotRegular { what } => write!(
+                f,
+                "it is {what}, not a regular file. Give the path of a file saved on disk."
+            ),
+            FileProblem::TooLarge { limit_bytes } => write!(
+                f,
+                "it is larger than {}, more than a file of this kind can be.",
+                size_words(*limit_bytes)
+            ),
+            FileProblem::NotText => write!(
+                f,
+                "it is not a text file (it is not UTF-8). Save it as plain text and try again."
+            ),
+            FileProblem::Unreadable(e) => write!(f, "it could not be read ({e})."),
+        }
+    }
+}
+
+impl FileProblem {
+    /// A stable machine name (`file.too_large`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileProblem::NotRegular { .. } => "file.not_regular",
+            FileProblem::TooLarge { .. } => "file.too_large",
+            FileProblem::NotText => "file.not_text",
+            FileProblem::Unreadable(_) => "file.unreadable",
+        }
+    }
+}
+
+/// "64 KB" for a limit in bytes (whole kilobytes when it is one).
+pub fn size_words(bytes: usize) -> String {
+    if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -373,6 +511,67 @@ mod tests {
             "The number of digits is not valid: use a number from 6 to 10"
         );
         assert!(json.get("detail").is_none());
+    }
+
+    #[test]
+    fn front_end_problems_have_stable_codes_in_the_core_families() {
+        let cases = [
+            (ShellError::VaultNotOpen, "vault.not_open"),
+            (
+                ShellError::Unexpected {
+                    detail: "join".into(),
+                },
+                "app.unexpected",
+            ),
+            (ShellError::NoCodeYet, "account.no_code_yet"),
+            (
+                ShellError::Clipboard {
+                    what: "backup code",
+                    instead: "Try again.",
+                    detail: "no display".into(),
+                },
+                "clipboard.failed",
+            ),
+            (
+                ShellError::BrowserFailed {
+                    detail: "xdg-open".into(),
+                },
+                "app.open_failed",
+            ),
+            (ShellError::NoLinkFound, "link.none_found"),
+        ];
+        for (e, code) in cases {
+            let dto = e.to_dto();
+            assert_eq!(dto.code, code);
+            assert!(!dto.message.is_empty());
+        }
+        assert_eq!(
+            ShellError::Clipboard {
+                what: "backup code",
+                instead: "Try again.",
+                detail: String::new()
+            }
+            .to_string(),
+            "Keystep could not copy the backup code. Try again."
+        );
+    }
+
+    #[test]
+    fn a_missing_key_is_explained_without_promising_a_way_the_vault_has_not() {
+        let message = Error::Keychain {
+            problem: KeychainProblem::KeyMissing,
+            detail: String::new(),
+        }
+        .to_string();
+        // A copy of the vault is locked by the same key: "restore the vault from a backup" cannot help.
+        assert!(!message.contains("vault from a backup"), "{message}");
+        assert!(!message.to_lowercase().contains("password"), "{message}");
+        assert!(
+            message.contains("did not touch your vault file"),
+            "{message}"
+        );
+        assert!(message.contains("another user's keychain"), "{message}");
+        assert!(message.contains("restore the keychain"), "{message}");
     }
 
     #[test]

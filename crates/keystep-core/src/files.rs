@@ -2,66 +2,11 @@
 //! without trusting them: never more than a limit plus one byte, and never a named pipe, a device or a
 //! folder, which could block forever (a pipe with no writer) or never end (`/dev/zero`).
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-
-/// Why a file was not read. Shown after "Keystep did not read FILE: ".
-#[derive(Debug)]
-pub enum FileProblem {
-    /// Not a regular file: `what` says what it is ("a named pipe (FIFO)", "a folder", ...).
-    NotRegular { what: &'static str },
-    /// Larger than the limit for this kind of file.
-    TooLarge { limit_bytes: usize },
-    /// Not UTF-8 text.
-    NotText,
-    /// The system refused to open or read it.
-    Unreadable(std::io::Error),
-}
-
-impl fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileProblem::NotRegular { what } => write!(
-                f,
-                "it is {what}, not a regular file. Give the path of a file saved on disk."
-            ),
-            FileProblem::TooLarge { limit_bytes } => write!(
-                f,
-                "it is larger than {}, more than a file of this kind can be.",
-                size_words(*limit_bytes)
-            ),
-            FileProblem::NotText => write!(
-                f,
-                "it is not a text file (it is not UTF-8). Save it as plain text and try again."
-            ),
-            FileProblem::Unreadable(e) => write!(f, "it could not be read ({e})."),
-        }
-    }
-}
-
-impl FileProblem {
-    /// A stable machine name (`file.too_large`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            FileProblem::NotRegular { .. } => "file.not_regular",
-            FileProblem::TooLarge { .. } => "file.too_large",
-            FileProblem::NotText => "file.not_text",
-            FileProblem::Unreadable(_) => "file.unreadable",
-        }
-    }
-}
-
-/// "64 KB" for a limit in bytes (whole kilobytes when it is one).
-pub fn size_words(bytes: usize) -> String {
-    if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
+pub use crate::error::{FileProblem, size_words};
 
 /// Reads at most `limit` bytes from `reader`: `Ok(None)` when there is more (it reads `limit + 1` bytes
 /// to know, never more), so an endless stream ends here and nothing is cut silently.

@@ -1,19 +1,33 @@
-//! Keystep's core: everything the desktop app and the `keystep` command do, without any UI.
+//! Keystep's core: every rule of the product, for the desktop app and the `keystep` command alike,
+//! without any UI.
 //!
-//! The front ends call [`Keystep`], the facade over the encrypted [`vault`], the OS [`keychain`] and the
-//! [`otp`] code generators. Secrets stay inside this crate: what leaves it are views ([`AccountView`],
-//! [`CodeView`]) that hold names and codes, never seeds or keys.
+//! The front ends call [`Keystep`] (in [`app`]), the facade over:
+//! - [`vault`]: the encrypted vault file (one for codes, numbers, services, backup codes and guide
+//!   progress), and [`keychain`]: its key in the OS keychain;
+//! - [`otp`]: one-time codes (TOTP, HOTP, Steam) and `otpauth://` setup links; [`account`]: accounts;
+//! - [`guides`]: guided sign-in (the guide format, the bundled guides, runs through them);
+//! - [`phones`]: phone numbers, the services that use them, backup codes, the risk review and the
+//!   change-number planner;
+//! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
+//!   (both read host names through `domain`: a host's registrable part, from the public suffix list);
+//! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
+//!   files and piped text read bounded); [`paths`]: where the files live; [`error`]: the one error type,
+//!   with stable codes.
+//!
+//! Secrets stay inside this crate ([`sensitive`]): what leaves it are views ([`AccountView`],
+//! [`CodeView`], ...) that hold names and codes, never seeds, backup codes or keys.
 
 pub mod account;
 pub mod app;
 pub mod catalog;
-pub mod dates;
+pub(crate) mod dates;
+pub(crate) mod domain;
 pub mod error;
 pub mod files;
 pub mod guides;
 pub mod keychain;
 pub mod links;
-pub mod names;
+pub(crate) mod names;
 pub mod otp;
 pub mod paths;
 pub mod phones;
@@ -22,5 +36,60 @@ pub mod vault;
 
 pub use account::{AccountView, NewAccount};
 pub use app::{CopyInfo, Keystep, OpenInfo, OpenOutcome};
-pub use error::{Error, ErrorDto, Result};
+pub use error::{Error, ErrorDto, Result, ShellError};
 pub use otp::{Algorithm, CodeView, OtpKind};
+
+// Vault-free functions beside the facade: what the shells may call without an open vault. They use
+// the bundled catalog, as `Keystep` does.
+
+/// Whether each link in `text` (a URL or a whole message) goes to an official site. Only reads.
+pub fn check_links(text: &str) -> Vec<links::LinkCheck> {
+    links::check_text(catalog::Catalog::bundled(), text)
+}
+
+/// The address of an official page of a catalog service, after the official-site check; refused with
+/// `link.not_official` otherwise.
+pub fn official_page_url(service: &str, page: &str) -> Result<String> {
+    links::official_page_url(catalog::Catalog::bundled(), service, page)
+}
+
+/// The services of the catalog, for the add-service form.
+pub fn catalog_services() -> Vec<phones::views::CatalogServiceView> {
+    phones::views::catalog_services(catalog::Catalog::bundled())
+}
+
+/// The guides a person can run: the bundled ones and the valid files of their guides folder.
+pub fn load_guides(folder: Option<&std::path::Path>) -> guides::Library {
+    guides::Library::load(catalog::Catalog::bundled(), folder)
+}
+
+/// Checks one guide file's text against the bundled catalog: the guide, or every problem with its
+/// line and column (`name` is the file name used in them).
+pub fn check_guide(
+    name: &str,
+    text: &str,
+) -> std::result::Result<guides::Guide, Vec<guides::GuideProblem>> {
+    guides::load_guide(name, text, catalog::Catalog::bundled())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The crate's doc says what the crate holds today: it names every module.
+    #[test]
+    fn the_crate_doc_names_every_module() {
+        let source = include_str!("lib.rs");
+        let doc: Vec<&str> = source.lines().filter(|l| l.starts_with("//!")).collect();
+        let doc = doc.join(" ");
+        let modules: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.split_once("mod ")?.1.strip_suffix(';'))
+            .collect();
+        assert!(modules.len() > 10, "{modules:?}");
+        for name in modules {
+            assert!(
+                doc.contains(&format!("`{name}`")),
+                "the crate doc (//! at the top of lib.rs) does not say what the module `{name}` holds"
+            );
+        }
+    }
+}

@@ -68,16 +68,15 @@ pub struct LinkCheck {
     pub verdict: Verdict,
     /// The catalog id of the service: the one it belongs to if official, the one it imitates if suspicious.
     pub service: Option<String>,
+    /// That service's name, as people know it ("ID.me").
+    pub service_name: Option<String>,
     /// The verdict in one plain sentence, decided here so that every front end says the same.
     pub summary: String,
     pub reasons: Vec<Reason>,
 }
 
-/// The registrable domain ("eTLD+1") of a host, from the public suffix list.
-pub fn registrable_domain(host: &str) -> Option<String> {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    psl::domain_str(&host).map(str::to_string)
-}
+pub use crate::domain::registrable_domain;
+use crate::domain::without_public_suffix;
 
 /// Every link in `text`: `http(s)://` URLs, `www.` addresses and bare domains with a known suffix.
 /// Email addresses are not links.
@@ -127,6 +126,34 @@ pub fn check_text(catalog: &Catalog, text: &str) -> Vec<LinkCheck> {
         .collect()
 }
 
+/// The address of an official page of a catalog service, handed out only after the official-site check
+/// passes it (a bad catalog edit is refused here at the last moment too).
+pub fn official_page_url(
+    catalog: &Catalog,
+    service_id: &str,
+    page_id: &str,
+) -> crate::error::Result<String> {
+    let not_official = |reason: String| crate::error::Error::NotOfficial { reason };
+    let service = catalog
+        .service(service_id)
+        .ok_or_else(|| not_official(format!("no service \"{service_id}\" is in the catalog.")))?;
+    let page = service.page(page_id).ok_or_else(|| {
+        not_official(format!(
+            "{} has no page \"{page_id}\" in the catalog.",
+            service.name
+        ))
+    })?;
+    let check = check_link(catalog, &page.url);
+    if check.verdict == Verdict::Official && check.service.as_deref() == Some(service_id) {
+        Ok(page.url.clone())
+    } else {
+        Err(not_official(format!(
+            "{} is not an official {} address.",
+            page.url, service.name
+        )))
+    }
+}
+
 /// Checks one link.
 pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
     let lower = link.to_ascii_lowercase();
@@ -148,6 +175,7 @@ pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
             registrable_domain: None,
             verdict: Verdict::Suspicious,
             service: None,
+            service_name: None,
             summary: "Warning: this link is not safe.".into(),
             reasons,
         };
@@ -233,6 +261,7 @@ pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
         registrable_domain: registrable,
         verdict,
         service: service.map(|s| s.id.clone()),
+        service_name: service.map(|s| s.name.clone()),
         summary,
         reasons,
     }
@@ -449,14 +478,6 @@ fn glued_official_name<'a>(
                 })
             })
     })
-}
-
-fn without_public_suffix(domain: &str) -> &str {
-    let suffix = psl::suffix_str(domain).unwrap_or_default();
-    domain
-        .strip_suffix(suffix)
-        .unwrap_or(domain)
-        .trim_end_matches('.')
 }
 
 fn is_lookalike(candidate: &str, official: &str) -> bool {
@@ -770,5 +791,34 @@ mod tests {
                 let _ = check_link(Catalog::bundled(), &s);
             }
         }
+    }
+
+    #[test]
+    fn only_checked_official_pages_are_handed_out() {
+        let catalog = Catalog::bundled();
+        let url = official_page_url(catalog, "logingov", "sign_in").unwrap();
+        assert!(url.starts_with("https://secure.login.gov"), "{url}");
+        assert_eq!(
+            official_page_url(catalog, "logingov", "nope")
+                .unwrap_err()
+                .code(),
+            "link.not_official"
+        );
+        assert_eq!(
+            official_page_url(catalog, "nasa", "sign_in")
+                .unwrap_err()
+                .code(),
+            "link.not_official"
+        );
+        // A catalog entry that points off its own domains (a bad edit) is refused at the last moment too.
+        let mut tampered = catalog.clone();
+        if let Some(s) = tampered.services.iter_mut().find(|s| s.id == "irs") {
+            s.pages[0].url = "https://irs.gov.refund-help.com/".into();
+        }
+        let err = official_page_url(&tampered, "irs", "sign_in").unwrap_err();
+        assert!(
+            err.to_string().contains("not an official IRS address"),
+            "{err}"
+        );
     }
 }

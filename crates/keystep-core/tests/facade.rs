@@ -161,7 +161,13 @@ fn hotp_counter_advances_and_is_saved() {
     // the lock after the other writer's save.
     assert_eq!(k.next_hotp(&id).unwrap(), ("359152".to_string(), 2));
     let totp = k.add_uri(IRS, T).unwrap().id;
-    assert_eq!(k.next_hotp(&totp).unwrap_err().code(), "account.wrong_kind");
+    let err = k.next_hotp(&totp).unwrap_err();
+    assert_eq!(err.code(), "account.wrong_kind");
+    // It says what happened: the account is time-based, not a counter account.
+    let message = err.to_string();
+    assert!(message.contains("is a time-based account"), "{message}");
+    assert!(message.contains("Only counter accounts"), "{message}");
+    assert!(!message.contains("needs a time-based account"), "{message}");
 }
 
 #[test]
@@ -370,7 +376,6 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     )
     .unwrap();
     let lib = Library::load(Catalog::bundled(), None);
-    let cat = Catalog::bundled();
     let run = k.open_guide(&lib, "irs-sign-in", T).unwrap();
     assert_eq!(k.open_guide(&lib, "irs-sign-in", T).unwrap().id, run.id);
 
@@ -380,7 +385,7 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     assert_eq!(k.runs().unwrap()[0], run);
 
     let step = |k: &mut Keystep| {
-        k.run_view(&lib, cat, &run.id)
+        k.run_view(&lib, &run.id)
             .unwrap()
             .step
             .map(|s| s.id)
@@ -393,7 +398,7 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     k.run_answer(&lib, &run.id, "next", T).unwrap();
     assert_eq!(step(&mut k), "watch-for-text");
     k.run_answer(&lib, &run.id, "branch:no-text", T).unwrap();
-    let view = k.run_view(&lib, cat, &run.id).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
     assert_eq!(
         view.branch_title.as_deref(),
         Some("The text message did not arrive")
@@ -404,7 +409,7 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     assert_eq!(step(&mut k), "watch-for-text", "the branch returns");
     k.run_answer(&lib, &run.id, "enter-keystep-code", T)
         .unwrap();
-    let view = k.run_view(&lib, cat, &run.id).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
     let code = view
         .step
         .unwrap()
@@ -426,7 +431,7 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     assert_eq!(done.finished_at_ms, Some(T + 5));
     assert_eq!(done.branches_taken, ["no-text"]);
 
-    let list = k.guide_list(&lib, cat).unwrap();
+    let list = k.guide_list(&lib).unwrap();
     assert_eq!(list.past_runs[0].run_id, run.id);
     let irs = list.guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
     assert!(irs.open_run.is_none(), "a finished run is not continued");
@@ -448,7 +453,7 @@ fn starting_a_guide_over_keeps_the_old_run_as_stopped() {
         k.open_guide(&lib, "locked-out", T + 2).unwrap().id,
         second.id
     );
-    let list = k.guide_list(&lib, Catalog::bundled()).unwrap();
+    let list = k.guide_list(&lib).unwrap();
     assert_eq!(list.past_runs.len(), 1);
     assert_eq!(list.past_runs[0].stopped_at_ms, Some(T + 1));
     assert_eq!(list.past_runs[0].done, 1);

@@ -20,6 +20,9 @@ use keystep_core::vault::{self, VaultKey};
 use keystep_core::{Keystep, OpenOutcome};
 use serde_json::{Value, json};
 
+/// The time given to additions in these tests.
+const NOW: u64 = 1_764_300_000_000;
+
 /// The moment the codes are compared at (and the clock the fixtures were written with).
 const T: u64 = 1_764_300_000_000;
 
@@ -91,7 +94,7 @@ fn summary(k: &mut Keystep) -> Value {
         })
         .collect();
     let library = Library::load(Catalog::bundled(), None);
-    let list = k.guide_list(&library, Catalog::bundled()).unwrap();
+    let list = k.guide_list(&library).unwrap();
     let plan_runs: Vec<Value> = runs
         .iter()
         .filter(|r| {
@@ -100,9 +103,7 @@ fn summary(k: &mut Keystep) -> Value {
                 .is_some_and(|g| g.starts_with("plan-"))
         })
         .map(|r| {
-            let view = k
-                .run_view(&library, Catalog::bundled(), r["id"].as_str().unwrap())
-                .unwrap();
+            let view = k.run_view(&library, r["id"].as_str().unwrap()).unwrap();
             json!({"title": view.guide_title, "total": view.total, "done": view.done,
                    "step": view.step.map(|s| s.title)})
         })
@@ -233,13 +234,13 @@ fn write_fixture() {
 
     // Phone numbers: every kind and status.
     let cell = k
-        .add_phone("(202) 555-0143", "US", "My cell", PhoneKind::Mobile)
+        .add_phone("(202) 555-0143", "US", "My cell", PhoneKind::Mobile, NOW)
         .unwrap();
     let home_line = k
-        .add_phone("+44 20 7946 0958", "US", "Home", PhoneKind::Landline)
+        .add_phone("+44 20 7946 0958", "US", "Home", PhoneKind::Landline, NOW)
         .unwrap();
     let voip = k
-        .add_phone("415-555-0199", "US", "Google Voice", PhoneKind::Voip)
+        .add_phone("415-555-0199", "US", "Google Voice", PhoneKind::Voip, NOW)
         .unwrap();
     k.edit_phone(
         &home_line.id,
@@ -260,7 +261,7 @@ fn write_fixture() {
 
     // Services: from the catalog and one's own, with numbers, a code link, a key and backup codes.
     let idme = k
-        .add_my_account(ServiceRef::Catalog { id: "idme".into() })
+        .add_my_account(ServiceRef::Catalog { id: "idme".into() }, NOW)
         .unwrap();
     k.update_my_account(
         &idme.id,
@@ -278,9 +279,12 @@ fn write_fixture() {
     .unwrap();
     k.mark_backup_code(&idme.id, 1, true).unwrap();
     let google = k
-        .add_my_account(ServiceRef::Catalog {
-            id: "google".into(),
-        })
+        .add_my_account(
+            ServiceRef::Catalog {
+                id: "google".into(),
+            },
+            NOW,
+        )
         .unwrap();
     k.update_my_account(
         &google.id,
@@ -291,10 +295,13 @@ fn write_fixture() {
     )
     .unwrap();
     let club = k
-        .add_my_account(ServiceRef::Custom {
-            name: "Garden Club".into(),
-            domain: "example.org".into(),
-        })
+        .add_my_account(
+            ServiceRef::Custom {
+                name: "Garden Club".into(),
+                domain: "example.org".into(),
+            },
+            NOW,
+        )
         .unwrap();
     k.update_my_account(&club.id, std::slice::from_ref(&cell.id), &[], None, false)
         .unwrap();

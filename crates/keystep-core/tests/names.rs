@@ -10,6 +10,9 @@ use keystep_core::paths::DataDir;
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
 use keystep_core::{Error, Keystep};
 
+/// The time given to additions in these tests.
+const NOW: u64 = 1_764_300_000_000;
+
 const T: u64 = 1_700_000_000_000;
 /// RIGHT-TO-LEFT OVERRIDE: "moc.lagyap" then shows as "paypal.com".
 const RLO: char = '\u{202E}';
@@ -125,12 +128,13 @@ fn phone_labels_and_own_service_names_refuse_them_too() {
             "US",
             &format!("{RLO}elibom"),
             PhoneKind::Mobile,
+            NOW,
         ),
         "input.bad_label",
         "label",
     );
     let p = k
-        .add_phone("+12025550143", "US", "mobile", PhoneKind::Mobile)
+        .add_phone("+12025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
     refused(
         k.edit_phone(
@@ -143,10 +147,13 @@ fn phone_labels_and_own_service_names_refuse_them_too() {
         "label",
     );
     refused(
-        k.add_my_account(ServiceRef::Custom {
-            name: format!("{RLO}UC yM"),
-            domain: "mycu.org".into(),
-        }),
+        k.add_my_account(
+            ServiceRef::Custom {
+                name: format!("{RLO}UC yM"),
+                domain: "mycu.org".into(),
+            },
+            NOW,
+        ),
         "input.bad_issuer",
         "service name",
     );
@@ -161,7 +168,9 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         domain: domain.into(),
     };
     // Cyrillic "а" in pаypal.com.
-    let e = k.add_my_account(custom("p\u{0430}ypal.com")).unwrap_err();
+    let e = k
+        .add_my_account(custom("p\u{0430}ypal.com"), NOW)
+        .unwrap_err();
     assert_eq!(e.code(), "input.bad_domain");
     let message = e.to_string();
     assert!(
@@ -174,7 +183,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         "https://www.irs.gov.refund-help.com/x",
         "paypal.com@evil.example",
     ] {
-        let e = k.add_my_account(custom(lookalike)).unwrap_err();
+        let e = k.add_my_account(custom(lookalike), NOW).unwrap_err();
         assert_eq!(e.code(), "input.bad_domain", "{lookalike}: {e}");
     }
     for (official, id) in [
@@ -182,7 +191,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         ("https://www.irs.gov/", "irs"),
         ("HTTP://Mail.Google.com", "google"),
     ] {
-        let e = k.add_my_account(custom(official)).unwrap_err();
+        let e = k.add_my_account(custom(official), NOW).unwrap_err();
         assert_eq!(e.code(), "input.bad_domain", "{official}");
         assert!(
             e.to_string()
@@ -190,7 +199,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
             "{e}"
         );
     }
-    let e = k.add_my_account(custom("not a domain")).unwrap_err();
+    let e = k.add_my_account(custom("not a domain"), NOW).unwrap_err();
     assert_eq!(e.code(), "input.bad_domain");
     assert_eq!(
         e.to_string(),
@@ -198,10 +207,13 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
     );
     assert!(k.my_accounts().unwrap().is_empty(), "nothing was added");
     let cu = k
-        .add_my_account(ServiceRef::Custom {
-            name: "My Credit Union".into(),
-            domain: "https://online.mycu.org/login".into(),
-        })
+        .add_my_account(
+            ServiceRef::Custom {
+                name: "My Credit Union".into(),
+                domain: "https://online.mycu.org/login".into(),
+            },
+            NOW,
+        )
         .unwrap();
     assert_eq!(
         cu.service,

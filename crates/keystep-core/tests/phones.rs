@@ -5,12 +5,15 @@
 
 use keyring_core::mock;
 use keystep_core::Keystep;
-use keystep_core::catalog::Catalog;
+use keystep_core::catalog::{Catalog, ServiceKind};
 use keystep_core::guides::Library;
 use keystep_core::keychain::Keychain;
 use keystep_core::paths::DataDir;
 use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
 use keystep_core::sensitive::SecretString;
+
+/// The time given to additions in these tests.
+const NOW: u64 = 1_764_300_000_000;
 
 const T: u64 = 1_798_675_200_000; // 2026-12-31
 
@@ -29,17 +32,17 @@ fn catalog(id: &str) -> ServiceRef {
 fn numbers_are_stored_as_e164_and_duplicates_refused() {
     let (dir, kc, mut k) = open();
     let mobile = k
-        .add_phone("(202) 555-0143", "US", "My mobile", PhoneKind::Mobile)
+        .add_phone("(202) 555-0143", "US", "My mobile", PhoneKind::Mobile, NOW)
         .unwrap();
     assert_eq!(mobile.e164, "+12025550143");
     assert_eq!(mobile.national, "(202) 555-0143");
     let err = k
-        .add_phone("+1 202 555 0143", "GB", "again", PhoneKind::Mobile)
+        .add_phone("+1 202 555 0143", "GB", "again", PhoneKind::Mobile, NOW)
         .unwrap_err();
     assert_eq!(err.code(), "phone.duplicate");
     assert!(err.to_string().contains("My mobile"), "{err}");
     let err = k
-        .add_phone("not a number", "US", "x", PhoneKind::Mobile)
+        .add_phone("not a number", "US", "x", PhoneKind::Mobile, NOW)
         .unwrap_err();
     assert_eq!(err.code(), "input.bad_phone");
     let err = k
@@ -67,9 +70,9 @@ fn numbers_are_stored_as_e164_and_duplicates_refused() {
 fn removing_a_number_takes_it_off_every_account() {
     let (_d, _kc, mut k) = open();
     let p = k
-        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
-    let irs = k.add_my_account(catalog("idme")).unwrap();
+    let irs = k.add_my_account(catalog("idme"), NOW).unwrap();
     k.update_my_account(
         &irs.id,
         std::slice::from_ref(&p.id),
@@ -92,10 +95,13 @@ fn removing_a_number_takes_it_off_every_account() {
 fn custom_services_need_a_real_domain_and_are_not_added_twice() {
     let (_d, _kc, mut k) = open();
     let cu = k
-        .add_my_account(ServiceRef::Custom {
-            name: "My Credit Union".into(),
-            domain: "https://www.mycu.org/login".into(),
-        })
+        .add_my_account(
+            ServiceRef::Custom {
+                name: "My Credit Union".into(),
+                domain: "https://www.mycu.org/login".into(),
+            },
+            NOW,
+        )
         .unwrap();
     assert_eq!(
         cu.service,
@@ -105,19 +111,22 @@ fn custom_services_need_a_real_domain_and_are_not_added_twice() {
         }
     );
     let err = k
-        .add_my_account(ServiceRef::Custom {
-            name: "X".into(),
-            domain: "not a domain".into(),
-        })
+        .add_my_account(
+            ServiceRef::Custom {
+                name: "X".into(),
+                domain: "not a domain".into(),
+            },
+            NOW,
+        )
         .unwrap_err();
     assert!(err.to_string().contains("not a web address"), "{err}");
-    k.add_my_account(catalog("irs")).unwrap();
+    k.add_my_account(catalog("irs"), NOW).unwrap();
     assert_eq!(
-        k.add_my_account(catalog("irs")).unwrap_err().code(),
+        k.add_my_account(catalog("irs"), NOW).unwrap_err().code(),
         "service.duplicate"
     );
     assert_eq!(
-        k.add_my_account(catalog("nasa")).unwrap_err().code(),
+        k.add_my_account(catalog("nasa"), NOW).unwrap_err().code(),
         "input.bad_issuer"
     );
 }
@@ -147,13 +156,13 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
         T,
     )
     .unwrap();
-    let idme = k.add_my_account(catalog("idme")).unwrap();
+    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
     let suggested = k.suggest_code_accounts(&idme.id).unwrap();
     assert_eq!(suggested.len(), 1, "{suggested:?}");
     assert_eq!(suggested[0].id, idme_code.id);
-    let x = k.add_my_account(catalog("x")).unwrap();
+    let x = k.add_my_account(catalog("x"), NOW).unwrap();
     assert!(k.suggest_code_accounts(&x.id).unwrap().is_empty());
-    let bank = k.add_my_account(catalog("wellsfargo")).unwrap();
+    let bank = k.add_my_account(catalog("wellsfargo"), NOW).unwrap();
     let wf = k
         .add_uri(
             "otpauth://totp/Wells%20Fargo%20Online:me?secret=KRSXG5CTMVRXEZLU&issuer=Wells%20Fargo%20Online",
@@ -174,10 +183,11 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
 #[test]
 fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     let (dir, kc, mut k) = open();
-    let google = k.add_my_account(catalog("idme")).unwrap();
+    let google = k.add_my_account(catalog("idme"), NOW).unwrap();
     let pasted = SecretString::new("  1111-2222\n\n3333-4444\n- 5555-6666\n3333-4444\n");
     let view = k.set_backup_codes(&google.id, &pasted, false).unwrap();
     assert_eq!((view.backup_codes_left, view.backup_codes_total), (3, 3));
+    assert!(!view.backup_codes_low, "3 left is enough");
     let json = serde_json::to_string(&view).unwrap();
     assert!(!json.contains("1111"), "{json}");
     let (index, code) = k.next_backup_code(&google.id).unwrap();
@@ -189,6 +199,10 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     );
     let view = k.mark_backup_code(&google.id, index, true).unwrap();
     assert_eq!(view.backup_codes_left, 2);
+    assert!(
+        view.backup_codes_low,
+        "2 left: the core says it is time for new ones"
+    );
     // Kept across a reopen, and the used mark too.
     let (mut again, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
     let all = again.reveal_backup_codes(&google.id).unwrap();
@@ -238,23 +252,23 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
 fn the_review_flags_each_risk_most_serious_first() {
     let (_d, _kc, mut k) = open();
     let mobile = k
-        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
     let voip = k
-        .add_phone("2025550188", "US", "Google Voice", PhoneKind::Voip)
+        .add_phone("2025550188", "US", "Google Voice", PhoneKind::Voip, NOW)
         .unwrap();
     let old = k
-        .add_phone("2025550111", "US", "old", PhoneKind::Mobile)
+        .add_phone("2025550111", "US", "old", PhoneKind::Mobile, NOW)
         .unwrap();
     k.edit_phone(&old.id, "old", PhoneKind::Mobile, PhoneStatus::Gone)
         .unwrap();
 
     // ID.me: texts to one number only, nothing else: only_one_phone (+ no backup codes).
-    let idme = k.add_my_account(catalog("idme")).unwrap();
+    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
     k.update_my_account(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
         .unwrap();
     // Login.gov: a second way in (security key) and an old number that is gone.
-    let lg = k.add_my_account(catalog("logingov")).unwrap();
+    let lg = k.add_my_account(catalog("logingov"), NOW).unwrap();
     k.update_my_account(
         &lg.id,
         std::slice::from_ref(&mobile.id),
@@ -264,7 +278,7 @@ fn the_review_flags_each_risk_most_serious_first() {
     )
     .unwrap();
     // SSA: nothing risky on record.
-    let ssa = k.add_my_account(catalog("ssa")).unwrap();
+    let ssa = k.add_my_account(catalog("ssa"), NOW).unwrap();
     k.update_my_account(&ssa.id, &[], &[], None, true).unwrap();
     let _ = voip;
 
@@ -328,28 +342,34 @@ fn the_review_flags_each_risk_most_serious_first() {
 fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
     let (_d, _kc, mut k) = open();
     let old = k
-        .add_phone("2025550143", "US", "old mobile", PhoneKind::Mobile)
+        .add_phone("2025550143", "US", "old mobile", PhoneKind::Mobile, NOW)
         .unwrap();
     let mut ids = Vec::new();
     for id in ["ssa", "idme", "irs"] {
-        let a = k.add_my_account(catalog(id)).unwrap();
+        let a = k.add_my_account(catalog(id), NOW).unwrap();
         k.update_my_account(&a.id, std::slice::from_ref(&old.id), &[], None, false)
             .unwrap();
         ids.push(a.id);
     }
     let custom = k
-        .add_my_account(ServiceRef::Custom {
-            name: "Corner Bank".into(),
-            domain: "cornerbank.example.com".into(),
-        })
+        .add_my_account(
+            ServiceRef::Custom {
+                name: "Corner Bank".into(),
+                domain: "cornerbank.example.com".into(),
+            },
+            NOW,
+        )
         .unwrap();
     k.update_my_account(&custom.id, &[], std::slice::from_ref(&old.id), None, false)
         .unwrap();
-    if Catalog::bundled().service("google").is_some() {
-        let g = k.add_my_account(catalog("google")).unwrap();
-        k.update_my_account(&g.id, std::slice::from_ref(&old.id), &[], None, false)
-            .unwrap();
-    }
+    // An email account must be in the plan, or "email comes first" below would check nothing.
+    let email = Catalog::bundled()
+        .service("google")
+        .expect("the catalog has Google, the email service this plan is tested with");
+    assert_eq!(email.kind, ServiceKind::Email);
+    let g = k.add_my_account(catalog(&email.id), NOW).unwrap();
+    k.update_my_account(&g.id, std::slice::from_ref(&old.id), &[], None, false)
+        .unwrap();
 
     let (plan, run) = k
         .plan_change(
@@ -363,9 +383,11 @@ fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
     let steps: Vec<&str> = plan.guide.steps.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(steps[0], "Keep your old number working until the end");
     assert_eq!(*steps.last().unwrap(), "Let the old number go");
-    if Catalog::bundled().service("google").is_some() {
-        assert!(steps[1].contains("Google"), "email comes first: {steps:?}");
-    }
+    assert_eq!(
+        steps[1],
+        format!("Update {}", email.name),
+        "email comes first: {steps:?}"
+    );
     let gov: Vec<usize> = steps
         .iter()
         .enumerate()
@@ -394,7 +416,7 @@ fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
 
     // Walk the plan through the runner; progress is kept in the vault.
     let lib = Library::load(Catalog::bundled(), None);
-    let list = k.guide_list(&lib, Catalog::bundled()).unwrap();
+    let list = k.guide_list(&lib).unwrap();
     assert_eq!(
         list.guides[0].id, plan.guide.id,
         "the open plan is listed first"
@@ -443,9 +465,9 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
         )
         .unwrap();
     let mobile = k
-        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile)
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
-    let idme = k.add_my_account(catalog("idme")).unwrap();
+    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
     k.update_my_account(
         &idme.id,
         std::slice::from_ref(&mobile.id),
@@ -456,13 +478,7 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
     .unwrap();
     let lib = Library::load(Catalog::bundled(), None);
     let run = k.open_guide(&lib, "irs-sign-in", T).unwrap();
-    let actions = |k: &mut Keystep| {
-        k.run_view(&lib, Catalog::bundled(), &run.id)
-            .unwrap()
-            .step
-            .unwrap()
-            .actions
-    };
+    let actions = |k: &mut Keystep| k.run_view(&lib, &run.id).unwrap().step.unwrap().actions;
     for _ in 0..3 {
         k.run_next(&lib, &run.id, T).unwrap();
     }
@@ -484,7 +500,7 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
 #[test]
 fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
     let (dir, kc, mut k) = open();
-    let google = k.add_my_account(catalog("google")).unwrap();
+    let google = k.add_my_account(catalog("google"), NOW).unwrap();
     let ten: String = (0..10).map(|i| format!("code-{i:04}\n")).collect();
     k.set_backup_codes(&google.id, &SecretString::new(ten), false)
         .unwrap();
@@ -574,7 +590,7 @@ fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
 #[test]
 fn a_service_not_found_by_name_says_which_and_by_id_keeps_the_window_wording() {
     let (_d, _kc, mut k) = open();
-    k.add_my_account(catalog("google")).unwrap();
+    k.add_my_account(catalog("google"), NOW).unwrap();
     let e = k.find_my_account("nosuch").unwrap_err();
     assert_eq!(e.code(), "service.not_found");
     assert_eq!(
@@ -596,7 +612,7 @@ fn a_service_not_found_by_name_says_which_and_by_id_keeps_the_window_wording() {
 fn impossible_dates_are_refused_when_a_number_leaves_and_in_a_plan() {
     let (_d, _kc, mut k) = open();
     let p = k
-        .add_phone("+12025550143", "US", "mobile", PhoneKind::Mobile)
+        .add_phone("+12025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
     for (date, why) in [
         ("2026-99-99", "there is no month 99"),

@@ -1,15 +1,15 @@
 import { tick } from 'svelte';
 import type { ErrorDto } from './bindings/ErrorDto';
 import { toErrorDto } from './ipc';
-import { fieldOf } from './phones';
+import { fieldOf, type FieldsByCode } from './fieldErrors';
 
 /** A form's last error, and which of its fields it sits next to (by error code); the rest go on top. */
 export class FormErrors {
   error = $state<ErrorDto | null>(null);
-  readonly #fields: Readonly<Record<string, string>>;
+  readonly #fields: FieldsByCode;
 
   /** `fields` maps error codes to field names, such as `{ 'input.bad_phone': 'number' }`. */
-  constructor(fields: Readonly<Record<string, string>>) {
+  constructor(fields: FieldsByCode) {
     this.#fields = fields;
   }
 

@@ -30,8 +30,3 @@ export function spellOut(code: string): string {
 export function secondsLeft(untilMs: number, nowMs: number): number {
   return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
 }
-
-/** "Google alice@example.com", without stray spaces when one part is empty. */
-export function accountLabel(issuer: string, name: string): string {
-  return [issuer, name].map((s) => s.trim()).filter(Boolean).join(' ');
-}

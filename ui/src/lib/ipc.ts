@@ -1,5 +1,8 @@
 // The only door to the Rust side: every command goes through here so that
-// names, argument shapes and error handling live in one place.
+// names, argument shapes and error handling live in one place. Write each
+// command's name and arguments out literally (`call<T>('name', { arg })`):
+// src-tauri/tests/contract.rs checks them against the Rust commands, build.rs
+// and capabilities/main.json.
 import { invoke } from '@tauri-apps/api/core';
 import type { AccountView } from './bindings/AccountView';
 import type { BackupCodeHint } from './bindings/BackupCodeHint';

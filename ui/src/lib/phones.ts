@@ -1,7 +1,5 @@
 // Words for the phone numbers screen. Rust parses numbers, keeps backup codes and writes the review;
 // this file only says it in English and sorts errors to the fields they are about.
-import type { AccountView } from './bindings/AccountView';
-import type { ErrorDto } from './bindings/ErrorDto';
 import type { MyAccountView } from './bindings/MyAccountView';
 import type { PhoneKind } from './bindings/PhoneKind';
 import type { PhoneStatus } from './bindings/PhoneStatus';
@@ -74,14 +72,6 @@ export function phoneName(phone: PhoneView): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** "GitHub (alice)", or just one of them when the other is empty. */
-export function codeAccountName(account: AccountView): string {
-  const issuer = account.issuer.trim();
-  const name = account.name.trim();
-  if (issuer && name) return `${issuer} (${name})`;
-  return issuer || name;
-}
-
 /** Backup codes are shown for services that offer them, and for any that already has some. */
 export function showsBackupCodes(account: MyAccountView): boolean {
   return account.factors.includes('backup_codes') || account.backupCodesTotal > 0;
@@ -93,12 +83,13 @@ export function backupCodesText(left: number, total: number): string {
   return `${left} of ${total} backup ${total === 1 ? 'code' : 'codes'} left`;
 }
 
-/** A nudge when few codes are left; null when there is nothing to say. */
-export function backupCodesWarning(left: number, total: number, serviceName: string): string | null {
-  if (total === 0) return null;
-  if (left === 0) return `All used. Make new ones on ${serviceName} and paste them here.`;
-  if (left <= 2) return `Only ${left} left. Make new ones soon.`;
-  return null;
+/** A nudge when Rust says few codes are left (`backupCodesLow`); null when there is nothing to say. */
+export function backupCodesWarning(
+  account: Pick<MyAccountView, 'backupCodesLow' | 'backupCodesLeft' | 'serviceName'>,
+): string | null {
+  if (!account.backupCodesLow) return null;
+  if (account.backupCodesLeft === 0) return `All used. Make new ones on ${account.serviceName} and paste them here.`;
+  return `Only ${account.backupCodesLeft} left. Make new ones soon.`;
 }
 
 /** Said after a backup code is copied. */
@@ -117,13 +108,4 @@ export function serviceRefOf(choice: string, name: string, domain: string): Serv
 /** A two-letter region as Rust wants it: "us " -> "US". */
 export function cleanRegion(region: string): string {
   return region.trim().toUpperCase();
-}
-
-/**
- * The field an error belongs to, looked up by its code in `fields` (error code -> field name);
- * null when it is about the whole form.
- */
-export function fieldOf(error: ErrorDto | null, fields: Readonly<Record<string, string>>): string | null {
-  if (!error) return null;
-  return fields[error.code] ?? null;
 }

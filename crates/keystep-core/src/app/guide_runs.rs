@@ -3,7 +3,6 @@
 
 use super::Keystep;
 use crate::account::Account;
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::guides::format::Action;
 use crate::guides::view::{Person, RunView, run_view};
@@ -43,7 +42,8 @@ impl Keystep {
     }
 
     /// The guides screen: every guide with its open run, and past runs.
-    pub fn guide_list(&mut self, library: &Library, catalog: &Catalog) -> Result<GuideList> {
+    pub fn guide_list(&mut self, library: &Library) -> Result<GuideList> {
+        let catalog = self.catalog;
         let runs = self.runs()?;
         let plans: Vec<Guide> = self
             .contents
@@ -87,12 +87,7 @@ impl Keystep {
     }
 
     /// What the window shows of a run, with the matching Keystep account for code steps.
-    pub fn run_view(
-        &mut self,
-        library: &Library,
-        catalog: &Catalog,
-        run_id: &str,
-    ) -> Result<RunView> {
+    pub fn run_view(&mut self, library: &Library, run_id: &str) -> Result<RunView> {
         self.refresh()?;
         let c = &self.contents;
         let run = c
@@ -124,7 +119,7 @@ impl Keystep {
             phones: &phones,
             code_links: &code_links,
         };
-        Ok(run_view(guide, run, catalog, &person))
+        Ok(run_view(guide, run, self.catalog, &person))
     }
 
     /// "Done, next step".

@@ -1,7 +1,7 @@
 //! Phone numbers, "my accounts", backup codes, the review and the change-number plan, saved in the
 //! vault like everything else (read the newest file, change, save atomically under the lock).
 
-use super::{Keystep, unix_now_ms};
+use super::Keystep;
 use crate::catalog::{Catalog, squash};
 use crate::error::{Error, Field, Result};
 use crate::guides::Run;
@@ -136,7 +136,7 @@ impl Keystep {
     /// Every phone number, with the services that use it.
     pub fn phones(&mut self) -> Result<Vec<PhoneView>> {
         self.refresh()?;
-        let catalog = Catalog::bundled();
+        let catalog = self.catalog;
         Ok(self
             .contents
             .phones
@@ -152,7 +152,9 @@ impl Keystep {
         region: &str,
         label: &str,
         kind: PhoneKind,
+        now_ms: u64,
     ) -> Result<PhoneView> {
+        let catalog = self.catalog;
         let parsed = parse_number(text, region)?;
         let label = clean_label(label)?;
         let phone = Phone {
@@ -161,7 +163,7 @@ impl Keystep {
             label,
             kind,
             status: PhoneStatus::InUse,
-            added_at_ms: unix_now_ms(),
+            added_at_ms: now_ms,
         };
         self.update(|c| {
             if let Some(same) = c.phones.iter().find(|p| p.e164 == phone.e164) {
@@ -171,7 +173,7 @@ impl Keystep {
                 });
             }
             c.phones.push(phone.clone());
-            Ok(phone_view(&phone, Catalog::bundled(), &c.my_accounts))
+            Ok(phone_view(&phone, catalog, &c.my_accounts))
         })
     }
 
@@ -183,6 +185,7 @@ impl Keystep {
         kind: PhoneKind,
         status: PhoneStatus,
     ) -> Result<PhoneView> {
+        let catalog = self.catalog;
         let label = clean_label(label)?;
         check_status(&status)?;
         self.update(|c| {
@@ -197,12 +200,13 @@ impl Keystep {
             p.kind = kind;
             p.status = status;
             let p = p.clone();
-            Ok(phone_view(&p, Catalog::bundled(), &c.my_accounts))
+            Ok(phone_view(&p, catalog, &c.my_accounts))
         })
     }
 
     /// Removes a number, and takes it off every account that listed it.
     pub fn remove_phone(&mut self, id: &str) -> Result<PhoneView> {
+        let catalog = self.catalog;
         self.update(|c| {
             let at =
                 c.phones
@@ -211,7 +215,7 @@ impl Keystep {
                     .ok_or_else(|| Error::PhoneNotFound {
                         query: id.to_string(),
                     })?;
-            let view = phone_view(&c.phones[at], Catalog::bundled(), &c.my_accounts);
+            let view = phone_view(&c.phones[at], catalog, &c.my_accounts);
             c.phones.remove(at);
             for a in &mut c.my_accounts {
                 a.code_phones.retain(|p| p != id);
@@ -235,7 +239,7 @@ impl Keystep {
     /// Every entry of "my accounts", in the order they were added.
     pub fn my_accounts(&mut self) -> Result<Vec<MyAccountView>> {
         self.refresh()?;
-        let catalog = Catalog::bundled();
+        let catalog = self.catalog;
         Ok(self
             .contents
             .my_accounts
@@ -245,8 +249,8 @@ impl Keystep {
     }
 
     /// Adds a service the person uses: from the catalog, or a custom one with its official domain.
-    pub fn add_my_account(&mut self, service: ServiceRef) -> Result<MyAccountView> {
-        let catalog = Catalog::bundled();
+    pub fn add_my_account(&mut self, service: ServiceRef, now_ms: u64) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         let service = match service {
             ServiceRef::Catalog { id } => {
                 if catalog.service(&id).is_none() {
@@ -283,7 +287,7 @@ impl Keystep {
             keystep_account: None,
             security_key: false,
             backup_codes: Vec::new(),
-            added_at_ms: unix_now_ms(),
+            added_at_ms: now_ms,
         };
         self.update(|c| {
             let same = c
@@ -317,6 +321,7 @@ impl Keystep {
         keystep_account: Option<&str>,
         security_key: bool,
     ) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         self.update(|c| {
             for p in code_phones.iter().chain(recovery_phones) {
                 if !c.phones.iter().any(|x| &x.id == p) {
@@ -344,32 +349,31 @@ impl Keystep {
             a.recovery_phones = dedupe(recovery_phones);
             a.keystep_account = keystep_account.map(str::to_string);
             a.security_key = security_key;
-            Ok(my_account_view(a, Catalog::bundled()))
+            Ok(my_account_view(a, catalog))
         })
     }
 
     pub fn remove_my_account(&mut self, id: &str) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         self.update(|c| {
             let at = c
                 .my_accounts
                 .iter()
                 .position(|a| a.id == id)
                 .ok_or(Error::MyAccountNotFound { query: None })?;
-            Ok(my_account_view(
-                &c.my_accounts.remove(at),
-                Catalog::bundled(),
-            ))
+            Ok(my_account_view(&c.my_accounts.remove(at), catalog))
         })
     }
 
     /// Keystep code accounts whose service name matches the entry's service (by name, brand or the
     /// custom domain's name): suggestions the person confirms before they are linked.
     pub fn suggest_code_accounts(&mut self, id: &str) -> Result<Vec<crate::AccountView>> {
+        let catalog = self.catalog;
         self.refresh()?;
         let entry = my_account(&self.contents, id)?;
         let first_label = |d: &str| squash(d.split('.').next().unwrap_or_default());
         let names: Vec<String> = match &entry.service {
-            ServiceRef::Catalog { id } => Catalog::bundled()
+            ServiceRef::Catalog { id } => catalog
                 .service(id)
                 .map(|s| {
                     let mut keys = s.name_keys();
@@ -407,13 +411,14 @@ impl Keystep {
         text: &SecretString,
         fewer_confirmed: bool,
     ) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         let codes = read_backup_codes(text)?;
         self.update(|c| {
             let a = my_account_mut(c, id)?;
             let saved = a.backup_codes.len();
             if codes.len() < saved && !fewer_confirmed {
                 return Err(Error::BackupCodesFewer {
-                    service: service_name(Catalog::bundled(), &a.service),
+                    service: service_name(catalog, &a.service),
                     saved,
                     read: codes.len(),
                 });
@@ -422,26 +427,28 @@ impl Keystep {
                 .into_iter()
                 .map(|code| BackupCode { code, used: false })
                 .collect();
-            Ok(my_account_view(a, Catalog::bundled()))
+            Ok(my_account_view(a, catalog))
         })
     }
 
     /// Removes every backup code of an account: the one explicit way to remove them (saving an empty
     /// list is refused). Answers with the account, now without codes.
     pub fn clear_backup_codes(&mut self, id: &str) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         self.update(|c| {
             let a = my_account_mut(c, id)?;
             a.backup_codes.clear();
-            Ok(my_account_view(a, Catalog::bundled()))
+            Ok(my_account_view(a, catalog))
         })
     }
 
     /// The next unused backup code and its place in the list, without marking it: the caller marks it
     /// used with [`Keystep::mark_backup_code`] once the code really reached the person (copied).
     pub fn next_backup_code(&mut self, id: &str) -> Result<(usize, SecretString)> {
+        let catalog = self.catalog;
         self.refresh()?;
         let a = my_account(&self.contents, id)?;
-        let name = service_name(Catalog::bundled(), &a.service);
+        let name = service_name(catalog, &a.service);
         a.backup_codes
             .iter()
             .position(|b| !b.used)
@@ -476,6 +483,7 @@ impl Keystep {
         index: usize,
         used: bool,
     ) -> Result<MyAccountView> {
+        let catalog = self.catalog;
         self.update(|c| {
             let a = my_account_mut(c, id)?;
             let code = a.backup_codes.get_mut(index).ok_or_else(|| {
@@ -485,7 +493,7 @@ impl Keystep {
                 )
             })?;
             code.used = used;
-            Ok(my_account_view(a, Catalog::bundled()))
+            Ok(my_account_view(a, catalog))
         })
     }
 
@@ -519,9 +527,10 @@ impl Keystep {
 
     /// The risk review, most serious first, as of `now_ms`.
     pub fn review(&mut self, now_ms: u64) -> Result<Vec<RiskItem>> {
+        let catalog = self.catalog;
         self.refresh()?;
         Ok(review(
-            Catalog::bundled(),
+            catalog,
             &self.contents.phones,
             &self.contents.my_accounts,
             &iso_date(now_ms),
@@ -530,6 +539,11 @@ impl Keystep {
 
     /// Plans a change from one of the person's numbers to another: the new number is added if it is
     /// not kept yet, the old one is marked as leaving on `date`, and a run of the plan starts.
+    /// The checklist of a plan, each step with its official page (from this vault's catalog).
+    pub fn plan_checklist(&self, plan: &Plan) -> Vec<crate::phones::planner::ChecklistStep> {
+        crate::phones::planner::checklist(plan, self.catalog)
+    }
+
     pub fn plan_change(
         &mut self,
         from: &str,
@@ -538,6 +552,7 @@ impl Keystep {
         region: &str,
         now_ms: u64,
     ) -> Result<(Plan, Run)> {
+        let catalog = self.catalog;
         let old_e164 = parse_number(from, region)?.e164;
         let new = parse_number(to, region)?;
         if new.e164 == old_e164 {
@@ -576,14 +591,7 @@ impl Keystep {
                     p
                 }
             };
-            let guide = plan_guide(
-                Catalog::bundled(),
-                &c.my_accounts,
-                &old,
-                &new_phone,
-                &date,
-                &plan_id,
-            );
+            let guide = plan_guide(catalog, &c.my_accounts, &old, &new_phone, &date, &plan_id);
             let run = Run::start(&guide, uuid::Uuid::new_v4().to_string(), now_ms);
             let plan = Plan {
                 guide,

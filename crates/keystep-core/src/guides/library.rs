@@ -13,16 +13,12 @@ use super::validate::GuideProblem;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 
-/// The bundled guides, parsed and validated once. A bundled guide with a problem is a bug the tests
+/// The bundled guides, parsed and validated once by [`super::load_bundled`], the loader the tests use
+/// too. A bundled guide with a problem (a second guide with the same id included) is a bug the tests
 /// catch; at run time such a guide is simply left out.
 pub fn bundled_cached() -> &'static [Guide] {
     static BUNDLED: OnceLock<Vec<Guide>> = OnceLock::new();
-    BUNDLED.get_or_init(|| {
-        super::BUNDLED_GUIDES
-            .iter()
-            .filter_map(|(file, text)| super::load_guide(file, text, Catalog::bundled()).ok())
-            .collect()
-    })
+    BUNDLED.get_or_init(|| super::load_bundled(super::BUNDLED_GUIDES, Catalog::bundled()).0)
 }
 
 /// Every guide that can be run, and the problems of user guide files that were left out.
@@ -245,6 +241,20 @@ mod tests {
         let a = bundled_cached();
         assert_eq!(a.len(), super::super::BUNDLED_GUIDES.len());
         assert!(std::ptr::eq(a, bundled_cached()));
+        // The guides the tests check are the ones the app runs.
+        let tested = super::super::bundled(Catalog::bundled()).unwrap();
+        assert_eq!(tested.as_slice(), a);
+    }
+
+    #[test]
+    fn a_second_bundled_guide_with_the_same_id_is_left_out_and_named() {
+        let (file, text) = super::super::BUNDLED_GUIDES[0];
+        let (guides, problems) =
+            super::super::load_bundled(&[(file, text), ("copy.toml", text)], Catalog::bundled());
+        assert_eq!(guides.len(), 1, "the copy is left out at run time");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, "copy.toml");
+        assert!(problems[0].message.contains(file), "{}", problems[0]);
     }
 
     #[test]

@@ -90,31 +90,46 @@ pub const BUNDLED_GUIDES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every bundled guide, parsed and validated against the catalog.
+/// Every bundled guide, parsed and validated against the catalog; the problems of any that were left
+/// out. A bundled guide with a problem is a bug the tests catch (see [`bundled`]).
 pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
-    let mut guides = Vec::new();
-    let mut problems = Vec::new();
-    for (file, text) in BUNDLED_GUIDES {
-        match load_guide(file, text, catalog) {
-            Ok(g) => guides.push(g),
-            Err(p) => problems.extend(p),
-        }
-    }
-    for (i, g) in guides.iter().enumerate() {
-        if guides[..i].iter().any(|o| o.id == g.id) {
-            problems.push(GuideProblem {
-                file: g.id.clone(),
-                line: 1,
-                column: 1,
-                message: format!("guide id \"{}\" is used by two files", g.id),
-            });
-        }
-    }
+    let (guides, problems) = load_bundled(BUNDLED_GUIDES, catalog);
     if problems.is_empty() {
         Ok(guides)
     } else {
         Err(problems)
     }
+}
+
+/// The one loader of guides compiled in, `(file name, TOML text)` each: every file is parsed and
+/// validated against the catalog, and a file with a problem, or whose guide id an earlier file already
+/// uses, is left out and its problems returned. Tests fail on any problem ([`bundled`]); at run time the
+/// rest of the guides are used ([`library::bundled_cached`]).
+pub fn load_bundled(files: &[(&str, &str)], catalog: &Catalog) -> (Vec<Guide>, Vec<GuideProblem>) {
+    let mut guides: Vec<Guide> = Vec::new();
+    let mut loaded_from: Vec<&str> = Vec::new();
+    let mut problems = Vec::new();
+    for (file, text) in files {
+        match load_guide(file, text, catalog) {
+            Ok(g) => match guides.iter().position(|o| o.id == g.id) {
+                Some(i) => problems.push(GuideProblem {
+                    file: (*file).to_string(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "guide id \"{}\" is already used by {}; each guide needs its own id",
+                        g.id, loaded_from[i]
+                    ),
+                }),
+                None => {
+                    guides.push(g);
+                    loaded_from.push(file);
+                }
+            },
+            Err(p) => problems.extend(p),
+        }
+    }
+    (guides, problems)
 }
 
 /// Reads a guide file: a regular file of at most [`validate::MAX_GUIDE_BYTES`] (never more is read, and

@@ -256,6 +256,7 @@ mod tests {
             id: id.into(),
             issuer: issuer.into(),
             name: "me".into(),
+            label: format!("{issuer} (me)"),
             kind: OtpKind::Totp,
             algorithm: Algorithm::Sha1,
             digits: 6,

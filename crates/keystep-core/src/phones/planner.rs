@@ -27,6 +27,38 @@ pub struct Plan {
     pub date: String,
 }
 
+/// One step of a plan's checklist, as the command line prints it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ChecklistStep {
+    /// Counted from 1.
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    /// The official page of the step, after the official-site check, if it has one.
+    pub page: Option<String>,
+}
+
+/// The plan's steps in order, each with its official page.
+pub fn checklist(plan: &Plan, catalog: &crate::catalog::Catalog) -> Vec<ChecklistStep> {
+    plan.guide
+        .steps
+        .iter()
+        .zip(1..)
+        .map(|(s, number)| ChecklistStep {
+            number,
+            id: s.id.clone(),
+            title: s.title.clone(),
+            page: s.actions.iter().find_map(|a| match a {
+                crate::guides::Action::OpenPage { page, service, .. } => {
+                    let service = service.as_deref().unwrap_or(&plan.guide.service);
+                    crate::links::official_page_url(catalog, service, page).ok()
+                }
+                _ => None,
+            }),
+        })
+        .collect()
+}
+
 /// Brings the accounts and numbers in line with a plan run: each account step done moves that account
 /// from the old number to the new one; the finished run marks the old number gone. Safe to repeat.
 pub fn apply_progress(plan: &Plan, run: &Run, phones: &mut [Phone], accounts: &mut [MyAccount]) {

@@ -41,10 +41,18 @@ pub struct MyAccountView {
     pub security_key: bool,
     pub backup_codes_left: usize,
     pub backup_codes_total: usize,
+    /// Codes were saved and at most [`FEW_BACKUP_CODES`] are left unused (none included): time to make
+    /// new ones. The window warns on this; it does not count for itself.
+    pub backup_codes_low: bool,
 }
 
 /// Few enough unused backup codes to warn about.
 pub const FEW_BACKUP_CODES: usize = 2;
+
+/// Whether `left` unused codes of `total` saved ones are few enough to warn about.
+pub fn backup_codes_low(left: usize, total: usize) -> bool {
+    total > 0 && left <= FEW_BACKUP_CODES
+}
 
 pub fn phone_view(p: &Phone, catalog: &Catalog, accounts: &[MyAccount]) -> PhoneView {
     PhoneView {
@@ -68,6 +76,7 @@ pub fn my_account_view(a: &MyAccount, catalog: &Catalog) -> MyAccountView {
         ServiceRef::Custom { .. } => None,
     };
     let to_text = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let left = a.backup_codes.iter().filter(|b| !b.used).count();
     MyAccountView {
         id: a.id.clone(),
         service: a.service.clone(),
@@ -88,8 +97,9 @@ pub fn my_account_view(a: &MyAccount, catalog: &Catalog) -> MyAccountView {
         recovery_phones: a.recovery_phones.clone(),
         keystep_account: a.keystep_account.clone(),
         security_key: a.security_key,
-        backup_codes_left: a.backup_codes.iter().filter(|b| !b.used).count(),
+        backup_codes_left: left,
         backup_codes_total: a.backup_codes.len(),
+        backup_codes_low: backup_codes_low(left, a.backup_codes.len()),
     }
 }
 
@@ -148,4 +158,22 @@ pub fn hint_of(code: &str) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_codes_are_low_from_two_left_down_to_none_but_not_when_none_were_saved() {
+        assert!(
+            !backup_codes_low(0, 0),
+            "no codes saved: nothing to warn about here"
+        );
+        assert!(backup_codes_low(0, 10), "all used");
+        assert!(backup_codes_low(1, 10));
+        assert!(backup_codes_low(2, 10));
+        assert!(!backup_codes_low(3, 10));
+        assert!(backup_codes_low(2, 2), "only two were ever saved");
+    }
 }

@@ -19,6 +19,13 @@ pub struct VaultKey(SecretBytes);
 #[derive(Debug, PartialEq, Eq)]
 pub struct CryptoFailure;
 
+/// Why sealing failed: the random generator gave no nonce, or the cipher refused the payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealFailure {
+    Random,
+    Cipher,
+}
+
 impl VaultKey {
     /// A fresh key from the OS's random generator.
     pub fn generate() -> Result<Self, CryptoFailure> {
@@ -46,11 +53,12 @@ impl VaultKey {
         &self,
         plaintext: &[u8],
         aad: &[u8],
-    ) -> Result<([u8; NONCE_LEN], Vec<u8>), CryptoFailure> {
+    ) -> Result<([u8; NONCE_LEN], Vec<u8>), SealFailure> {
         let mut nonce = [0u8; NONCE_LEN];
-        getrandom::fill(&mut nonce).map_err(|_| CryptoFailure)?;
+        getrandom::fill(&mut nonce).map_err(|_| SealFailure::Random)?;
         let sealed = self
-            .cipher()?
+            .cipher()
+            .map_err(|_| SealFailure::Cipher)?
             .encrypt(
                 XNonce::from_slice(&nonce),
                 Payload {
@@ -58,7 +66,7 @@ impl VaultKey {
                     aad,
                 },
             )
-            .map_err(|_| CryptoFailure)?;
+            .map_err(|_| SealFailure::Cipher)?;
         Ok((nonce, sealed))
     }
 

@@ -12,12 +12,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("vault");
     let mut suffix = [0u8; 6];
-    getrandom::fill(&mut suffix).map_err(|e| {
-        Error::io(
-            "prepare to save",
-            path,
-            std::io::Error::other(e.to_string()),
-        )
+    getrandom::fill(&mut suffix).map_err(|_| Error::Random {
+        purpose: "name a temporary file for saving",
     })?;
     let tmp = dir.join(format!(
         ".{file_name}.tmp-{}",

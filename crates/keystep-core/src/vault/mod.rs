@@ -5,7 +5,7 @@ pub mod crypto;
 pub mod file;
 mod stored;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use data_encoding::BASE64;
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,7 @@ use crate::guides::Run;
 use crate::phones::planner::Plan;
 use crate::phones::{MyAccount, Phone};
 use crate::sensitive::SecretString;
-pub use crypto::VaultKey;
+pub use crypto::{SealFailure, VaultKey};
 
 /// The `format` field of every vault file.
 pub const FORMAT_NAME: &str = "keystep-vault";
@@ -202,21 +202,33 @@ pub fn encrypt(
     contents: &Contents,
     key: &VaultKey,
 ) -> Result<Vec<u8>> {
-    let plain = stored::write(contents)
-        .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?;
+    let plain = stored::write(contents).map_err(|e| encoding_failed("the payload", &e))?;
     seal(vault_id, slots, &plain, key)
+}
+
+/// A vault that could not be serialized: a bug, since every stored type serializes.
+fn encoding_failed(what: &str, e: &serde_json::Error) -> Error {
+    Error::VaultEncode {
+        detail: format!("writing {what} as JSON failed: {e}"),
+    }
+}
+
+/// Sealing failed: the random generator gave no nonce, or the cipher refused.
+fn sealing_failed(failure: SealFailure) -> Error {
+    match failure {
+        SealFailure::Random => Error::Random {
+            purpose: "encrypt your data for saving",
+        },
+        SealFailure::Cipher => Error::VaultEncode {
+            detail: "the cipher refused to encrypt the payload".into(),
+        },
+    }
 }
 
 /// Seals a payload (the decrypted JSON) into a complete vault file.
 fn seal(vault_id: &str, slots: &[Slot], plain: &[u8], key: &VaultKey) -> Result<Vec<u8>> {
     let aad = associated_data(vault_id, FORMAT_VERSION);
-    let (nonce, sealed) = key.seal(plain, &aad).map_err(|_| {
-        Error::io(
-            "encrypt",
-            PathBuf::new(),
-            std::io::Error::other("the cipher failed"),
-        )
-    })?;
+    let (nonce, sealed) = key.seal(plain, &aad).map_err(sealing_failed)?;
     let envelope = Envelope {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -228,8 +240,8 @@ fn seal(vault_id: &str, slots: &[Slot], plain: &[u8], key: &VaultKey) -> Result<
             data: BASE64.encode(&sealed),
         },
     };
-    let mut bytes = serde_json::to_vec_pretty(&envelope)
-        .map_err(|e| Error::io("prepare to save", PathBuf::new(), std::io::Error::other(e)))?;
+    let mut bytes =
+        serde_json::to_vec_pretty(&envelope).map_err(|e| encoding_failed("the envelope", &e))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -260,6 +272,32 @@ mod tests {
             service: "keystep".into(),
             account: "vid".into(),
         }]
+    }
+
+    #[test]
+    fn a_vault_that_cannot_be_encoded_is_its_own_error_not_a_file_error_without_a_path() {
+        let cause = serde_json::from_str::<u8>("not json").unwrap_err();
+        for e in [
+            encoding_failed("the payload", &cause),
+            sealing_failed(SealFailure::Cipher),
+        ] {
+            assert_eq!(e.code(), "vault.encode");
+            let message = e.to_string();
+            assert!(message.contains("Nothing was saved"), "{message}");
+            assert!(message.contains("Try again"), "{message}");
+            assert!(message.contains("report it"), "{message}");
+            assert!(e.is_storage());
+            assert!(e.to_dto().detail.is_some_and(|d| !d.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_random_generator_failure_while_sealing_says_so() {
+        let e = sealing_failed(SealFailure::Random);
+        assert_eq!(e.code(), "system.random");
+        let message = e.to_string();
+        assert!(message.contains("random number generator"), "{message}");
+        assert!(message.contains("Nothing was changed"), "{message}");
     }
 
     #[test]

@@ -5,7 +5,12 @@ import type { OtpKind } from "./OtpKind";
 /**
  * An account as the UI and `keystep list` show it: no secret.
  */
-export type AccountView = { id: string, issuer: string, name: string, kind: OtpKind, algorithm: Algorithm, digits: number, 
+export type AccountView = { id: string, issuer: string, name: string, 
+/**
+ * How Keystep names the account to a person: "Issuer (name)", "Issuer" or "name" (see
+ * [`Account::display_name`]). Front ends show this instead of joining the names themselves.
+ */
+label: string, kind: OtpKind, algorithm: Algorithm, digits: number, 
 /**
  * Seconds per code (time-based accounts).
  */

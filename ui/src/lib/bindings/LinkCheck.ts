@@ -23,6 +23,10 @@ registrable_domain: string | null, verdict: Verdict,
  */
 service: string | null, 
 /**
+ * That service's name, as people know it ("ID.me").
+ */
+service_name: string | null, 
+/**
  * The verdict in one plain sentence, decided here so that every front end says the same.
  */
 summary: string, reasons: Array<Reason>, };

@@ -12,4 +12,9 @@ kind: string,
 /**
  * Sign-in factors the service offers, from the catalog (`sms`, `totp`, ...).
  */
-factors: Array<string>, codePhones: Array<string>, recoveryPhones: Array<string>, keystepAccount: string | null, securityKey: boolean, backupCodesLeft: number, backupCodesTotal: number, };
+factors: Array<string>, codePhones: Array<string>, recoveryPhones: Array<string>, keystepAccount: string | null, securityKey: boolean, backupCodesLeft: number, backupCodesTotal: number, 
+/**
+ * Codes were saved and at most [`FEW_BACKUP_CODES`] are left unused (none included): time to make
+ * new ones. The window warns on this; it does not count for itself.
+ */
+backupCodesLow: boolean, };

@@ -64,25 +64,30 @@ pub fn keystep_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Out
     cmd.output().unwrap()
 }
 
-/// Runs the `keystep` CLI with `input` on its standard input.
-pub fn keystep_with_stdin(home: &Path, args: &[&str], input: &str) -> Output {
+/// Starts `cmd` with a pipe on its standard input, writes `input` and closes the pipe.
+fn spawn_with_input(cmd: &mut Command, input: &str) -> std::process::Child {
     use std::io::Write;
-    let mut child = Command::new(binary("keystep"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cmd.stdin(Stdio::piped()).spawn().unwrap();
     child
         .stdin
         .take()
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    child.wait_with_output().unwrap()
+    child
+}
+
+/// Runs the `keystep` CLI with `input` on its standard input.
+pub fn keystep_with_stdin(home: &Path, args: &[&str], input: &str) -> Output {
+    let mut cmd = Command::new(binary("keystep"));
+    cmd.arg("--home")
+        .arg(home)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    spawn_with_input(&mut cmd, input)
+        .wait_with_output()
+        .unwrap()
 }
 
 /// Only one WebDriver session can drive the app at a time.
@@ -218,20 +223,10 @@ pub fn read_clipboard() -> String {
 /// Puts `text` on the X clipboard (with xclip, as the person copying from their browser would). xclip
 /// keeps serving it in the background after this returns.
 pub fn write_clipboard(text: &str) {
-    use std::io::Write;
-    let mut child = Command::new("xclip")
-        .args(["-i", "-selection", "clipboard"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    child.wait().unwrap();
+    let mut cmd = Command::new("xclip");
+    cmd.args(["-i", "-selection", "clipboard"])
+        .stdout(Stdio::null());
+    spawn_with_input(&mut cmd, text).wait().unwrap();
 }
 
 /// Every file under `dir`, recursively.

@@ -416,11 +416,9 @@ fn phone_commands_add_list_review_and_plan_against_the_real_keychain() {
     assert_eq!(phones[2]["e164"], "+12025550199");
 }
 
-#[test]
-fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() {
-    require_session();
-    let home = tempfile::tempdir().unwrap();
-    let h = home.path();
+/// Adds Google with the backup codes "1111 2222" and "3333 4444" (read from standard input); the
+/// output of the set command.
+fn google_with_two_backup_codes(h: &std::path::Path) -> std::process::Output {
     assert!(keystep(h, &["service", "add", "google"]).status.success());
     let set = keystep_with_stdin(
         h,
@@ -428,6 +426,15 @@ fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() 
         "1111 2222\n3333 4444\n",
     );
     assert_eq!(set.status.code(), Some(0), "{set:?}");
+    set
+}
+
+#[test]
+fn backup_codes_go_in_through_stdin_show_as_hints_and_in_full_only_when_asked() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let set = google_with_two_backup_codes(h);
     assert!(!stdout(&set).contains("1111"));
 
     let hints = stdout(&keystep(
@@ -462,13 +469,7 @@ fn marking_backup_code_zero_or_past_the_last_is_refused_and_changes_nothing() {
     require_session();
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
-    assert!(keystep(h, &["service", "add", "google"]).status.success());
-    let set = keystep_with_stdin(
-        h,
-        &["service", "backup-codes", "google", "--set"],
-        "1111 2222\n3333 4444\n",
-    );
-    assert_eq!(set.status.code(), Some(0), "{set:?}");
+    google_with_two_backup_codes(h);
     for n in ["0", "3"] {
         let out = keystep(h, &["service", "backup-codes", "google", "--used", n]);
         assert_eq!(out.status.code(), Some(2), "--used {n}: {out:?}");

@@ -38,17 +38,9 @@ fn secret_tool_lookup(vault_id: &str) -> String {
 fn a_vault_created_by_one_process_opens_in_another_with_the_key_from_the_keychain() {
     require_session();
     let home = tempfile::tempdir().unwrap();
-    let add = keystep(
+    let add = add_ok(
         home.path(),
-        &[
-            "add",
-            "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
-        ],
-    );
-    assert!(
-        add.status.success(),
-        "{}",
-        String::from_utf8_lossy(&add.stderr)
+        "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
     );
     let id = String::from_utf8(add.stdout).unwrap().trim().to_string();
 
@@ -265,6 +257,18 @@ fn a_locked_keychain_ends_in_a_clear_message_not_a_hang() {
     );
 }
 
+/// Adds an account from a setup link with the real `keystep` and the real keychain; fails the test
+/// with keystep's message if that does not work.
+fn add_ok(home: &std::path::Path, uri: &str) -> std::process::Output {
+    let add = keystep(home, &["add", uri]);
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    add
+}
+
 /// How many Keystep keys the real keychain holds (every item under service "keystep").
 fn keystep_keys_in_keychain() -> usize {
     let out = Command::new("secret-tool")
@@ -286,33 +290,17 @@ fn a_linked_vault_is_followed_and_a_dangling_link_creates_nothing() {
     require_session();
     let home = tempfile::tempdir().unwrap();
     let real_home = tempfile::tempdir().unwrap();
-    let add = keystep(
+    add_ok(
         real_home.path(),
-        &[
-            "add",
-            "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
-        ],
-    );
-    assert!(
-        add.status.success(),
-        "{}",
-        String::from_utf8_lossy(&add.stderr)
+        "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
     );
     let target = DataDir::at(real_home.path()).vault_file();
     let link = DataDir::at(home.path()).vault_file();
     std::os::unix::fs::symlink(&target, &link).unwrap();
 
-    let add = keystep(
+    add_ok(
         home.path(),
-        &[
-            "add",
-            "otpauth://totp/SSA:me?secret=GEZDGNBVGY3TQOJQ&issuer=SSA",
-        ],
-    );
-    assert!(
-        add.status.success(),
-        "{}",
-        String::from_utf8_lossy(&add.stderr)
+        "otpauth://totp/SSA:me?secret=GEZDGNBVGY3TQOJQ&issuer=SSA",
     );
     assert!(
         std::fs::symlink_metadata(&link)
@@ -392,17 +380,9 @@ fn a_first_save_killed_half_way_leaves_no_extra_key_in_the_real_keychain() {
     std::fs::write(home.path().join(".vault.ksv.tmp-9f8e7d"), b"half").unwrap();
     let keys_before = keystep_keys_in_keychain();
 
-    let add = keystep(
+    add_ok(
         home.path(),
-        &[
-            "add",
-            "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
-        ],
-    );
-    assert!(
-        add.status.success(),
-        "{}",
-        String::from_utf8_lossy(&add.stderr)
+        "otpauth://totp/IRS:me?secret=JBSWY3DPEHPK3PXP&issuer=IRS",
     );
     assert_eq!(vault_id(home.path()), orphan);
     assert_eq!(

@@ -115,11 +115,9 @@ fn summary(k: &mut Keystep) -> Value {
     })
 }
 
-/// Opens a fixture the way a person's computer would: its file in a data folder, its key in the keychain.
-fn open_fixture(dir: &Path) -> (tempfile::TempDir, Keystep) {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::copy(dir.join("vault.ksv"), home.path().join("vault.ksv")).unwrap();
-    let envelope = vault::read_envelope(&home.path().join("vault.ksv")).unwrap();
+/// A keychain holding the fixture's key, under the id of the vault in `home`.
+fn keychain_with_fixture_key(dir: &Path, home: &Path) -> Keychain {
+    let envelope = vault::read_envelope(&home.join("vault.ksv")).unwrap();
     let key_text = std::fs::read_to_string(dir.join("key.txt")).unwrap();
     let key = VaultKey::from_bytes(
         data_encoding::BASE64
@@ -129,6 +127,14 @@ fn open_fixture(dir: &Path) -> (tempfile::TempDir, Keystep) {
     .unwrap();
     let kc = mock_keychain();
     kc.store_key(&envelope.vault_id, &key).unwrap();
+    kc
+}
+
+/// Opens a fixture the way a person's computer would: its file in a data folder, its key in the keychain.
+fn open_fixture(dir: &Path) -> (tempfile::TempDir, Keystep) {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.join("vault.ksv"), home.path().join("vault.ksv")).unwrap();
+    let kc = keychain_with_fixture_key(dir, home.path());
     let (k, outcome) = Keystep::open_or_create(DataDir::at(home.path()), &kc).unwrap();
     assert_eq!(outcome, OpenOutcome::Opened, "{}", dir.display());
     (home, k)
@@ -176,16 +182,7 @@ fn a_fixture_vault_saved_again_by_this_keystep_keeps_everything() {
     let before = summary(&mut k);
     let first = before["accounts"][0]["id"].as_str().unwrap().to_string();
     k.rename(&first, "Renamed", "someone").unwrap();
-    let kc = mock_keychain();
-    let envelope = vault::read_envelope(&home.path().join("vault.ksv")).unwrap();
-    let key_text = std::fs::read_to_string(dir.join("key.txt")).unwrap();
-    let key = VaultKey::from_bytes(
-        data_encoding::BASE64
-            .decode(key_text.trim().as_bytes())
-            .unwrap(),
-    )
-    .unwrap();
-    kc.store_key(&envelope.vault_id, &key).unwrap();
+    let kc = keychain_with_fixture_key(&dir, home.path());
     let (mut again, _) = Keystep::open_or_create(DataDir::at(home.path()), &kc).unwrap();
     let after = summary(&mut again);
     for part in ["phones", "services", "runs", "plan_runs", "open_guides"] {

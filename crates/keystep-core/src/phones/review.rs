@@ -4,7 +4,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
-use crate::catalog::{Catalog, Factor, ServiceKind, VoipPolicy};
+use crate::catalog::{Catalog, Factor, Service, ServiceKind, VoipPolicy};
 
 /// How serious a finding is; the review lists the most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -67,7 +67,8 @@ pub fn service_name(catalog: &Catalog, service: &ServiceRef) -> String {
     }
 }
 
-/// Reviews every account against the numbers they use. `today` is YYYY-MM-DD.
+/// Reviews every account against the numbers they use. `today` is YYYY-MM-DD. Each rule is a function
+/// of its own over one account; the findings are listed most serious first.
 pub fn review(
     catalog: &Catalog,
     phones: &[Phone],
@@ -75,56 +76,115 @@ pub fn review(
     today: &str,
 ) -> Vec<RiskItem> {
     let mut items = Vec::new();
-    let phone = |id: &str| phones.iter().find(|p| p.id == id);
     for a in accounts {
-        let name = service_name(catalog, &a.service);
-        let service = match &a.service {
-            ServiceRef::Catalog { id } => catalog.service(id),
-            ServiceRef::Custom { .. } => None,
-        };
-        let page = |preferred: &[&str]| -> Fix {
-            service
-                .and_then(|s| {
-                    preferred.iter().find_map(|p| s.page(p)).map(|p| Fix::Page {
-                        service: s.id.clone(),
-                        page: p.id.clone(),
-                        title: p.title.clone(),
-                    })
-                })
-                .unwrap_or(Fix::InKeystep)
-        };
-        let mut item = |severity,
-                        code: &str,
-                        phone: Option<&Phone>,
-                        message: String,
-                        action: String,
-                        fix: Fix| {
-            items.push(RiskItem {
-                severity,
-                code: code.into(),
-                account: a.id.clone(),
-                service_name: name.clone(),
-                phone: phone.map(|p| super::number::national_of(&p.e164)),
-                message,
-                action,
-                fix,
-            });
-        };
-        let all_phones: Vec<&Phone> = a
+        let subject = Subject::new(catalog, phones, a, accounts.len());
+        items.extend(numbers_gone_or_leaving(&subject, today));
+        items.extend(only_one_phone(&subject));
+        items.extend(voip_refused(&subject));
+        items.extend(weak_email_recovery(&subject));
+        items.extend(no_backup_codes(&subject));
+    }
+    items.sort_by_key(|a| a.severity);
+    items
+}
+
+/// One account under review, with what every rule needs to know about it.
+struct Subject<'a> {
+    account: &'a MyAccount,
+    name: String,
+    service: Option<&'a Service>,
+    /// Every number it uses (codes and recovery), each once.
+    numbers: Vec<&'a Phone>,
+    /// The numbers it sends sign-in codes to.
+    code_numbers: Vec<&'a Phone>,
+    unused_backup_codes: usize,
+    /// A way in that no phone number can take away.
+    other_ways: bool,
+    /// How many accounts the person has in all.
+    accounts_in_all: usize,
+}
+
+impl<'a> Subject<'a> {
+    fn new(
+        catalog: &'a Catalog,
+        phones: &'a [Phone],
+        account: &'a MyAccount,
+        accounts_in_all: usize,
+    ) -> Self {
+        let phone = |id: &String| phones.iter().find(|p| &p.id == id);
+        let mut numbers: Vec<&Phone> = Vec::new();
+        for p in account
             .code_phones
             .iter()
-            .chain(&a.recovery_phones)
-            .filter_map(|id| phone(id))
-            .collect();
-        let mut seen = Vec::new();
-        for p in all_phones {
-            if seen.contains(&p.id) {
-                continue;
+            .chain(&account.recovery_phones)
+            .filter_map(phone)
+        {
+            if !numbers.iter().any(|n| n.id == p.id) {
+                numbers.push(p);
             }
-            seen.push(p.id.clone());
+        }
+        let unused_backup_codes = account.backup_codes.iter().filter(|b| !b.used).count();
+        Subject {
+            account,
+            name: service_name(catalog, &account.service),
+            service: match &account.service {
+                ServiceRef::Catalog { id } => catalog.service(id),
+                ServiceRef::Custom { .. } => None,
+            },
+            numbers,
+            code_numbers: account.code_phones.iter().filter_map(phone).collect(),
+            unused_backup_codes,
+            other_ways: account.keystep_account.is_some()
+                || account.security_key
+                || unused_backup_codes > 0,
+            accounts_in_all,
+        }
+    }
+
+    /// The first of `preferred` pages the service has, else "in Keystep".
+    fn page(&self, preferred: &[&str]) -> Fix {
+        self.service
+            .and_then(|s| {
+                preferred.iter().find_map(|p| s.page(p)).map(|p| Fix::Page {
+                    service: s.id.clone(),
+                    page: p.id.clone(),
+                    title: p.title.clone(),
+                })
+            })
+            .unwrap_or(Fix::InKeystep)
+    }
+
+    fn finding(
+        &self,
+        severity: Severity,
+        code: &str,
+        phone: Option<&Phone>,
+        message: String,
+        action: String,
+        fix: Fix,
+    ) -> RiskItem {
+        RiskItem {
+            severity,
+            code: code.into(),
+            account: self.account.id.clone(),
+            service_name: self.name.clone(),
+            phone: phone.map(|p| super::number::national_of(&p.e164)),
+            message,
+            action,
+            fix,
+        }
+    }
+}
+
+/// `gone_number` (urgent) and `leaving_number` (high; urgent on or after its date).
+fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
+    let name = &s.name;
+    s.numbers
+        .iter()
+        .filter_map(|p| {
             let number = super::number::national_of(&p.e164);
             match &p.status {
-                PhoneStatus::Gone => item(
+                PhoneStatus::Gone => Some(s.finding(
                     Severity::Urgent,
                     "gone_number",
                     Some(p),
@@ -134,9 +194,9 @@ pub fn review(
                     format!(
                         "Sign in to {name} now, while you still can, and replace {number} with a number you have."
                     ),
-                    page(crate::phones::PHONE_PAGES),
-                ),
-                PhoneStatus::Leaving { on } => item(
+                    s.page(crate::phones::PHONE_PAGES),
+                )),
+                PhoneStatus::Leaving { on } => Some(s.finding(
                     if on.as_str() <= today {
                         Severity::Urgent
                     } else {
@@ -148,93 +208,118 @@ pub fn review(
                     format!(
                         "Add your new number to {name} before {on}, then remove {number}. The change-number planner makes a checklist."
                     ),
-                    page(crate::phones::PHONE_PAGES),
-                ),
-                PhoneStatus::InUse => {}
+                    s.page(crate::phones::PHONE_PAGES),
+                )),
+                PhoneStatus::InUse => None,
             }
-        }
-        let code_numbers: Vec<&Phone> = a.code_phones.iter().filter_map(|id| phone(id)).collect();
-        let unused_backup_codes = a.backup_codes.iter().filter(|b| !b.used).count();
-        // A way in that no phone number can take away.
-        let other_ways = a.keystep_account.is_some() || a.security_key || unused_backup_codes > 0;
-        if code_numbers.len() == 1 && !other_ways {
-            let only = code_numbers[0];
-            let offers_app = service.is_some_and(|s| s.factors.contains(&Factor::Totp));
-            item(
-                Severity::High,
-                "only_one_phone",
-                Some(only),
-                format!(
-                    "The only way into {name} after your password is a code sent to {}. If you lose that phone or number, you are locked out.",
-                    super::number::national_of(&only.e164)
-                ),
-                if offers_app {
-                    format!(
-                        "Set up an authenticator app for {name} and add it to Keystep, or save backup codes."
-                    )
-                } else {
-                    format!(
-                        "Add a second way in to {name}: another number, backup codes, or a security key."
-                    )
-                },
-                service
-                    .filter(|s| s.id == "idme")
-                    .and_then(|_| bundled_guide_fix("idme-authenticator"))
-                    .unwrap_or_else(|| page(&["security", "phone", "sign_in"])),
-            );
-        }
-        if let Some(s) = service.filter(|s| s.voip == VoipPolicy::NotAccepted) {
-            for p in code_numbers.iter().filter(|p| p.kind == PhoneKind::Voip) {
-                item(
-                    Severity::Medium,
-                    "voip_refused",
-                    Some(p),
-                    format!(
-                        "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
-                        s.name,
-                        super::number::national_of(&p.e164)
-                    ),
-                    format!("Give {} a mobile number, or set up another way in.", s.name),
-                    page(crate::phones::PHONE_PAGES),
-                );
-            }
-        }
-        let is_email = service.is_some_and(|s| s.kind == ServiceKind::Email);
-        if is_email && accounts.len() > 1 && !other_ways {
-            item(
-                Severity::Medium,
-                "weak_email_recovery",
-                None,
-                format!(
-                    "Your {name} email can reset the passwords of your other accounts, but it is protected only by a password{}.",
-                    if a.code_phones.is_empty() {
-                        ""
-                    } else {
-                        " and a text message"
-                    }
-                ),
-                format!(
-                    "Give {name} a stronger second step: an authenticator app in Keystep, a security key, or backup codes."
-                ),
-                page(&["security", "sign_in"]),
-            );
-        }
-        let offers_backup = service.is_some_and(|s| s.factors.contains(&Factor::BackupCodes));
-        if offers_backup && unused_backup_codes == 0 {
-            item(
-                Severity::Low,
-                "no_backup_codes",
-                None,
-                format!("{name} offers backup codes, and none are saved in Keystep."),
-                format!(
-                    "Make backup codes on {name} and paste them into Keystep. They get you in when no code arrives."
-                ),
-                page(&["security", "help", "sign_in"]),
-            );
-        }
+        })
+        .collect()
+}
+
+/// `only_one_phone` (high): the only second step is a code to one number.
+fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
+    let [only] = s.code_numbers.as_slice() else {
+        return None;
+    };
+    if s.other_ways {
+        return None;
     }
-    items.sort_by_key(|a| a.severity);
-    items
+    let name = &s.name;
+    let offers_app = s.service.is_some_and(|x| x.factors.contains(&Factor::Totp));
+    Some(s.finding(
+        Severity::High,
+        "only_one_phone",
+        Some(only),
+        format!(
+            "The only way into {name} after your password is a code sent to {}. If you lose that phone or number, you are locked out.",
+            super::number::national_of(&only.e164)
+        ),
+        if offers_app {
+            format!(
+                "Set up an authenticator app for {name} and add it to Keystep, or save backup codes."
+            )
+        } else {
+            format!(
+                "Add a second way in to {name}: another number, backup codes, or a security key."
+            )
+        },
+        s.service
+            .filter(|x| x.id == "idme")
+            .and_then(|_| bundled_guide_fix("idme-authenticator"))
+            .unwrap_or_else(|| s.page(&["security", "phone", "sign_in"])),
+    ))
+}
+
+/// `voip_refused` (medium): codes go to an internet number the service does not text.
+fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
+    let Some(service) = s.service.filter(|x| x.voip == VoipPolicy::NotAccepted) else {
+        return Vec::new();
+    };
+    s.code_numbers
+        .iter()
+        .filter(|p| p.kind == PhoneKind::Voip)
+        .map(|p| {
+            s.finding(
+                Severity::Medium,
+                "voip_refused",
+                Some(p),
+                format!(
+                    "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
+                    service.name,
+                    super::number::national_of(&p.e164)
+                ),
+                format!("Give {} a mobile number, or set up another way in.", service.name),
+                s.page(crate::phones::PHONE_PAGES),
+            )
+        })
+        .collect()
+}
+
+/// `weak_email_recovery` (medium): an email account that resets the others, with no strong second step.
+fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
+    let is_email = s.service.is_some_and(|x| x.kind == ServiceKind::Email);
+    if !is_email || s.accounts_in_all < 2 || s.other_ways {
+        return None;
+    }
+    let name = &s.name;
+    Some(s.finding(
+        Severity::Medium,
+        "weak_email_recovery",
+        None,
+        format!(
+            "Your {name} email can reset the passwords of your other accounts, but it is protected only by a password{}.",
+            if s.account.code_phones.is_empty() {
+                ""
+            } else {
+                " and a text message"
+            }
+        ),
+        format!(
+            "Give {name} a stronger second step: an authenticator app in Keystep, a security key, or backup codes."
+        ),
+        s.page(&["security", "sign_in"]),
+    ))
+}
+
+/// `no_backup_codes` (low): the service offers backup codes and none are saved.
+fn no_backup_codes(s: &Subject<'_>) -> Option<RiskItem> {
+    let offers = s
+        .service
+        .is_some_and(|x| x.factors.contains(&Factor::BackupCodes));
+    if !offers || s.unused_backup_codes > 0 {
+        return None;
+    }
+    let name = &s.name;
+    Some(s.finding(
+        Severity::Low,
+        "no_backup_codes",
+        None,
+        format!("{name} offers backup codes, and none are saved in Keystep."),
+        format!(
+            "Make backup codes on {name} and paste them into Keystep. They get you in when no code arrives."
+        ),
+        s.page(&["security", "help", "sign_in"]),
+    ))
 }
 
 /// A fix that opens a bundled guide, titled as the guide is today (a title written here would go stale

@@ -151,12 +151,33 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": app }),
         );
-        // Plain HTTP to tauri-driver on 127.0.0.1: no TLS.
-        ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("WebDriver session on the Keystep window")
+        // Plain HTTP to tauri-driver on 127.0.0.1: no TLS. tauri-driver accepts connections before
+        // WebKitWebDriver behind it is ready, and then drops the first request unanswered
+        // (IncompleteMessage): a request that got no answer is sent again, a refusal is not.
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut last = None;
+        for attempt in 0..5 {
+            if attempt > 0 {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return client,
+                Err(
+                    e @ (fantoccini::error::NewSessionError::Failed(_)
+                    | fantoccini::error::NewSessionError::FailedC(_)
+                    | fantoccini::error::NewSessionError::Lost(_)),
+                ) => {
+                    eprintln!("WebDriver session, attempt {}: {e}", attempt + 1);
+                    last = Some(e);
+                }
+                Err(e) => panic!("WebDriver session on the Keystep window: {e:?}"),
+            }
+        }
+        panic!("WebDriver session on the Keystep window: {last:?}")
     }
 }
 

@@ -44,7 +44,7 @@ function counts(left: number, total: number): Partial<MyAccountView> {
   return { backupCodesLeft: left, backupCodesTotal: total, backupCodesLow: total > 0 && left <= 2 };
 }
 
-function risk(code: string, severity: RiskItem['severity'], serviceName: string, extra: Partial<RiskItem> = {}): RiskItem {
+function risk(code: RiskItem['code'], severity: RiskItem['severity'], serviceName: string, extra: Partial<RiskItem> = {}): RiskItem {
   return {
     severity,
     code,

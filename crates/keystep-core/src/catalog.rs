@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 pub const BUNDLED_CATALOG_TOML: &str = include_str!("../data/catalog.toml");
 
 /// A sign-in factor a service offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Factor {
     Sms,
     Voice,
@@ -28,8 +29,9 @@ pub enum Factor {
 }
 
 /// What kind of organisation runs a service (it orders the change-number checklist).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ServiceKind {
     Government,
     /// A sign-in provider for government services (ID.me, Login.gov): updated with government.

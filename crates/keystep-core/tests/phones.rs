@@ -300,7 +300,10 @@ fn the_review_flags_each_risk_most_serious_first() {
         !codes.contains(&("Login.gov", "only_one_phone")),
         "{codes:?}"
     );
-    let sms_only = items.iter().find(|i| i.code == "only_one_phone").unwrap();
+    let sms_only = items
+        .iter()
+        .find(|i| i.code.as_str() == "only_one_phone")
+        .unwrap();
     assert_eq!(sms_only.phone.as_deref(), Some("(202) 555-0143"));
     assert!(
         sms_only.message.contains("locked out"),
@@ -328,7 +331,7 @@ fn the_review_flags_each_risk_most_serious_first() {
         .review(T)
         .unwrap()
         .into_iter()
-        .filter(|i| i.code == "leaving_number")
+        .filter(|i| i.code.as_str() == "leaving_number")
         .collect();
     assert_eq!(leaving.len(), 2);
     assert!(

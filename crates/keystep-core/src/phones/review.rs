@@ -18,6 +18,39 @@ pub enum Severity {
     Low,
 }
 
+/// Which rule a finding comes from: a stable code the window and scripts can rely on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RiskCode {
+    /// Codes go to a number the person no longer has.
+    GoneNumber,
+    /// Codes go to a number that stops working on a date.
+    LeavingNumber,
+    /// The only second step is a code sent to one number.
+    OnlyOnePhone,
+    /// Codes go to an internet number the service does not text.
+    VoipRefused,
+    /// An email account that resets the others, with no strong second step.
+    WeakEmailRecovery,
+    /// The service offers backup codes and none are saved.
+    NoBackupCodes,
+}
+
+impl RiskCode {
+    /// The code as it is written in JSON (`only_one_phone`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskCode::GoneNumber => "gone_number",
+            RiskCode::LeavingNumber => "leaving_number",
+            RiskCode::OnlyOnePhone => "only_one_phone",
+            RiskCode::VoipRefused => "voip_refused",
+            RiskCode::WeakEmailRecovery => "weak_email_recovery",
+            RiskCode::NoBackupCodes => "no_backup_codes",
+        }
+    }
+}
+
 /// Where to go to fix a finding: a Keystep guide, or an official page of the service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -42,9 +75,8 @@ pub enum Fix {
 #[ts(export)]
 pub struct RiskItem {
     pub severity: Severity,
-    /// Stable code: `gone_number`, `leaving_number`, `only_one_phone`, `voip_refused`,
-    /// `weak_email_recovery`, `no_backup_codes`.
-    pub code: String,
+    /// The rule it comes from.
+    pub code: RiskCode,
     /// The "my accounts" entry it is about.
     pub account: String,
     pub service_name: String,
@@ -157,7 +189,7 @@ impl<'a> Subject<'a> {
     fn finding(
         &self,
         severity: Severity,
-        code: &str,
+        code: RiskCode,
         phone: Option<&Phone>,
         message: String,
         action: String,
@@ -165,7 +197,7 @@ impl<'a> Subject<'a> {
     ) -> RiskItem {
         RiskItem {
             severity,
-            code: code.into(),
+            code,
             account: self.account.id.clone(),
             service_name: self.name.clone(),
             phone: phone.map(|p| super::number::national_of(&p.e164)),
@@ -186,7 +218,7 @@ fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
             match &p.status {
                 PhoneStatus::Gone => Some(s.finding(
                     Severity::Urgent,
-                    "gone_number",
+                    RiskCode::GoneNumber,
                     Some(p),
                     format!(
                         "{name} still has {number}, a number you no longer have. Codes sent there will not reach you."
@@ -202,7 +234,7 @@ fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
                     } else {
                         Severity::High
                     },
-                    "leaving_number",
+                    RiskCode::LeavingNumber,
                     Some(p),
                     format!("{name} uses {number}, which stops working on {on}."),
                     format!(
@@ -228,7 +260,7 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
     let offers_app = s.service.is_some_and(|x| x.factors.contains(&Factor::Totp));
     Some(s.finding(
         Severity::High,
-        "only_one_phone",
+        RiskCode::OnlyOnePhone,
         Some(only),
         format!(
             "The only way into {name} after your password is a code sent to {}. If you lose that phone or number, you are locked out.",
@@ -261,7 +293,7 @@ fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
         .map(|p| {
             s.finding(
                 Severity::Medium,
-                "voip_refused",
+                RiskCode::VoipRefused,
                 Some(p),
                 format!(
                     "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
@@ -284,7 +316,7 @@ fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
     let name = &s.name;
     Some(s.finding(
         Severity::Medium,
-        "weak_email_recovery",
+        RiskCode::WeakEmailRecovery,
         None,
         format!(
             "Your {name} email can reset the passwords of your other accounts, but it is protected only by a password{}.",
@@ -312,7 +344,7 @@ fn no_backup_codes(s: &Subject<'_>) -> Option<RiskItem> {
     let name = &s.name;
     Some(s.finding(
         Severity::Low,
-        "no_backup_codes",
+        RiskCode::NoBackupCodes,
         None,
         format!("{name} offers backup codes, and none are saved in Keystep."),
         format!(
@@ -337,6 +369,20 @@ fn bundled_guide_fix(id: &str) -> Option<Fix> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_risk_code_is_written_as_its_name() {
+        for code in [
+            RiskCode::GoneNumber,
+            RiskCode::LeavingNumber,
+            RiskCode::OnlyOnePhone,
+            RiskCode::VoipRefused,
+            RiskCode::WeakEmailRecovery,
+            RiskCode::NoBackupCodes,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
     use crate::phones::model::BackupCode;
     use crate::sensitive::SecretString;
 
@@ -519,10 +565,10 @@ mod tests {
                     .all(|i| !i.message.is_empty() && !i.action.is_empty()),
                 "{name}: every finding says what is wrong and what to do"
             );
-            if let Some(leaving) = items.iter().find(|i| i.code == "leaving_number") {
+            if let Some(leaving) = items.iter().find(|i| i.code == RiskCode::LeavingNumber) {
                 assert_eq!(leaving.severity, Severity::Urgent, "{name}");
             }
-            if let Some(voip) = items.iter().find(|i| i.code == "voip_refused") {
+            if let Some(voip) = items.iter().find(|i| i.code == RiskCode::VoipRefused) {
                 assert_eq!(
                     voip.fix,
                     Fix::Page {

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::model::{MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
 use super::review::service_name;
-use crate::catalog::{Catalog, ServiceKind};
+use crate::catalog::{Catalog, Factor, ServiceKind};
 
 /// A phone number, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -31,10 +31,10 @@ pub struct MyAccountView {
     pub id: String,
     pub service: ServiceRef,
     pub service_name: String,
-    /// The catalog's kind of service (`email`, `government`, ...), `other` for custom ones.
-    pub kind: String,
-    /// Sign-in factors the service offers, from the catalog (`sms`, `totp`, ...).
-    pub factors: Vec<String>,
+    /// The catalog's kind of service, `other` for custom ones.
+    pub kind: ServiceKind,
+    /// Sign-in factors the service offers, from the catalog.
+    pub factors: Vec<Factor>,
     pub code_phones: Vec<String>,
     pub recovery_phones: Vec<String>,
     pub keystep_account: Option<String>,
@@ -75,24 +75,13 @@ pub fn my_account_view(a: &MyAccount, catalog: &Catalog) -> MyAccountView {
         ServiceRef::Catalog { id } => catalog.service(id),
         ServiceRef::Custom { .. } => None,
     };
-    let to_text = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
     let left = a.backup_codes.iter().filter(|b| !b.used).count();
     MyAccountView {
         id: a.id.clone(),
         service: a.service.clone(),
         service_name: service_name(catalog, &a.service),
-        kind: to_text(
-            serde_json::to_value(service.map_or(ServiceKind::Other, |s| s.kind))
-                .unwrap_or_default(),
-        ),
-        factors: service
-            .map(|s| {
-                s.factors
-                    .iter()
-                    .map(|f| to_text(serde_json::to_value(f).unwrap_or_default()))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        kind: service.map_or(ServiceKind::Other, |s| s.kind),
+        factors: service.map(|s| s.factors.clone()).unwrap_or_default(),
         code_phones: a.code_phones.clone(),
         recovery_phones: a.recovery_phones.clone(),
         keystep_account: a.keystep_account.clone(),
@@ -110,7 +99,7 @@ pub fn my_account_view(a: &MyAccount, catalog: &Catalog) -> MyAccountView {
 pub struct CatalogServiceView {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub domains: Vec<String>,
 }
 
@@ -122,10 +111,7 @@ pub fn catalog_services(catalog: &Catalog) -> Vec<CatalogServiceView> {
         .map(|s| CatalogServiceView {
             id: s.id.clone(),
             name: s.name.clone(),
-            kind: serde_json::to_value(s.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            kind: s.kind,
             domains: s.domains.clone(),
         })
         .collect();

@@ -114,16 +114,23 @@ fn bracketed<'a>(text: &'a str, open: &str, what: &str) -> &'a str {
     &text[start..start + end]
 }
 
-/// The byte offset in `text` of the bracket that closes an already opened `opener`, skipping nested
-/// brackets and quoted strings. `->` and `=>` are arrows, not closing angle brackets.
-fn closing(text: &str, opener: char, lang: Lang) -> Option<usize> {
-    let angles = opener == '<' || lang == Lang::Rust;
-    let mut depth = 1usize;
+/// What a character is to the bracket structure of a text.
+enum Mark {
+    /// Inside a quoted string, its quotes included.
+    Quoted,
+    Open,
+    Close,
+    Plain,
+}
+
+/// Every character of `text` with what it is to the brackets, until `visit` says stop. Strings are
+/// skipped with their escapes; with `angles`, `<` and `>` are brackets, but `->` and `=>` are arrows.
+fn scan(text: &str, lang: Lang, angles: bool, mut visit: impl FnMut(usize, char, Mark) -> bool) {
     let mut quote: Option<char> = None;
     let mut escaped = false;
     let mut prev = '\0';
     for (i, c) in text.char_indices() {
-        if let Some(q) = quote {
+        let mark = if let Some(q) = quote {
             if escaped {
                 escaped = false;
             } else if c == '\\' {
@@ -131,65 +138,72 @@ fn closing(text: &str, opener: char, lang: Lang) -> Option<usize> {
             } else if c == q {
                 quote = None;
             }
-            prev = c;
-            continue;
-        }
-        match c {
-            q if lang.quotes().contains(&q) => quote = Some(q),
-            '<' if !angles => {}
-            '>' if !angles || prev == '-' || prev == '=' => {}
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
+            Mark::Quoted
+        } else {
+            match c {
+                q if lang.quotes().contains(&q) => {
+                    quote = Some(q);
+                    Mark::Quoted
                 }
+                '<' if !angles => Mark::Plain,
+                '>' if !angles || prev == '-' || prev == '=' => Mark::Plain,
+                '(' | '[' | '{' | '<' => Mark::Open,
+                ')' | ']' | '}' | '>' => Mark::Close,
+                _ => Mark::Plain,
             }
-            _ => {}
-        }
+        };
         prev = c;
+        if !visit(i, c, mark) {
+            return;
+        }
     }
-    None
+}
+
+/// The byte offset in `text` of the bracket that closes an already opened `opener`, skipping nested
+/// brackets and quoted strings.
+fn closing(text: &str, opener: char, lang: Lang) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut found = None;
+    scan(
+        text,
+        lang,
+        opener == '<' || lang == Lang::Rust,
+        |i, _, mark| {
+            match mark {
+                Mark::Open => depth += 1,
+                Mark::Close => {
+                    depth -= 1;
+                    if depth == 0 {
+                        found = Some(i);
+                        return false;
+                    }
+                }
+                Mark::Quoted | Mark::Plain => {}
+            }
+            true
+        },
+    );
+    found
 }
 
 /// Splits on commas that are not inside brackets or strings.
 fn split_top_level(text: &str, lang: Lang) -> Vec<String> {
-    let angles = lang == Lang::Rust;
     let mut parts = Vec::new();
     let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
     let mut current = String::new();
-    let mut prev = '\0';
-    for c in text.chars() {
-        if let Some(q) = quote {
-            current.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            prev = c;
-            continue;
-        }
-        match c {
-            q if lang.quotes().contains(&q) => quote = Some(q),
-            '<' if !angles => {}
-            '>' if !angles || prev == '-' || prev == '=' => {}
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' => depth -= 1,
-            ',' if depth == 0 => {
+    scan(text, lang, lang == Lang::Rust, |_, c, mark| {
+        match mark {
+            Mark::Open => depth += 1,
+            Mark::Close => depth -= 1,
+            Mark::Plain if c == ',' && depth == 0 => {
                 parts.push(std::mem::take(&mut current));
-                prev = c;
-                continue;
+                return true;
             }
-            _ => {}
+            Mark::Quoted | Mark::Plain => {}
         }
         current.push(c);
-        prev = c;
-    }
+        true
+    });
     parts.push(current);
     parts
         .into_iter()

@@ -90,24 +90,24 @@ impl Keystep {
     pub fn open_or_create(dir: DataDir, keychain: &Keychain) -> Result<(Self, OpenOutcome)> {
         dir.ensure_exists()?;
         let _lock = WriteLock::acquire(&dir.lock_file())?;
-        if locate_vault(&dir.vault_file())?.is_some() {
-            return Self::open_locked(dir, keychain).map(|k| (k, OpenOutcome::Opened));
+        if let Some(path) = locate_vault(&dir.vault_file())? {
+            return Self::open_locked(dir, &path, keychain).map(|k| (k, OpenOutcome::Opened));
         }
         Self::create_locked(dir, keychain).map(|k| (k, OpenOutcome::Created))
     }
 
     /// Opens the vault in `dir` if there is one; `Ok(None)` if there is none. Creates nothing.
     pub fn open_existing(dir: DataDir, keychain: &Keychain) -> Result<Option<Self>> {
-        if locate_vault(&dir.vault_file())?.is_none() {
-            return Ok(None);
+        match locate_vault(&dir.vault_file())? {
+            Some(path) => Self::open_locked(dir, &path, keychain).map(Some),
+            None => Ok(None),
         }
-        Self::open_locked(dir, keychain).map(Some)
     }
 
-    fn open_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
-        let path = located(&dir)?;
-        let stamp = stamp_of(&path);
-        let envelope = vault::read_envelope(&path)?;
+    /// Opens the vault file at `path` (the file in `dir`, or the target of the link there).
+    fn open_locked(dir: DataDir, path: &std::path::Path, keychain: &Keychain) -> Result<Self> {
+        let stamp = stamp_of(path);
+        let envelope = vault::read_envelope(path)?;
         let account = envelope
             .slots
             .iter()
@@ -118,7 +118,7 @@ impl Keystep {
                 detail: "the vault file lists no keychain slot".into(),
             })?;
         let key = keychain.read_key(&account)?;
-        let mut contents = vault::decrypt(&path, &envelope, &key)?;
+        let mut contents = vault::decrypt(path, &envelope, &key)?;
         sort_accounts(&mut contents);
         Ok(Self {
             dir,
@@ -225,12 +225,13 @@ impl Keystep {
         &self.dir
     }
 
-    /// Re-reads the vault if another process saved it since we last looked.
-    fn refresh(&mut self) -> Result<()> {
+    /// Re-reads the vault if another process saved it since we last looked; the path of the vault file
+    /// it looked at (followed through a link), for a save that comes next.
+    fn refresh(&mut self) -> Result<std::path::PathBuf> {
         let path = located(&self.dir)?;
         let now = stamp_of(&path);
         if now == self.stamp {
-            return Ok(());
+            return Ok(path);
         }
         let envelope = vault::read_envelope(&path)?;
         if envelope.vault_id != self.vault_id {
@@ -240,15 +241,14 @@ impl Keystep {
         sort_accounts(&mut self.contents);
         self.slots = envelope.slots;
         self.stamp = now;
-        Ok(())
+        Ok(path)
     }
 
     /// Applies `change` to a copy of the newest contents under the write lock, saves atomically, and only
     /// then makes the copy current. A failed save changes nothing, on disk or in memory.
     fn update<R>(&mut self, change: impl FnOnce(&mut Contents) -> Result<R>) -> Result<R> {
         let _lock = WriteLock::acquire(&self.dir.lock_file())?;
-        self.refresh()?;
-        let path = located(&self.dir)?;
+        let path = self.refresh()?;
         remove_stale_temps(&path);
         let mut next = self.contents.clone();
         let result = change(&mut next)?;

@@ -206,7 +206,7 @@ impl Catalog {
                 if s.pages[..j].iter().any(|o| o.id == p.id) {
                     say(&s.id, format!("page id \"{}\" is used twice", p.id));
                 }
-                if let Err(why) = official_https_url(s, &p.url) {
+                if let Err(why) = crate::domain::https_on(&p.url, &s.domains) {
                     say(&s.id, format!("page \"{}\": {why}", p.id));
                 }
             }
@@ -227,11 +227,6 @@ impl Catalog {
         }
         problems
     }
-}
-
-/// Checks that `url` is https and its host is on one of the service's domains.
-pub fn official_https_url(service: &Service, url: &str) -> Result<(), String> {
-    crate::domain::https_on(url, &service.domains)
 }
 
 /// True for a real day written YYYY-MM-DD (see [`crate::dates::parse_iso_date`]).

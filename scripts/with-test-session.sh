@@ -35,11 +35,32 @@ export XDG_RUNTIME_DIR="$SESSION_DIR/runtime"
 export NO_AT_BRIDGE=1
 export KEYSTEP_E2E=1
 export KEYSTEP_TEST_KEYRING_PASSWORD="keystep-test-$$"
+export KEYSTEP_KEYRING_LOG="$SESSION_DIR/keyring.log"
 
-# Inside the bus: unlock a fresh login keyring, then run the command. The session (and the keyring
-# daemon) ends with it.
+# Inside the bus: a fresh login keyring, unlocked, in a gnome-keyring that runs in the foreground under a
+# small supervisor. Started with --unlock alone, the daemon forks away and, if it ever dies, the bus starts a
+# new one on the next request that cannot unlock the keyring and waits on an unlock prompt (a CI run failed
+# that way: "keychain.locked ... no answer within 20 seconds"). Here a daemon that stops is named on stderr
+# and started again with the same password, and the tests start only once it answers on the bus.
 dbus-run-session -- bash -c '
-  set -euo pipefail
-  printf %s "$KEYSTEP_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec "$@"
+  set -uo pipefail
+  bus_alive() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.GetId >/dev/null 2>&1; }
+  secrets_owned() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; }
+  (
+    while bus_alive; do
+      printf %s "$KEYSTEP_TEST_KEYRING_PASSWORD" |
+        gnome-keyring-daemon --foreground --unlock --components=secrets >>"$KEYSTEP_KEYRING_LOG" 2>&1
+      status=$?
+      bus_alive || break
+      echo "with-test-session: gnome-keyring-daemon stopped (exit $status) at $(date +%T); starting it again" >&2
+      sleep 0.2
+    done
+  ) &
+  supervisor=$!
+  trap "kill $supervisor 2>/dev/null" EXIT
+  for _ in $(seq 100); do secrets_owned && break; sleep 0.1; done
+  secrets_owned || { echo "gnome-keyring-daemon did not start:" >&2; cat "$KEYSTEP_KEYRING_LOG" >&2; exit 1; }
+  "$@"
 ' keystep-test-session "$@" 2> >(grep --line-buffered -v "Failed to set fd limit" >&2)

@@ -222,6 +222,9 @@ fn a_locked_keychain_ends_in_a_clear_message_not_a_hang() {
     require_session();
     let home = tempfile::tempdir().unwrap();
     let keyrings = tempfile::tempdir().unwrap();
+    // Its own runtime folder too: gnome-keyring finds a running daemon through the control socket there,
+    // and this test must never reach (or lock) the daemon the other tests use.
+    let runtime = tempfile::tempdir().unwrap();
     let keystep = keystep_e2e::binary("keystep");
     let script = r#"
         set -e
@@ -239,6 +242,7 @@ fn a_locked_keychain_ends_in_a_clear_message_not_a_hang() {
         .env("KEYSTEP", &keystep)
         .env("HOME_DIR", home.path())
         .env("XDG_DATA_HOME", keyrings.path())
+        .env("XDG_RUNTIME_DIR", runtime.path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

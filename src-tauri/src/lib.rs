@@ -5,6 +5,7 @@ mod clipboard;
 mod commands;
 mod guide_commands;
 mod phone_commands;
+mod service_commands;
 mod state;
 mod webkit;
 
@@ -51,17 +52,17 @@ pub fn run() {
             phone_commands::add_phone,
             phone_commands::edit_phone,
             phone_commands::remove_phone,
-            phone_commands::catalog_list,
-            phone_commands::list_my_accounts,
-            phone_commands::add_my_account,
-            phone_commands::update_my_account,
-            phone_commands::remove_my_account,
-            phone_commands::suggest_code_accounts,
-            phone_commands::set_backup_codes,
-            phone_commands::clear_backup_codes,
-            phone_commands::copy_backup_code,
-            phone_commands::backup_code_hints,
-            phone_commands::mark_backup_code,
+            service_commands::catalog_list,
+            service_commands::list_services,
+            service_commands::add_service,
+            service_commands::update_service,
+            service_commands::remove_service,
+            service_commands::suggest_code_accounts,
+            service_commands::set_backup_codes,
+            service_commands::clear_backup_codes,
+            service_commands::copy_backup_code,
+            service_commands::backup_code_hints,
+            service_commands::mark_backup_code,
             phone_commands::review_risks,
             phone_commands::plan_number_change,
         ])

@@ -102,7 +102,7 @@ describe('phone words', () => {
 
   it('lists who uses a number, or says nobody does yet', () => {
     expect(usedByText(['Gmail', 'IRS'])).toBe('Used by: Gmail, IRS');
-    expect(usedByText([])).toBe('Used by: no accounts yet');
+    expect(usedByText([])).toBe('Used by: no services yet');
   });
 
   it('counts backup codes, and warns when Rust says few are left, not by a count of its own', () => {

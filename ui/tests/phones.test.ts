@@ -5,7 +5,7 @@ import App from '../src/App.svelte';
 import PhonesScreen from '../src/lib/components/phones/PhonesScreen.svelte';
 import type { AccountView } from '../src/lib/bindings/AccountView';
 import type { CatalogServiceView } from '../src/lib/bindings/CatalogServiceView';
-import type { MyAccountView } from '../src/lib/bindings/MyAccountView';
+import type { ServiceView } from '../src/lib/bindings/ServiceView';
 import type { PhoneView } from '../src/lib/bindings/PhoneView';
 import type { RiskItem } from '../src/lib/bindings/RiskItem';
 import type { RunView } from '../src/lib/bindings/RunView';
@@ -21,7 +21,7 @@ function phone(id: string, e164: string, national: string, extra: Partial<PhoneV
   return { id, e164, national, label: '', kind: 'mobile', status: { state: 'in_use' }, usedBy: [], ...extra };
 }
 
-function mine(id: string, serviceName: string, extra: Partial<MyAccountView> = {}): MyAccountView {
+function mine(id: string, serviceName: string, extra: Partial<ServiceView> = {}): ServiceView {
   return {
     id,
     service: { type: 'catalog', id: serviceName.toLowerCase() },
@@ -40,7 +40,7 @@ function mine(id: string, serviceName: string, extra: Partial<MyAccountView> = {
 }
 
 /** Backup code counts as Rust sends them: Rust decides when few are left (two or fewer of those saved). */
-function counts(left: number, total: number): Partial<MyAccountView> {
+function counts(left: number, total: number): Partial<ServiceView> {
   return { backupCodesLeft: left, backupCodesTotal: total, backupCodesLow: total > 0 && left <= 2 };
 }
 
@@ -48,7 +48,7 @@ function risk(code: RiskItem['code'], severity: RiskItem['severity'], serviceNam
   return {
     severity,
     code,
-    account: 'm1',
+    serviceId: 'm1',
     serviceName,
     phone: null,
     message: `Message about ${code}.`,
@@ -82,7 +82,7 @@ const PLAN_RUN: RunView = {
 function phonesBackend(
   init: {
     phones?: PhoneView[];
-    accounts?: MyAccountView[];
+    accounts?: ServiceView[];
     risks?: RiskItem[];
     codeAccounts?: AccountView[];
     handlers?: Record<string, Handler>;
@@ -98,7 +98,7 @@ function phonesBackend(
     phone_region: () => 'US',
     catalog_list: () => CATALOG,
     list_phones: () => copy(state.phones),
-    list_my_accounts: () => copy(state.mine),
+    list_services: () => copy(state.mine),
     review_risks: () => copy(state.risks),
     add_phone: ({ number, label, kind }) => {
       const added = phone(`p${state.phones.length + 1}`, `+1${String(number).replace(/\D/g, '')}`, String(number), {
@@ -118,19 +118,19 @@ function phonesBackend(
       state.phones = state.phones.filter((p) => p.id !== id);
       return gone;
     },
-    add_my_account: ({ service }) => {
+    add_service: ({ service }) => {
       const ref = service as ServiceRef;
       const name = ref.type === 'catalog' ? CATALOG.find((s) => s.id === ref.id)!.name : ref.name;
       const added = mine(`m${state.mine.length + 1}`, name, { service: ref });
       state.mine.push(added);
       return added;
     },
-    update_my_account: ({ id, codePhones, recoveryPhones, keystepAccount, securityKey }) => {
+    update_service: ({ id, codePhones, recoveryPhones, keystepAccount, securityKey }) => {
       const a = find(id);
       Object.assign(a, { codePhones, recoveryPhones, keystepAccount, securityKey });
       return a;
     },
-    remove_my_account: ({ id }) => {
+    remove_service: ({ id }) => {
       const gone = find(id);
       state.mine = state.mine.filter((a) => a.id !== id);
       return gone;
@@ -264,7 +264,7 @@ describe('your numbers', () => {
     expect(rows[0]).toHaveTextContent('mobile');
     expect(rows[0]).toHaveTextContent('Used by: Gmail');
     expect(rows[1]).toHaveTextContent('internet number');
-    expect(rows[1]).toHaveTextContent('Used by: no accounts yet');
+    expect(rows[1]).toHaveTextContent('Used by: no services yet');
     expect(rows[2]).toHaveTextContent('landline');
     expect(rows.map((r) => within(r).getByTestId('phone-status').textContent)).toEqual([
       'in use',
@@ -404,7 +404,7 @@ describe('your accounts', () => {
     await userEvent.type(screen.getByTestId('custom-domain-input'), 'mycu.org');
     await userEvent.click(screen.getByTestId('service-add-submit'));
 
-    expect(backend.argsOf('add_my_account')).toEqual([
+    expect(backend.argsOf('add_service')).toEqual([
       { service: { type: 'catalog', id: 'gmail' } },
       { service: { type: 'custom', name: 'My Credit Union', domain: 'mycu.org' } },
     ]);
@@ -416,7 +416,7 @@ describe('your accounts', () => {
   it('shows a bad web address next to its field, and asks for a choice before sending anything', async () => {
     const backend = phonesBackend({
       handlers: {
-        add_my_account: () => {
+        add_service: () => {
           throw { code: 'input.bad_domain', message: '"my cu" is not a web address.' };
         },
       },
@@ -426,7 +426,7 @@ describe('your accounts', () => {
     await userEvent.click(screen.getByTestId('service-add-submit'));
     expect(screen.getByTestId('service-select')).toHaveAccessibleDescription('Choose a service from the list.');
     expect(screen.getByTestId('service-select')).toHaveFocus();
-    expect(backend.count('add_my_account')).toBe(0);
+    expect(backend.count('add_service')).toBe(0);
 
     await userEvent.selectOptions(screen.getByTestId('service-select'), 'custom');
     await userEvent.type(screen.getByTestId('custom-name-input'), 'My CU');
@@ -446,10 +446,10 @@ describe('your accounts', () => {
     await userEvent.click(box(gmail, 'recovery-phone', '+15555550102'));
     await userEvent.click(gmail.getByTestId('security-key'));
     expect(gmail.getByTestId('service-unsaved')).toBeInTheDocument();
-    expect(backend.count('update_my_account')).toBe(0);
+    expect(backend.count('update_service')).toBe(0);
     await userEvent.click(gmail.getByTestId('service-save'));
 
-    expect(backend.argsOf('update_my_account')).toEqual([
+    expect(backend.argsOf('update_service')).toEqual([
       { id: 'm1', codePhones: ['p1'], recoveryPhones: ['p2'], keystepAccount: null, securityKey: true },
     ]);
     await waitFor(() => expect(backend.count('review_risks')).toBe(reviews + 1));
@@ -473,7 +473,7 @@ describe('your accounts', () => {
     expect(box(gmail, 'code-phone', '+15555550177')).not.toBeChecked();
     expect(gmail.getByTestId('service-unsaved')).toBeInTheDocument();
     await userEvent.click(gmail.getByTestId('service-save'));
-    expect(backend.argsOf('update_my_account')).toEqual([
+    expect(backend.argsOf('update_service')).toEqual([
       { id: 'm1', codePhones: ['p1'], recoveryPhones: [], keystepAccount: null, securityKey: false },
     ]);
   });
@@ -491,10 +491,10 @@ describe('your accounts', () => {
     expect(backend.argsOf('suggest_code_accounts')).toEqual([{ id: 'm1' }]);
     const picks = await gmail.findAllByTestId('link-code');
     expect(picks.map((b) => b.textContent)).toEqual(['Use Google (sam@gmail.com)', 'Use Gmail (work@gmail.com)']);
-    expect(backend.count('update_my_account')).toBe(0);
+    expect(backend.count('update_service')).toBe(0);
 
     await userEvent.click(picks[1]!);
-    expect(backend.argsOf('update_my_account')).toEqual([
+    expect(backend.argsOf('update_service')).toEqual([
       { id: 'm1', codePhones: ['p1'], recoveryPhones: [], keystepAccount: 'a2', securityKey: false },
     ]);
     expect(await gmail.findByTestId('linked-code')).toHaveTextContent('Gmail (work@gmail.com)');
@@ -640,9 +640,9 @@ describe('your accounts', () => {
     await userEvent.click(serviceRow('Gmail').getByTestId('service-remove'));
     expect(within(screen.getByTestId('remove-dialog')).getByRole('heading')).toHaveTextContent('Remove Gmail?');
     await userEvent.click(screen.getByTestId('confirm-remove'));
-    expect(backend.argsOf('remove_my_account')).toEqual([{ id: 'm1' }]);
+    expect(backend.argsOf('remove_service')).toEqual([{ id: 'm1' }]);
     await waitFor(() => expect(screen.getAllByTestId('service-row').map((r) => r.dataset.serviceName)).toEqual(['IRS']));
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Your accounts' })).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Your services' })).toHaveFocus());
   });
 });
 

@@ -4,6 +4,7 @@
 //! several matches, 4 vault or keychain problem. Messages go to stderr, results to stdout.
 
 mod phone;
+mod service;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,7 +71,7 @@ enum Command {
     /// The services you use and which numbers they send codes to.
     Service {
         #[command(subcommand)]
-        command: phone::ServiceCommand,
+        command: service::ServiceCommand,
     },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
@@ -117,7 +118,7 @@ impl From<Error> for Failure {
             Error::NotFound { .. }
             | Error::Ambiguous { .. }
             | Error::PhoneNotFound { .. }
-            | Error::MyAccountNotFound { .. } => 3,
+            | Error::ServiceNotFound { .. } => 3,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -169,7 +170,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::CheckUrl { text, json } => check_url(&text, json)?,
         Command::Phone { command } => phone::run_phone(dir, command)?,
-        Command::Service { command } => phone::run_service(dir, command)?,
+        Command::Service { command } => service::run_service(dir, command)?,
         Command::Guide {
             command: GuideCommand::Validate { files },
         } => validate_guides(&files)?,
@@ -350,6 +351,11 @@ fn check_url(text: &str, json: bool) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The vault, made if there is none yet (for commands that add or change something).
+fn vault(dir: DataDir) -> Result<Keystep, Failure> {
+    Ok(open(dir, true)?.ok_or(Error::NoDataDir)?)
 }
 
 /// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt

@@ -14,6 +14,7 @@ use crate::vault::{self, Contents, Slot, VaultKey};
 
 mod guide_runs;
 mod phones;
+mod services;
 
 pub use phones::iso_date;
 

@@ -74,10 +74,11 @@ pub struct Source {
     pub checked: String,
 }
 
-/// One service.
+/// What Keystep knows about one service from its catalog (names, official domains, factors, help
+/// pages). The services a person uses are [`crate::services::Service`]s, which may point here.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Service {
+pub struct KnownService {
     pub id: String,
     pub name: String,
     pub kind: ServiceKind,
@@ -95,7 +96,7 @@ pub struct Service {
     pub sources: Vec<Source>,
 }
 
-impl Service {
+impl KnownService {
     /// The page with this id.
     pub fn page(&self, id: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.id == id)
@@ -130,7 +131,7 @@ pub fn squash(text: &str) -> String {
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     #[serde(rename = "service")]
-    pub services: Vec<Service>,
+    pub services: Vec<KnownService>,
 }
 
 /// A problem found by [`Catalog::validate`], naming the service and what to fix.
@@ -160,12 +161,12 @@ impl Catalog {
     }
 
     /// The service with this id.
-    pub fn service(&self, id: &str) -> Option<&Service> {
+    pub fn service(&self, id: &str) -> Option<&KnownService> {
         self.services.iter().find(|s| s.id == id)
     }
 
     /// The service that owns a registrable domain.
-    pub fn service_for_domain(&self, registrable: &str) -> Option<&Service> {
+    pub fn service_for_domain(&self, registrable: &str) -> Option<&KnownService> {
         self.services.iter().find(|s| s.owns(registrable))
     }
 

@@ -191,11 +191,11 @@ pub enum Error {
     #[error("No phone number matches \"{query}\". Add it first, or check the digits.")]
     PhoneNotFound { query: String },
 
-    #[error("{name} is already in your accounts. Nothing was added.")]
-    MyAccountDuplicate { name: String },
+    #[error("{name} is already in your services. Nothing was added.")]
+    ServiceDuplicate { name: String },
 
-    #[error("{}", my_account_not_found(query.as_deref()))]
-    MyAccountNotFound {
+    #[error("{}", service_not_found(query.as_deref()))]
+    ServiceNotFound {
         /// What the person typed to find it (the CLI); `None` for an id the window sent.
         query: Option<String>,
     },
@@ -212,12 +212,12 @@ pub enum Error {
     FileRefused { path: PathBuf, problem: FileProblem },
 }
 
-fn my_account_not_found(query: Option<&str>) -> String {
+fn service_not_found(query: Option<&str>) -> String {
     match query {
         Some(q) => format!(
             "You have no service \"{q}\" in Keystep. Check the name, or add the service first."
         ),
-        None => "That account is not in your list any more. Reload the list and try again.".into(),
+        None => "That service is not in your list any more. Reload the list and try again.".into(),
     }
 }
 
@@ -301,8 +301,8 @@ impl Error {
             Error::GuideBadAnswer => "guide.bad_answer".into(),
             Error::PhoneDuplicate { .. } => "phone.duplicate".into(),
             Error::PhoneNotFound { .. } => "phone.not_found".into(),
-            Error::MyAccountDuplicate { .. } => "service.duplicate".into(),
-            Error::MyAccountNotFound { .. } => "service.not_found".into(),
+            Error::ServiceDuplicate { .. } => "service.duplicate".into(),
+            Error::ServiceNotFound { .. } => "service.not_found".into(),
             Error::BackupCodesFewer { .. } => "backup_codes.fewer".into(),
             Error::FileRefused { problem, .. } => problem.code().into(),
         }

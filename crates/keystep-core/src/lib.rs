@@ -6,8 +6,8 @@
 //!   progress), and [`keychain`]: its key in the OS keychain;
 //! - [`otp`]: one-time codes (TOTP, HOTP, Steam) and `otpauth://` setup links; [`account`]: accounts;
 //! - [`guides`]: guided sign-in (the guide format, the bundled guides, runs through them);
-//! - [`phones`]: phone numbers, the services that use them, backup codes, the risk review and the
-//!   change-number planner;
+//! - [`phones`]: the person's phone numbers and the change-number planner; [`services`]: the services
+//!   they sign in to (which numbers each sends codes to, backup codes) and the risk review;
 //! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
 //!   (both read host names through `domain`: a host's registrable part, from the public suffix list);
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
@@ -32,6 +32,7 @@ pub mod otp;
 pub mod paths;
 pub mod phones;
 pub mod sensitive;
+pub mod services;
 pub mod vault;
 
 pub use account::{AccountView, NewAccount};
@@ -54,8 +55,8 @@ pub fn official_page_url(service: &str, page: &str) -> Result<String> {
 }
 
 /// The services of the catalog, for the add-service form.
-pub fn catalog_services() -> Vec<phones::views::CatalogServiceView> {
-    phones::views::catalog_services(catalog::Catalog::bundled())
+pub fn catalog_services() -> Vec<services::views::CatalogServiceView> {
+    services::views::catalog_services(catalog::Catalog::bundled())
 }
 
 /// The guides a person can run: the bundled ones and the valid files of their guides folder.

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::catalog::{Catalog, Service};
+use crate::catalog::{Catalog, KnownService};
 
 /// Link shorteners hide where a link goes; official messages from the services in the catalog do not
 /// use them.
@@ -189,7 +189,7 @@ pub fn check_link(catalog: &Catalog, link: &str) -> LinkCheck {
         Some(url::Host::Domain(d)) => registrable_domain(d),
         _ => None,
     };
-    let mut service: Option<&Service> = None;
+    let mut service: Option<&KnownService> = None;
 
     if matches!(parsed.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))) {
         reasons.push(reason(
@@ -272,7 +272,7 @@ fn imitation<'a>(
     catalog: &'a Catalog,
     host: &str,
     registrable: &str,
-) -> Option<(&'a Service, Reason)> {
+) -> Option<(&'a KnownService, Reason)> {
     if let Some(found) = homograph(catalog, host) {
         return Some(found);
     }
@@ -397,7 +397,7 @@ fn plain_letter(c: char) -> Option<char> {
 /// An international address written with letters of other alphabets so that it reads as a known
 /// service's address (`pаypal.com` with a Cyrillic "а"): read with plain letters, it is that address or
 /// a lookalike of it.
-fn homograph<'a>(catalog: &'a Catalog, host: &str) -> Option<(&'a Service, Reason)> {
+fn homograph<'a>(catalog: &'a Catalog, host: &str) -> Option<(&'a KnownService, Reason)> {
     if !host.split('.').any(|label| label.starts_with("xn--")) {
         return None;
     }
@@ -447,7 +447,7 @@ fn glued_official_name<'a>(
     catalog: &'a Catalog,
     registrable: &str,
     name_part_labels: &[&str],
-) -> Option<(&'a Service, Reason)> {
+) -> Option<(&'a KnownService, Reason)> {
     if registrable.ends_with(".gov") {
         return None;
     }

@@ -14,8 +14,9 @@ use keystep_core::catalog::Catalog;
 use keystep_core::guides::Library;
 use keystep_core::keychain::Keychain;
 use keystep_core::paths::DataDir;
-use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
+use keystep_core::phones::{PhoneKind, PhoneStatus};
 use keystep_core::sensitive::SecretString;
+use keystep_core::services::ServiceRef;
 use keystep_core::vault::{self, VaultKey};
 use keystep_core::{Keystep, OpenOutcome};
 use serde_json::{Value, json};
@@ -59,7 +60,7 @@ fn summary(k: &mut Keystep) -> Value {
         .map(|p| json!({"id": p.id, "e164": p.e164, "label": p.label, "kind": p.kind, "status": p.status}))
         .collect();
     let services: Vec<Value> = k
-        .my_accounts()
+        .services()
         .unwrap()
         .iter()
         .map(|m| {
@@ -258,9 +259,9 @@ fn write_fixture() {
 
     // Services: from the catalog and one's own, with numbers, a code link, a key and backup codes.
     let idme = k
-        .add_my_account(ServiceRef::Catalog { id: "idme".into() }, NOW)
+        .add_service(ServiceRef::Catalog { id: "idme".into() }, NOW)
         .unwrap();
-    k.update_my_account(
+    k.update_service(
         &idme.id,
         std::slice::from_ref(&cell.id),
         std::slice::from_ref(&voip.id),
@@ -276,14 +277,14 @@ fn write_fixture() {
     .unwrap();
     k.mark_backup_code(&idme.id, 1, true).unwrap();
     let google = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Catalog {
                 id: "google".into(),
             },
             NOW,
         )
         .unwrap();
-    k.update_my_account(
+    k.update_service(
         &google.id,
         std::slice::from_ref(&voip.id),
         std::slice::from_ref(&cell.id),
@@ -292,7 +293,7 @@ fn write_fixture() {
     )
     .unwrap();
     let club = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Custom {
                 name: "Garden Club".into(),
                 domain: "example.org".into(),
@@ -300,7 +301,7 @@ fn write_fixture() {
             NOW,
         )
         .unwrap();
-    k.update_my_account(&club.id, std::slice::from_ref(&cell.id), &[], None, false)
+    k.update_service(&club.id, std::slice::from_ref(&cell.id), &[], None, false)
         .unwrap();
 
     // Guide runs: open in a branch with a wait running, finished, and stopped.

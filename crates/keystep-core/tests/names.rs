@@ -7,7 +7,8 @@ use keyring_core::mock;
 use keystep_core::account::NewAccount;
 use keystep_core::keychain::Keychain;
 use keystep_core::paths::DataDir;
-use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
+use keystep_core::phones::{PhoneKind, PhoneStatus};
+use keystep_core::services::ServiceRef;
 use keystep_core::{Error, Keystep};
 
 /// The time given to additions in these tests.
@@ -147,7 +148,7 @@ fn phone_labels_and_own_service_names_refuse_them_too() {
         "label",
     );
     refused(
-        k.add_my_account(
+        k.add_service(
             ServiceRef::Custom {
                 name: format!("{RLO}UC yM"),
                 domain: "mycu.org".into(),
@@ -157,7 +158,7 @@ fn phone_labels_and_own_service_names_refuse_them_too() {
         "input.bad_issuer",
         "service name",
     );
-    assert!(k.my_accounts().unwrap().is_empty());
+    assert!(k.services().unwrap().is_empty());
 }
 
 #[test]
@@ -168,9 +169,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         domain: domain.into(),
     };
     // Cyrillic "а" in pаypal.com.
-    let e = k
-        .add_my_account(custom("p\u{0430}ypal.com"), NOW)
-        .unwrap_err();
+    let e = k.add_service(custom("p\u{0430}ypal.com"), NOW).unwrap_err();
     assert_eq!(e.code(), "input.bad_domain");
     let message = e.to_string();
     assert!(
@@ -183,7 +182,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         "https://www.irs.gov.refund-help.com/x",
         "paypal.com@evil.example",
     ] {
-        let e = k.add_my_account(custom(lookalike), NOW).unwrap_err();
+        let e = k.add_service(custom(lookalike), NOW).unwrap_err();
         assert_eq!(e.code(), "input.bad_domain", "{lookalike}: {e}");
     }
     for (official, id) in [
@@ -191,7 +190,7 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
         ("https://www.irs.gov/", "irs"),
         ("HTTP://Mail.Google.com", "google"),
     ] {
-        let e = k.add_my_account(custom(official), NOW).unwrap_err();
+        let e = k.add_service(custom(official), NOW).unwrap_err();
         assert_eq!(e.code(), "input.bad_domain", "{official}");
         assert!(
             e.to_string()
@@ -199,15 +198,15 @@ fn a_custom_service_address_goes_through_the_official_site_check() {
             "{e}"
         );
     }
-    let e = k.add_my_account(custom("not a domain"), NOW).unwrap_err();
+    let e = k.add_service(custom("not a domain"), NOW).unwrap_err();
     assert_eq!(e.code(), "input.bad_domain");
     assert_eq!(
         e.to_string(),
         "The web address is not valid: \"not a domain\" is not a web address. Type the service's own address, such as mycu.org."
     );
-    assert!(k.my_accounts().unwrap().is_empty(), "nothing was added");
+    assert!(k.services().unwrap().is_empty(), "nothing was added");
     let cu = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Custom {
                 name: "My Credit Union".into(),
                 domain: "https://online.mycu.org/login".into(),

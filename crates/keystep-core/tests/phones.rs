@@ -1,4 +1,4 @@
-//! Phone numbers, "my accounts", backup codes, the risk review and the change-number planner, through
+//! Phone numbers, services, backup codes, the risk review and the change-number planner, through
 //! the facade over a real vault file (keyring-core's mock store stands in for the keychain here; the
 //! real Secret Service is tested in tests/tests/keychain.rs).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -9,8 +9,9 @@ use keystep_core::catalog::{Catalog, ServiceKind};
 use keystep_core::guides::Library;
 use keystep_core::keychain::Keychain;
 use keystep_core::paths::DataDir;
-use keystep_core::phones::{PhoneKind, PhoneStatus, ServiceRef};
+use keystep_core::phones::{PhoneKind, PhoneStatus};
 use keystep_core::sensitive::SecretString;
+use keystep_core::services::ServiceRef;
 
 /// The time given to additions in these tests.
 const NOW: u64 = 1_764_300_000_000;
@@ -72,8 +73,8 @@ fn removing_a_number_takes_it_off_every_account() {
     let p = k
         .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
-    let irs = k.add_my_account(catalog("idme"), NOW).unwrap();
-    k.update_my_account(
+    let irs = k.add_service(catalog("idme"), NOW).unwrap();
+    k.update_service(
         &irs.id,
         std::slice::from_ref(&p.id),
         std::slice::from_ref(&p.id),
@@ -83,10 +84,10 @@ fn removing_a_number_takes_it_off_every_account() {
     .unwrap();
     assert_eq!(k.phones().unwrap()[0].used_by, ["ID.me"]);
     k.remove_phone(&p.id).unwrap();
-    let after = &k.my_accounts().unwrap()[0];
+    let after = &k.services().unwrap()[0];
     assert!(after.code_phones.is_empty() && after.recovery_phones.is_empty());
     let err = k
-        .update_my_account(&irs.id, &["nope".into()], &[], None, false)
+        .update_service(&irs.id, &["nope".into()], &[], None, false)
         .unwrap_err();
     assert_eq!(err.code(), "phone.not_found");
 }
@@ -95,7 +96,7 @@ fn removing_a_number_takes_it_off_every_account() {
 fn custom_services_need_a_real_domain_and_are_not_added_twice() {
     let (_d, _kc, mut k) = open();
     let cu = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Custom {
                 name: "My Credit Union".into(),
                 domain: "https://www.mycu.org/login".into(),
@@ -111,7 +112,7 @@ fn custom_services_need_a_real_domain_and_are_not_added_twice() {
         }
     );
     let err = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Custom {
                 name: "X".into(),
                 domain: "not a domain".into(),
@@ -120,13 +121,13 @@ fn custom_services_need_a_real_domain_and_are_not_added_twice() {
         )
         .unwrap_err();
     assert!(err.to_string().contains("not a web address"), "{err}");
-    k.add_my_account(catalog("irs"), NOW).unwrap();
+    k.add_service(catalog("irs"), NOW).unwrap();
     assert_eq!(
-        k.add_my_account(catalog("irs"), NOW).unwrap_err().code(),
+        k.add_service(catalog("irs"), NOW).unwrap_err().code(),
         "service.duplicate"
     );
     assert_eq!(
-        k.add_my_account(catalog("nasa"), NOW).unwrap_err().code(),
+        k.add_service(catalog("nasa"), NOW).unwrap_err().code(),
         "input.bad_issuer"
     );
 }
@@ -156,13 +157,13 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
         T,
     )
     .unwrap();
-    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
+    let idme = k.add_service(catalog("idme"), NOW).unwrap();
     let suggested = k.suggest_code_accounts(&idme.id).unwrap();
     assert_eq!(suggested.len(), 1, "{suggested:?}");
     assert_eq!(suggested[0].id, idme_code.id);
-    let x = k.add_my_account(catalog("x"), NOW).unwrap();
+    let x = k.add_service(catalog("x"), NOW).unwrap();
     assert!(k.suggest_code_accounts(&x.id).unwrap().is_empty());
-    let bank = k.add_my_account(catalog("wellsfargo"), NOW).unwrap();
+    let bank = k.add_service(catalog("wellsfargo"), NOW).unwrap();
     let wf = k
         .add_uri(
             "otpauth://totp/Wells%20Fargo%20Online:me?secret=KRSXG5CTMVRXEZLU&issuer=Wells%20Fargo%20Online",
@@ -170,9 +171,9 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
         )
         .unwrap();
     assert_eq!(k.suggest_code_accounts(&bank.id).unwrap()[0].id, wf.id);
-    assert!(k.my_accounts().unwrap()[0].keystep_account.is_none());
+    assert!(k.services().unwrap()[0].keystep_account.is_none());
     let linked = k
-        .update_my_account(&idme.id, &[], &[], Some(&idme_code.id), false)
+        .update_service(&idme.id, &[], &[], Some(&idme_code.id), false)
         .unwrap();
     assert_eq!(
         linked.keystep_account.as_deref(),
@@ -183,7 +184,7 @@ fn code_accounts_are_suggested_by_service_name_and_linked_only_when_confirmed() 
 #[test]
 fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     let (dir, kc, mut k) = open();
-    let google = k.add_my_account(catalog("idme"), NOW).unwrap();
+    let google = k.add_service(catalog("idme"), NOW).unwrap();
     let pasted = SecretString::new("  1111-2222\n\n3333-4444\n- 5555-6666\n3333-4444\n");
     let view = k.set_backup_codes(&google.id, &pasted, false).unwrap();
     assert_eq!((view.backup_codes_left, view.backup_codes_total), (3, 3));
@@ -193,7 +194,7 @@ fn backup_codes_are_counted_used_once_and_never_in_a_view() {
     let (index, code) = k.next_backup_code(&google.id).unwrap();
     assert_eq!(code.expose(), "1111-2222");
     assert_eq!(
-        k.my_accounts().unwrap()[0].backup_codes_left,
+        k.services().unwrap()[0].backup_codes_left,
         3,
         "not used until marked"
     );
@@ -264,12 +265,12 @@ fn the_review_flags_each_risk_most_serious_first() {
         .unwrap();
 
     // ID.me: texts to one number only, nothing else: only_one_phone (+ no backup codes).
-    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
-    k.update_my_account(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
+    let idme = k.add_service(catalog("idme"), NOW).unwrap();
+    k.update_service(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
         .unwrap();
     // Login.gov: a second way in (security key) and an old number that is gone.
-    let lg = k.add_my_account(catalog("logingov"), NOW).unwrap();
-    k.update_my_account(
+    let lg = k.add_service(catalog("logingov"), NOW).unwrap();
+    k.update_service(
         &lg.id,
         std::slice::from_ref(&mobile.id),
         std::slice::from_ref(&old.id),
@@ -278,8 +279,8 @@ fn the_review_flags_each_risk_most_serious_first() {
     )
     .unwrap();
     // SSA: nothing risky on record.
-    let ssa = k.add_my_account(catalog("ssa"), NOW).unwrap();
-    k.update_my_account(&ssa.id, &[], &[], None, true).unwrap();
+    let ssa = k.add_service(catalog("ssa"), NOW).unwrap();
+    k.update_service(&ssa.id, &[], &[], None, true).unwrap();
     let _ = voip;
 
     let items = k.review(T).unwrap();
@@ -349,13 +350,13 @@ fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
         .unwrap();
     let mut ids = Vec::new();
     for id in ["ssa", "idme", "irs"] {
-        let a = k.add_my_account(catalog(id), NOW).unwrap();
-        k.update_my_account(&a.id, std::slice::from_ref(&old.id), &[], None, false)
+        let a = k.add_service(catalog(id), NOW).unwrap();
+        k.update_service(&a.id, std::slice::from_ref(&old.id), &[], None, false)
             .unwrap();
         ids.push(a.id);
     }
     let custom = k
-        .add_my_account(
+        .add_service(
             ServiceRef::Custom {
                 name: "Corner Bank".into(),
                 domain: "cornerbank.example.com".into(),
@@ -363,15 +364,15 @@ fn the_plan_updates_email_first_and_ends_with_the_old_number_gone() {
             NOW,
         )
         .unwrap();
-    k.update_my_account(&custom.id, &[], std::slice::from_ref(&old.id), None, false)
+    k.update_service(&custom.id, &[], std::slice::from_ref(&old.id), None, false)
         .unwrap();
     // An email account must be in the plan, or "email comes first" below would check nothing.
     let email = Catalog::bundled()
         .service("google")
         .expect("the catalog has Google, the email service this plan is tested with");
     assert_eq!(email.kind, ServiceKind::Email);
-    let g = k.add_my_account(catalog(&email.id), NOW).unwrap();
-    k.update_my_account(&g.id, std::slice::from_ref(&old.id), &[], None, false)
+    let g = k.add_service(catalog(&email.id), NOW).unwrap();
+    k.update_service(&g.id, std::slice::from_ref(&old.id), &[], None, false)
         .unwrap();
 
     let (plan, run) = k
@@ -470,8 +471,8 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
     let mobile = k
         .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
         .unwrap();
-    let idme = k.add_my_account(catalog("idme"), NOW).unwrap();
-    k.update_my_account(
+    let idme = k.add_service(catalog("idme"), NOW).unwrap();
+    k.update_service(
         &idme.id,
         std::slice::from_ref(&mobile.id),
         &[],
@@ -503,7 +504,7 @@ fn guide_steps_show_the_linked_code_and_the_number_kept_for_the_service() {
 #[test]
 fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
     let (dir, kc, mut k) = open();
-    let google = k.add_my_account(catalog("google"), NOW).unwrap();
+    let google = k.add_service(catalog("google"), NOW).unwrap();
     let ten: String = (0..10).map(|i| format!("code-{i:04}\n")).collect();
     k.set_backup_codes(&google.id, &SecretString::new(ten), false)
         .unwrap();
@@ -562,7 +563,7 @@ fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
         before,
         "the vault is untouched"
     );
-    assert_eq!(k.my_accounts().unwrap()[0].backup_codes_total, 10);
+    assert_eq!(k.services().unwrap()[0].backup_codes_total, 10);
 
     // As many or more need no confirmation; fewer with it replace.
     let twelve: String = (0..12).map(|i| format!("more-{i:04}\n")).collect();
@@ -593,8 +594,8 @@ fn backup_codes_are_never_lost_silently_empty_text_fewer_codes_and_clearing() {
 #[test]
 fn a_service_not_found_by_name_says_which_and_by_id_keeps_the_window_wording() {
     let (_d, _kc, mut k) = open();
-    k.add_my_account(catalog("google"), NOW).unwrap();
-    let e = k.find_my_account("nosuch").unwrap_err();
+    k.add_service(catalog("google"), NOW).unwrap();
+    let e = k.find_service("nosuch").unwrap_err();
     assert_eq!(e.code(), "service.not_found");
     assert_eq!(
         e.to_string(),
@@ -603,10 +604,10 @@ fn a_service_not_found_by_name_says_which_and_by_id_keeps_the_window_wording() {
     let e = k.backup_code_hints("gone-id").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "That account is not in your list any more. Reload the list and try again."
+        "That service is not in your list any more. Reload the list and try again."
     );
     assert_eq!(
-        k.find_my_account("GOOGLE").unwrap().service_name,
+        k.find_service("GOOGLE").unwrap().service_name,
         "Google Account (Gmail)"
     );
 }

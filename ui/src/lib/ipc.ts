@@ -12,7 +12,7 @@ import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { GuideList } from './bindings/GuideList';
 import type { LinkCheck } from './bindings/LinkCheck';
-import type { MyAccountView } from './bindings/MyAccountView';
+import type { ServiceView } from './bindings/ServiceView';
 import type { NewAccount } from './bindings/NewAccount';
 import type { OpenInfo } from './bindings/OpenInfo';
 import type { PhoneKind } from './bindings/PhoneKind';
@@ -81,7 +81,7 @@ export const runStartWait = (runId: string) => call<RunView>('run_start_wait', {
 export const openOfficialPage = (service: string, page: string) => call<null>('open_official_page', { service, page });
 
 
-// Phone numbers and "my accounts": Rust parses numbers, keeps backup codes and writes the review.
+// Phone numbers and services: Rust parses numbers, keeps backup codes and writes the review.
 /** The two-letter region numbers are read in by default, such as "US". */
 export const phoneRegion = () => call<string>('phone_region');
 export const listPhones = () => call<PhoneView[]>('list_phones');
@@ -92,17 +92,17 @@ export const editPhone = (id: string, label: string, kind: PhoneKind, status: Ph
   call<PhoneView>('edit_phone', { id, label, kind, status });
 export const removePhone = (id: string) => call<PhoneView>('remove_phone', { id });
 export const catalogList = () => call<CatalogServiceView[]>('catalog_list');
-export const listMyAccounts = () => call<MyAccountView[]>('list_my_accounts');
-export const addMyAccount = (service: ServiceRef) => call<MyAccountView>('add_my_account', { service });
+export const listServices = () => call<ServiceView[]>('list_services');
+export const addService = (service: ServiceRef) => call<ServiceView>('add_service', { service });
 /** Phones are ids; `keystepAccount` is set only after the person picked it. */
-export const updateMyAccount = (
+export const updateService = (
   id: string,
   codePhones: string[],
   recoveryPhones: string[],
   keystepAccount: string | null,
   securityKey: boolean,
-) => call<MyAccountView>('update_my_account', { id, codePhones, recoveryPhones, keystepAccount, securityKey });
-export const removeMyAccount = (id: string) => call<MyAccountView>('remove_my_account', { id });
+) => call<ServiceView>('update_service', { id, codePhones, recoveryPhones, keystepAccount, securityKey });
+export const removeService = (id: string) => call<ServiceView>('remove_service', { id });
 /** Keystep code accounts that look like this service: suggestions only, nothing is linked. */
 export const suggestCodeAccounts = (id: string) => call<AccountView[]>('suggest_code_accounts', { id });
 /**
@@ -111,15 +111,15 @@ export const suggestCodeAccounts = (id: string) => call<AccountView[]>('suggest_
  * with `backup_codes.fewer` and changes nothing.
  */
 export const setBackupCodes = (id: string, codes: string, replaceFewer = false) =>
-  call<MyAccountView>('set_backup_codes', { id, codes, replaceFewer });
+  call<ServiceView>('set_backup_codes', { id, codes, replaceFewer });
 /** Removes every backup code of a service (after the person confirmed it). */
-export const clearBackupCodes = (id: string) => call<MyAccountView>('clear_backup_codes', { id });
+export const clearBackupCodes = (id: string) => call<ServiceView>('clear_backup_codes', { id });
 /** Rust copies the next unused backup code to the clipboard and marks it used. */
 export const copyBackupCode = (id: string) => call<CopyInfo>('copy_backup_code', { id });
 /** The backup codes as hints (last two characters) and whether each is used. */
 export const backupCodeHints = (id: string) => call<BackupCodeHint[]>('backup_code_hints', { id });
 export const markBackupCode = (id: string, index: number, used: boolean) =>
-  call<MyAccountView>('mark_backup_code', { id, index, used });
+  call<ServiceView>('mark_backup_code', { id, index, used });
 /** What could lock the person out, most serious first. */
 export const reviewRisks = () => call<RiskItem[]>('review_risks');
 /** Makes the change-number checklist and answers with its run (a guide run). `date` is YYYY-MM-DD. */

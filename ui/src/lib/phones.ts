@@ -1,6 +1,6 @@
 // Words for the phone numbers screen. Rust parses numbers, keeps backup codes and writes the review;
 // this file only says it in English and sorts errors to the fields they are about.
-import type { MyAccountView } from './bindings/MyAccountView';
+import type { ServiceView } from './bindings/ServiceView';
 import type { PhoneKind } from './bindings/PhoneKind';
 import type { PhoneStatus } from './bindings/PhoneStatus';
 import type { PhoneView } from './bindings/PhoneView';
@@ -60,9 +60,9 @@ export function statusWords(status: PhoneStatus): string {
   }
 }
 
-/** "Used by: Gmail, IRS" or "Used by: no accounts yet". */
+/** "Used by: Gmail, IRS" or "Used by: no services yet". */
 export function usedByText(usedBy: readonly string[]): string {
-  return `Used by: ${usedBy.length > 0 ? usedBy.join(', ') : 'no accounts yet'}`;
+  return `Used by: ${usedBy.length > 0 ? usedBy.join(', ') : 'no services yet'}`;
 }
 
 /** How a number is named next to a checkbox or in a list: "(555) 123-4567, My cell, gone". */
@@ -73,8 +73,8 @@ export function phoneName(phone: PhoneView): string {
 }
 
 /** Backup codes are shown for services that offer them, and for any that already has some. */
-export function showsBackupCodes(account: MyAccountView): boolean {
-  return account.factors.includes('backup_codes') || account.backupCodesTotal > 0;
+export function showsBackupCodes(service: ServiceView): boolean {
+  return service.factors.includes('backup_codes') || service.backupCodesTotal > 0;
 }
 
 /** "3 of 10 backup codes left", or that none are saved. */
@@ -85,11 +85,11 @@ export function backupCodesText(left: number, total: number): string {
 
 /** A nudge when Rust says few codes are left (`backupCodesLow`); null when there is nothing to say. */
 export function backupCodesWarning(
-  account: Pick<MyAccountView, 'backupCodesLow' | 'backupCodesLeft' | 'serviceName'>,
+  service: Pick<ServiceView, 'backupCodesLow' | 'backupCodesLeft' | 'serviceName'>,
 ): string | null {
-  if (!account.backupCodesLow) return null;
-  if (account.backupCodesLeft === 0) return `All used. Make new ones on ${account.serviceName} and paste them here.`;
-  return `Only ${account.backupCodesLeft} left. Make new ones soon.`;
+  if (!service.backupCodesLow) return null;
+  if (service.backupCodesLeft === 0) return `All used. Make new ones on ${service.serviceName} and paste them here.`;
+  return `Only ${service.backupCodesLeft} left. Make new ones soon.`;
 }
 
 /** Said after a backup code is copied. */

@@ -7,9 +7,9 @@ use crate::error::{Error, Result};
 use crate::guides::format::Action;
 use crate::guides::view::{Person, RunView, run_view};
 use crate::guides::{Guide, GuideList, Library, Run};
-use crate::phones::ServiceRef;
 use crate::phones::number::national_of;
 use crate::phones::planner::{Plan, apply_progress};
+use crate::services::ServiceRef;
 use crate::vault::Contents;
 
 impl Keystep {
@@ -99,7 +99,7 @@ impl Keystep {
         let accounts: Vec<_> = c.accounts.iter().map(Account::view).collect();
         let mut phones = Vec::new();
         let mut code_links = Vec::new();
-        for a in &c.my_accounts {
+        for a in &c.services {
             let ServiceRef::Catalog { id } = &a.service else {
                 continue;
             };
@@ -173,7 +173,7 @@ impl Keystep {
                 runs,
                 plans,
                 phones,
-                my_accounts,
+                services,
                 ..
             } = contents;
             let run = runs
@@ -184,7 +184,7 @@ impl Keystep {
             change(run, guide)?;
             // A change-number plan moves each account to the new number as its step is done.
             if let Some(plan) = plans.iter().find(|p| p.guide.id == run.guide_id) {
-                apply_progress(plan, run, phones, my_accounts);
+                apply_progress(plan, run, phones, services);
             }
             Ok(run.clone())
         })

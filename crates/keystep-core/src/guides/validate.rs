@@ -357,7 +357,7 @@ fn is_id(id: &str) -> bool {
 /// True if `ending` is one of the service's official domains or a name under one (`secure.login.gov`
 /// under `login.gov`). A bare suffix such as `.me` or `gov` is refused: it is the unsafe test this
 /// action exists to replace.
-fn ending_is_official(ending: &str, service: &crate::catalog::Service) -> bool {
+fn ending_is_official(ending: &str, service: &crate::catalog::KnownService) -> bool {
     let ending = ending.trim();
     if ending.is_empty() || ending.starts_with('.') || ending != ending.to_ascii_lowercase() {
         return false;

@@ -8,7 +8,7 @@ use super::format::{Action, Guide};
 use super::runner::Run;
 use super::text::{Block, blocks};
 use crate::account::AccountView;
-use crate::catalog::{Catalog, Service, squash};
+use crate::catalog::{Catalog, KnownService, squash};
 
 /// One answer button.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -101,7 +101,7 @@ pub struct RunView {
 /// The Keystep account whose codes belong to `service`: its service name matches the catalog's name or
 /// one of its brand words, ignoring case, spaces and punctuation ("ID.me", "id me", "IDME").
 pub fn account_for_service<'a>(
-    service: &Service,
+    service: &KnownService,
     accounts: &'a [AccountView],
 ) -> Option<&'a AccountView> {
     let names = service.name_keys();

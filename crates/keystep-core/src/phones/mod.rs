@@ -1,14 +1,12 @@
-//! Phone numbers and the accounts that use them: which service sends codes to which number, backup
-//! codes, the risk review, and the change-number planner.
+//! The person's phone numbers (parsed, labelled, in use or leaving) and the change-number planner,
+//! which turns "I am changing my number" into an ordered checklist over the services that use it.
 
-pub mod backup_codes;
 pub mod model;
 pub mod number;
 pub mod planner;
-pub mod review;
 pub mod views;
 
-pub use model::{BackupCode, MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
+pub use model::{Phone, PhoneKind, PhoneStatus};
 pub use number::{ParsedNumber, default_region, parse_number};
 
 /// Catalog page ids to open for changing a service's phone number, best first.

@@ -2,9 +2,9 @@
 //! order that keeps the person able to get in. Email first (it recovers everything else), then
 //! government, banks, payment, the rest; the old number stays until the very end.
 
-use super::model::{MyAccount, Phone, ServiceRef};
-use super::review::service_name;
+use super::model::Phone;
 use crate::catalog::{Catalog, Factor, ServiceKind};
+use crate::services::{Service, ServiceRef, service_name};
 use serde::{Deserialize, Serialize};
 
 use crate::guides::Run;
@@ -12,7 +12,7 @@ use crate::guides::format::{Action, Guide, Step};
 
 /// Guide ids of plans start with this, so runs can find their plan in the vault.
 pub const PLAN_ID_PREFIX: &str = "plan-";
-/// Step ids of the per-account steps: this prefix, then the "my accounts" id.
+/// Step ids of the per-account steps: this prefix, then the service's id.
 pub const ACCOUNT_STEP_PREFIX: &str = "update-";
 /// The last step's id; finishing the plan marks the old number gone.
 pub const FINAL_STEP_ID: &str = "old-number-gone";
@@ -61,7 +61,7 @@ pub fn checklist(plan: &Plan, catalog: &crate::catalog::Catalog) -> Vec<Checklis
 
 /// Brings the accounts and numbers in line with a plan run: each account step done moves that account
 /// from the old number to the new one; the finished run marks the old number gone. Safe to repeat.
-pub fn apply_progress(plan: &Plan, run: &Run, phones: &mut [Phone], accounts: &mut [MyAccount]) {
+pub fn apply_progress(plan: &Plan, run: &Run, phones: &mut [Phone], accounts: &mut [Service]) {
     for a in accounts.iter_mut() {
         let step = format!("{ACCOUNT_STEP_PREFIX}{}", a.id);
         if !run.done.contains(&step) {
@@ -95,17 +95,17 @@ fn rank(kind: Option<ServiceKind>) -> u8 {
     }
 }
 
-/// The accounts that use `old` (for codes or recovery), in the order they should be updated.
+/// The services that use `old` (for codes or recovery), in the order they should be updated.
 pub fn accounts_to_update<'a>(
     catalog: &Catalog,
-    accounts: &'a [MyAccount],
+    accounts: &'a [Service],
     old: &Phone,
-) -> Vec<&'a MyAccount> {
-    let mut list: Vec<&MyAccount> = accounts
+) -> Vec<&'a Service> {
+    let mut list: Vec<&Service> = accounts
         .iter()
         .filter(|a| a.code_phones.contains(&old.id) || a.recovery_phones.contains(&old.id))
         .collect();
-    let kind_of = |a: &MyAccount| match &a.service {
+    let kind_of = |a: &Service| match &a.service {
         ServiceRef::Catalog { id } => catalog.service(id).map(|s| s.kind),
         ServiceRef::Custom { .. } => None,
     };
@@ -121,7 +121,7 @@ pub fn accounts_to_update<'a>(
 /// Builds the plan as a guide with id `plan-<plan_id>`.
 pub fn plan_guide(
     catalog: &Catalog,
-    accounts: &[MyAccount],
+    accounts: &[Service],
     old: &Phone,
     new: &Phone,
     date: &str,

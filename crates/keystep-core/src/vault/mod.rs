@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::account::Account;
 use crate::error::{Error, Result};
 use crate::guides::Run;
+use crate::phones::Phone;
 use crate::phones::planner::Plan;
-use crate::phones::{MyAccount, Phone};
 use crate::sensitive::SecretString;
+use crate::services::Service;
 pub use crypto::{SealFailure, VaultKey};
 
 /// The `format` field of every vault file.
@@ -65,8 +66,8 @@ pub struct Contents {
     pub runs: Vec<Run>,
     /// The person's phone numbers.
     pub phones: Vec<Phone>,
-    /// The services the person uses and how they get in ("my accounts").
-    pub my_accounts: Vec<MyAccount>,
+    /// The services the person uses and how they get in.
+    pub services: Vec<Service>,
     /// Change-number plans; their runs refer to the plan's guide by id.
     pub plans: Vec<Plan>,
     /// Records and parts this Keystep could not read, kept as they were and written back on save.

@@ -24,14 +24,16 @@ use crate::guides::runner::{Position, Run, Wait};
 use crate::otp::secret::{decode_base32, encode_base32};
 use crate::otp::{Algorithm, OtpKind, OtpParams};
 use crate::phones::planner::Plan;
-use crate::phones::{BackupCode, MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
+use crate::phones::{Phone, PhoneKind, PhoneStatus};
 use crate::sensitive::SecretString;
+use crate::services::{BackupCode, Service, ServiceRef};
 
 /// The parts of the payload, by their key. Parts not listed here are kept unread.
 const ACCOUNTS: &str = "accounts";
 const RUNS: &str = "runs";
 const PHONES: &str = "phones";
-const MY_ACCOUNTS: &str = "my_accounts";
+/// The payload key of the services: its first name, kept so that every vault keeps opening.
+const SERVICES_KEY: &str = "my_accounts";
 const BACKUP_CODES: &str = "backup_codes";
 const PLANS: &str = "plans";
 
@@ -66,8 +68,8 @@ pub(super) fn read(path: &Path, plain: &[u8]) -> Result<Contents> {
             PHONES => read_part(path, &mut contents, &key, raw, |c, s: StoredPhone| {
                 c.phones.push(s.into());
             })?,
-            MY_ACCOUNTS => read_part(path, &mut contents, &key, raw, |c, s: StoredMyAccount| {
-                c.my_accounts.push(s.into());
+            SERVICES_KEY => read_part(path, &mut contents, &key, raw, |c, s: StoredService| {
+                c.services.push(s.into());
             })?,
             PLANS => read_part(path, &mut contents, &key, raw, |c, s: StoredPlan| {
                 c.plans.push(s.into());
@@ -96,11 +98,7 @@ pub(super) fn read(path: &Path, plain: &[u8]) -> Result<Contents> {
     }
     // Backup codes are stored apart from their service (only this module writes secrets as text).
     for ((set, record), i) in backup_sets.into_iter().zip(1..) {
-        match contents
-            .my_accounts
-            .iter_mut()
-            .find(|m| m.id == set.account)
-        {
+        match contents.services.iter_mut().find(|m| m.id == set.account) {
             Some(entry) => {
                 entry.backup_codes = set
                     .codes
@@ -212,10 +210,10 @@ impl Serialize for Payload<'_> {
         map.serialize_entry(RUNS, &PartList::new(c, RUNS, &runs))?;
         let phones: Vec<StoredPhone> = c.phones.iter().map(StoredPhone::from).collect();
         map.serialize_entry(PHONES, &PartList::new(c, PHONES, &phones))?;
-        let mine: Vec<StoredMyAccount> = c.my_accounts.iter().map(StoredMyAccount::from).collect();
-        map.serialize_entry(MY_ACCOUNTS, &PartList::new(c, MY_ACCOUNTS, &mine))?;
+        let mine: Vec<StoredService> = c.services.iter().map(StoredService::from).collect();
+        map.serialize_entry(SERVICES_KEY, &PartList::new(c, SERVICES_KEY, &mine))?;
         let codes: Vec<StoredBackupCodes> = c
-            .my_accounts
+            .services
             .iter()
             .filter(|m| !m.backup_codes.is_empty())
             .map(StoredBackupCodes::from)
@@ -344,8 +342,8 @@ struct StoredBackupCode {
     used: bool,
 }
 
-impl From<&MyAccount> for StoredBackupCodes {
-    fn from(m: &MyAccount) -> Self {
+impl From<&Service> for StoredBackupCodes {
+    fn from(m: &Service) -> Self {
         StoredBackupCodes {
             account: m.id.clone(),
             codes: m
@@ -524,7 +522,7 @@ impl From<StoredPhone> for Phone {
 }
 
 #[derive(Serialize, Deserialize)]
-struct StoredMyAccount {
+struct StoredService {
     id: String,
     service: StoredServiceRef,
     #[serde(default)]
@@ -546,9 +544,9 @@ enum StoredServiceRef {
     Custom { name: String, domain: String },
 }
 
-impl From<&MyAccount> for StoredMyAccount {
-    fn from(m: &MyAccount) -> Self {
-        StoredMyAccount {
+impl From<&Service> for StoredService {
+    fn from(m: &Service) -> Self {
+        StoredService {
             id: m.id.clone(),
             service: match &m.service {
                 ServiceRef::Catalog { id } => StoredServiceRef::Catalog { id: id.clone() },
@@ -566,9 +564,9 @@ impl From<&MyAccount> for StoredMyAccount {
     }
 }
 
-impl From<StoredMyAccount> for MyAccount {
-    fn from(s: StoredMyAccount) -> Self {
-        MyAccount {
+impl From<StoredService> for Service {
+    fn from(s: StoredService) -> Self {
+        Service {
             id: s.id,
             service: match s.service {
                 StoredServiceRef::Catalog { id } => ServiceRef::Catalog { id },

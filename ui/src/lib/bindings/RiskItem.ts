@@ -12,9 +12,9 @@ export type RiskItem = { severity: Severity,
  */
 code: RiskCode, 
 /**
- * The "my accounts" entry it is about.
+ * The service it is about (its id).
  */
-account: string, serviceName: string, 
+serviceId: string, serviceName: string, 
 /**
  * The number it is about, in national format, if any.
  */

@@ -4,9 +4,9 @@ import type { ServiceKind } from "./ServiceKind";
 import type { ServiceRef } from "./ServiceRef";
 
 /**
- * An entry of "my accounts", for display.
+ * A service the person uses, for display.
  */
-export type MyAccountView = { id: string, service: ServiceRef, serviceName: string, 
+export type ServiceView = { id: string, service: ServiceRef, serviceName: string, 
 /**
  * The catalog's kind of service, `other` for custom ones.
  */

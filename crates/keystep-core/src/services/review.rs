@@ -3,8 +3,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::model::{MyAccount, Phone, PhoneKind, PhoneStatus, ServiceRef};
-use crate::catalog::{Catalog, Factor, Service, ServiceKind, VoipPolicy};
+use super::model::{Service, ServiceRef, service_name};
+use crate::catalog::{Catalog, Factor, KnownService, ServiceKind, VoipPolicy};
+use crate::phones::{Phone, PhoneKind, PhoneStatus};
 
 /// How serious a finding is; the review lists the most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -77,8 +78,8 @@ pub struct RiskItem {
     pub severity: Severity,
     /// The rule it comes from.
     pub code: RiskCode,
-    /// The "my accounts" entry it is about.
-    pub account: String,
+    /// The service it is about (its id).
+    pub service_id: String,
     pub service_name: String,
     /// The number it is about, in national format, if any.
     pub phone: Option<String>,
@@ -89,27 +90,17 @@ pub struct RiskItem {
     pub fix: Fix,
 }
 
-/// The display name of a "my accounts" entry.
-pub fn service_name(catalog: &Catalog, service: &ServiceRef) -> String {
-    match service {
-        ServiceRef::Catalog { id } => catalog
-            .service(id)
-            .map_or_else(|| id.clone(), |s| s.name.clone()),
-        ServiceRef::Custom { name, .. } => name.clone(),
-    }
-}
-
-/// Reviews every account against the numbers they use. `today` is YYYY-MM-DD. Each rule is a function
-/// of its own over one account; the findings are listed most serious first.
+/// Reviews every service against the numbers it uses. `today` is YYYY-MM-DD. Each rule is a function
+/// of its own over one service; the findings are listed most serious first.
 pub fn review(
     catalog: &Catalog,
     phones: &[Phone],
-    accounts: &[MyAccount],
+    services: &[Service],
     today: &str,
 ) -> Vec<RiskItem> {
     let mut items = Vec::new();
-    for a in accounts {
-        let subject = Subject::new(catalog, phones, a, accounts.len());
+    for a in services {
+        let subject = Subject::new(catalog, phones, a, services.len());
         items.extend(numbers_gone_or_leaving(&subject, today));
         items.extend(only_one_phone(&subject));
         items.extend(voip_refused(&subject));
@@ -120,11 +111,12 @@ pub fn review(
     items
 }
 
-/// One account under review, with what every rule needs to know about it.
+/// One service under review, with what every rule needs to know about it.
 struct Subject<'a> {
-    account: &'a MyAccount,
+    service: &'a Service,
     name: String,
-    service: Option<&'a Service>,
+    /// What the catalog knows of it (none for a service the person named).
+    known: Option<&'a KnownService>,
     /// Every number it uses (codes and recovery), each once.
     numbers: Vec<&'a Phone>,
     /// The numbers it sends sign-in codes to.
@@ -132,50 +124,50 @@ struct Subject<'a> {
     unused_backup_codes: usize,
     /// A way in that no phone number can take away.
     other_ways: bool,
-    /// How many accounts the person has in all.
-    accounts_in_all: usize,
+    /// How many services the person uses in all.
+    services_in_all: usize,
 }
 
 impl<'a> Subject<'a> {
     fn new(
         catalog: &'a Catalog,
         phones: &'a [Phone],
-        account: &'a MyAccount,
-        accounts_in_all: usize,
+        service: &'a Service,
+        services_in_all: usize,
     ) -> Self {
         let phone = |id: &String| phones.iter().find(|p| &p.id == id);
         let mut numbers: Vec<&Phone> = Vec::new();
-        for p in account
+        for p in service
             .code_phones
             .iter()
-            .chain(&account.recovery_phones)
+            .chain(&service.recovery_phones)
             .filter_map(phone)
         {
             if !numbers.iter().any(|n| n.id == p.id) {
                 numbers.push(p);
             }
         }
-        let unused_backup_codes = account.backup_codes.iter().filter(|b| !b.used).count();
+        let unused_backup_codes = service.backup_codes.iter().filter(|b| !b.used).count();
         Subject {
-            account,
-            name: service_name(catalog, &account.service),
-            service: match &account.service {
+            service,
+            name: service_name(catalog, &service.service),
+            known: match &service.service {
                 ServiceRef::Catalog { id } => catalog.service(id),
                 ServiceRef::Custom { .. } => None,
             },
             numbers,
-            code_numbers: account.code_phones.iter().filter_map(phone).collect(),
+            code_numbers: service.code_phones.iter().filter_map(phone).collect(),
             unused_backup_codes,
-            other_ways: account.keystep_account.is_some()
-                || account.security_key
+            other_ways: service.keystep_account.is_some()
+                || service.security_key
                 || unused_backup_codes > 0,
-            accounts_in_all,
+            services_in_all,
         }
     }
 
     /// The first of `preferred` pages the service has, else "in Keystep".
     fn page(&self, preferred: &[&str]) -> Fix {
-        self.service
+        self.known
             .and_then(|s| {
                 preferred.iter().find_map(|p| s.page(p)).map(|p| Fix::Page {
                     service: s.id.clone(),
@@ -198,9 +190,9 @@ impl<'a> Subject<'a> {
         RiskItem {
             severity,
             code,
-            account: self.account.id.clone(),
+            service_id: self.service.id.clone(),
             service_name: self.name.clone(),
-            phone: phone.map(|p| super::number::national_of(&p.e164)),
+            phone: phone.map(|p| crate::phones::number::national_of(&p.e164)),
             message,
             action,
             fix,
@@ -214,7 +206,7 @@ fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
     s.numbers
         .iter()
         .filter_map(|p| {
-            let number = super::number::national_of(&p.e164);
+            let number = crate::phones::number::national_of(&p.e164);
             match &p.status {
                 PhoneStatus::Gone => Some(s.finding(
                     Severity::Urgent,
@@ -257,14 +249,14 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
         return None;
     }
     let name = &s.name;
-    let offers_app = s.service.is_some_and(|x| x.factors.contains(&Factor::Totp));
+    let offers_app = s.known.is_some_and(|x| x.factors.contains(&Factor::Totp));
     Some(s.finding(
         Severity::High,
         RiskCode::OnlyOnePhone,
         Some(only),
         format!(
             "The only way into {name} after your password is a code sent to {}. If you lose that phone or number, you are locked out.",
-            super::number::national_of(&only.e164)
+            crate::phones::number::national_of(&only.e164)
         ),
         if offers_app {
             format!(
@@ -275,7 +267,7 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
                 "Add a second way in to {name}: another number, backup codes, or a security key."
             )
         },
-        s.service
+        s.known
             .filter(|x| x.id == "idme")
             .and_then(|_| bundled_guide_fix("idme-authenticator"))
             .unwrap_or_else(|| s.page(&["security", "phone", "sign_in"])),
@@ -284,7 +276,7 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
 
 /// `voip_refused` (medium): codes go to an internet number the service does not text.
 fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
-    let Some(service) = s.service.filter(|x| x.voip == VoipPolicy::NotAccepted) else {
+    let Some(service) = s.known.filter(|x| x.voip == VoipPolicy::NotAccepted) else {
         return Vec::new();
     };
     s.code_numbers
@@ -298,7 +290,7 @@ fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
                 format!(
                     "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
                     service.name,
-                    super::number::national_of(&p.e164)
+                    crate::phones::number::national_of(&p.e164)
                 ),
                 format!("Give {} a mobile number, or set up another way in.", service.name),
                 s.page(crate::phones::PHONE_PAGES),
@@ -309,8 +301,8 @@ fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
 
 /// `weak_email_recovery` (medium): an email account that resets the others, with no strong second step.
 fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
-    let is_email = s.service.is_some_and(|x| x.kind == ServiceKind::Email);
-    if !is_email || s.accounts_in_all < 2 || s.other_ways {
+    let is_email = s.known.is_some_and(|x| x.kind == ServiceKind::Email);
+    if !is_email || s.services_in_all < 2 || s.other_ways {
         return None;
     }
     let name = &s.name;
@@ -320,7 +312,7 @@ fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
         None,
         format!(
             "Your {name} email can reset the passwords of your other accounts, but it is protected only by a password{}.",
-            if s.account.code_phones.is_empty() {
+            if s.service.code_phones.is_empty() {
                 ""
             } else {
                 " and a text message"
@@ -336,7 +328,7 @@ fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
 /// `no_backup_codes` (low): the service offers backup codes and none are saved.
 fn no_backup_codes(s: &Subject<'_>) -> Option<RiskItem> {
     let offers = s
-        .service
+        .known
         .is_some_and(|x| x.factors.contains(&Factor::BackupCodes));
     if !offers || s.unused_backup_codes > 0 {
         return None;
@@ -383,8 +375,8 @@ mod tests {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
     }
-    use crate::phones::model::BackupCode;
     use crate::sensitive::SecretString;
+    use crate::services::BackupCode;
 
     /// A small catalog with one service of each relevant shape, so every rule can be reached.
     fn catalog() -> Catalog {
@@ -441,8 +433,8 @@ mod tests {
         }
     }
 
-    fn account(id: &str, service: &str, code: &[&str], recovery: &[&str]) -> MyAccount {
-        MyAccount {
+    fn service(id: &str, service: &str, code: &[&str], recovery: &[&str]) -> Service {
+        Service {
             id: id.into(),
             service: ServiceRef::Catalog { id: service.into() },
             code_phones: code.iter().map(|s| s.to_string()).collect(),
@@ -457,7 +449,7 @@ mod tests {
     fn codes(items: &[RiskItem]) -> Vec<(&str, &str)> {
         items
             .iter()
-            .map(|i| (i.account.as_str(), i.code.as_str()))
+            .map(|i| (i.service_id.as_str(), i.code.as_str()))
             .collect()
     }
 
@@ -466,11 +458,11 @@ mod tests {
         let cat = catalog();
         let mobile = || phone("m", PhoneKind::Mobile, PhoneStatus::InUse);
         let today = "2026-11-26";
-        let with_app = |mut a: MyAccount| {
+        let with_app = |mut a: Service| {
             a.keystep_account = Some("k".into());
             a
         };
-        let with_codes = |mut a: MyAccount, used: bool| {
+        let with_codes = |mut a: Service, used: bool| {
             a.backup_codes = vec![BackupCode {
                 code: SecretString::new("1234-5678"),
                 used,
@@ -480,21 +472,21 @@ mod tests {
         type Case = (
             &'static str,
             Vec<Phone>,
-            Vec<MyAccount>,
+            Vec<Service>,
             Vec<(&'static str, &'static str)>,
         );
         let cases: Vec<Case> = vec![
             (
                 "a bank that texts one number only",
                 vec![mobile()],
-                vec![account("b", "bank", &["m"], &[])],
+                vec![service("b", "bank", &["m"], &[])],
                 vec![("b", "only_one_phone")],
             ),
             (
                 "the same bank with a security key is fine",
                 vec![mobile()],
                 vec![{
-                    let mut a = account("b", "bank", &["m"], &[]);
+                    let mut a = service("b", "bank", &["m"], &[]);
                     a.security_key = true;
                     a
                 }],
@@ -503,7 +495,7 @@ mod tests {
             (
                 "a number that is gone comes first, before everything else",
                 vec![mobile(), phone("old", PhoneKind::Mobile, PhoneStatus::Gone)],
-                vec![account("b", "bank", &["m"], &["old"])],
+                vec![service("b", "bank", &["m"], &["old"])],
                 vec![("b", "gone_number"), ("b", "only_one_phone")],
             ),
             (
@@ -515,21 +507,21 @@ mod tests {
                         on: "2026-11-26".into(),
                     },
                 )],
-                vec![with_app(account("b", "bank", &["m"], &[]))],
+                vec![with_app(service("b", "bank", &["m"], &[]))],
                 vec![("b", "leaving_number")],
             ),
             (
                 "an internet number on a service that refuses them",
                 vec![phone("v", PhoneKind::Voip, PhoneStatus::InUse), mobile()],
-                vec![account("b", "bank", &["v", "m"], &[])],
+                vec![service("b", "bank", &["v", "m"], &[])],
                 vec![("b", "voip_refused")],
             ),
             (
                 "email that recovers others, protected by a text only, without backup codes",
                 vec![mobile()],
                 vec![
-                    with_app(account("b", "bank", &[], &[])),
-                    account("e", "mail", &["m"], &[]),
+                    with_app(service("b", "bank", &[], &[])),
+                    service("e", "mail", &["m"], &[]),
                 ],
                 vec![
                     ("e", "only_one_phone"),
@@ -541,8 +533,8 @@ mod tests {
                 "email with an authenticator and unused backup codes is fine",
                 vec![mobile()],
                 vec![
-                    with_app(account("b", "bank", &[], &[])),
-                    with_codes(with_app(account("e", "mail", &["m"], &[])), false),
+                    with_app(service("b", "bank", &[], &[])),
+                    with_codes(with_app(service("e", "mail", &["m"], &[])), false),
                 ],
                 vec![],
             ),
@@ -550,14 +542,14 @@ mod tests {
                 "backup codes that are all used count as none",
                 vec![mobile()],
                 vec![with_codes(
-                    with_app(account("e", "mail", &["m"], &[])),
+                    with_app(service("e", "mail", &["m"], &[])),
                     true,
                 )],
                 vec![("e", "no_backup_codes")],
             ),
         ];
-        for (name, phones, accounts, expected) in cases {
-            let items = review(&cat, &phones, &accounts, today);
+        for (name, phones, services, expected) in cases {
+            let items = review(&cat, &phones, &services, today);
             assert_eq!(codes(&items), expected, "{name}");
             assert!(
                 items

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything Keystep needs on a fresh Debian/Ubuntu machine, and nothing that is already there.
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs: Xvfb, WebKitWebDriver,
-# gnome-keyring, secret-tool, tauri-driver)
+# gnome-keyring, secret-tool, tauri-driver, PyNaCl for scripts/reference-decrypt.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates curl file)
 # xdg-open: the guides' "Open the official page" buttons hand the checked address to your browser with it.
 RUN_PACKAGES=(xdg-utils)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot python3-nacl)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")

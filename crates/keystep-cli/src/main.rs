@@ -4,6 +4,7 @@
 //! several matches, 4 vault or keychain problem. Messages go to stderr, results to stdout.
 
 mod phone;
+mod recovery;
 mod service;
 
 use std::path::PathBuf;
@@ -25,6 +26,10 @@ struct Cli {
     /// Use this data folder instead of the default (also: KEYSTEP_HOME).
     #[arg(long, global = true, value_name = "DIR")]
     home: Option<PathBuf>,
+    /// Open your codes (or a backup) with the recovery password in FILE (`-` = standard input)
+    /// instead of the keychain. Passwords are never taken from arguments or the environment.
+    #[arg(long, global = true, value_name = "FILE")]
+    password_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -72,6 +77,32 @@ enum Command {
     Service {
         #[command(subcommand)]
         command: service::ServiceCommand,
+    },
+    /// The recovery password: set, change or remove it, or get a suggested passphrase.
+    Password {
+        #[command(subcommand)]
+        command: recovery::PasswordCommand,
+    },
+    /// Write a backup now (--out FILE; it opens with the recovery password on any computer), list the
+    /// automatic backups, or choose a backup folder.
+    #[command(args_conflicts_with_subcommands = true)]
+    Backup {
+        /// Where to write the backup.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(subcommand)]
+        command: Option<recovery::BackupCommand>,
+    },
+    /// Restore a backup (its password with --password-file): into an empty data folder it makes the
+    /// vault; otherwise it merges, keeping accounts already here once. --replace replaces everything
+    /// after keeping the present vault as a backup.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        replace: bool,
+        /// Print what came back as JSON: added, duplicates, phones, services, runs, replaced.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
@@ -128,7 +159,7 @@ impl From<Error> for Failure {
                 message.push_str(&format!("\n  {m}"));
             }
         }
-        if let Error::Keychain { detail, .. } = &e
+        if let Error::Keychain { detail, .. } | Error::PasswordNeeded { detail, .. } = &e
             && !detail.is_empty()
         {
             message.push_str(&format!("\n  (keychain said: {detail})"));
@@ -142,7 +173,13 @@ impl From<Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = run(cli);
+    if !keystep_core::app::finish_folder_backups(std::time::Duration::from_secs(30)) {
+        eprintln!(
+            "keystep: the backup folder did not take the backup within 30 seconds; your change is saved, and the next change tries again."
+        );
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("{}", f.message);
@@ -153,7 +190,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let dir = DataDir::resolve(cli.home.as_deref())?;
+    if let Some(file) = &cli.password_file {
+        recovery::remember_password_file(file)?;
+    }
     match cli.command {
+        Command::Password { command } => recovery::run_password(dir, command)?,
+        Command::Backup { out, command } => recovery::run_backup(dir, out, command)?,
+        Command::Restore {
+            file,
+            replace,
+            json,
+        } => recovery::run_restore(dir, &file, replace, json)?,
         Command::Add { uri, uri_file } => {
             let uri = setup_link(uri, uri_file.as_deref())?;
             let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;
@@ -361,14 +408,23 @@ fn vault(dir: DataDir) -> Result<Keystep, Failure> {
 /// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt
 /// ends in a clear message instead of a hang.
 fn open(dir: DataDir, create: bool) -> Result<Option<Keystep>, Error> {
-    let vault = keychain::with_timeout(keychain::timeout(), move || {
-        let kc = Keychain::platform()?;
-        if create {
-            Keystep::open_or_create(dir, &kc).map(|(k, _)| Some(k))
-        } else {
-            Keystep::open_existing(dir, &kc)
-        }
-    })?;
+    let with_password = recovery::given_password().filter(|_| {
+        matches!(
+            keystep_core::vault::file::locate_vault(&dir.vault_file()),
+            Ok(Some(_))
+        )
+    });
+    let vault = match with_password {
+        Some(password) => Keystep::open_with_password(dir, password)?,
+        None => keychain::with_timeout(keychain::timeout(), move || {
+            let kc = Keychain::platform()?;
+            if create {
+                Keystep::open_or_create(dir, &kc).map(|(k, _)| Some(k))
+            } else {
+                Keystep::open_existing(dir, &kc)
+            }
+        })?,
+    };
     if let Some(v) = &vault {
         let parts = v.unreadable_parts();
         if !parts.is_empty() {

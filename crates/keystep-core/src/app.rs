@@ -9,14 +9,17 @@ use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
 use crate::otp::{CodeView, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
 use crate::paths::DataDir;
+use crate::sensitive::SecretString;
 use crate::vault::file::{WriteLock, locate_vault, remove_stale_temps, write_atomic};
 use crate::vault::{self, Contents, Slot, VaultKey};
 
 mod guide_runs;
 mod phones;
+mod recovery;
 mod services;
 
 pub use phones::iso_date;
+pub use recovery::{BackupInfo, RestoreReport, SealedBy, finish_folder_backups};
 
 /// What the desktop app learns when the vault opens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -94,7 +97,8 @@ impl Keystep {
         if let Some(path) = locate_vault(&dir.vault_file())? {
             return Self::open_locked(dir, &path, keychain).map(|k| (k, OpenOutcome::Opened));
         }
-        Self::create_locked(dir, keychain).map(|k| (k, OpenOutcome::Created))
+        Self::create_locked(dir, keychain, Contents::default(), None)
+            .map(|k| (k, OpenOutcome::Created))
     }
 
     /// Opens the vault in `dir` if there is one; `Ok(None)` if there is none. Creates nothing.
@@ -105,20 +109,50 @@ impl Keystep {
         }
     }
 
-    /// Opens the vault file at `path` (the file in `dir`, or the target of the link there).
+    /// Opens the vault in `dir` with the recovery password instead of the keychain; `Ok(None)` if
+    /// there is no vault. A wrong password is [`Error::WrongPassword`]; nothing is changed either way.
+    pub fn open_with_password(dir: DataDir, password: &SecretString) -> Result<Option<Self>> {
+        let Some(path) = locate_vault(&dir.vault_file())? else {
+            return Ok(None);
+        };
+        let stamp = stamp_of(&path);
+        let envelope = vault::read_envelope(&path)?;
+        let key = recovery::unwrap_with_password(&path, &envelope, password)?;
+        Self::from_envelope(dir, &path, envelope, key, stamp).map(Some)
+    }
+
+    /// Opens the vault file at `path` (the file in `dir`, or the target of the link there) with the
+    /// key from the keychain. When the keychain cannot give it but the vault has a password slot, the
+    /// answer is [`Error::PasswordNeeded`]: the person can still get in.
     fn open_locked(dir: DataDir, path: &std::path::Path, keychain: &Keychain) -> Result<Self> {
         let stamp = stamp_of(path);
         let envelope = vault::read_envelope(path)?;
-        let account = envelope
-            .slots
-            .iter()
-            .map(|Slot::Keychain { account, .. }| account.clone())
-            .next()
-            .ok_or_else(|| Error::Keychain {
+        let has_password = envelope.slots.iter().any(|s| s.password().is_some());
+        let account = envelope.slots.iter().find_map(Slot::keychain_account);
+        let key = match account {
+            Some(account) => keychain.read_key(account),
+            None => Err(Error::Keychain {
                 problem: KeychainProblem::KeyMissing,
                 detail: "the vault file lists no keychain slot".into(),
-            })?;
-        let key = keychain.read_key(&account)?;
+            }),
+        };
+        let key = match key {
+            Ok(key) => key,
+            Err(Error::Keychain { problem, detail }) if has_password => {
+                return Err(Error::PasswordNeeded { problem, detail });
+            }
+            Err(e) => return Err(e),
+        };
+        Self::from_envelope(dir, path, envelope, key, stamp)
+    }
+
+    fn from_envelope(
+        dir: DataDir,
+        path: &std::path::Path,
+        envelope: vault::Envelope,
+        key: VaultKey,
+        stamp: Option<FileStamp>,
+    ) -> Result<Self> {
         let mut contents = vault::decrypt(path, &envelope, &key)?;
         sort_accounts(&mut contents);
         Ok(Self {
@@ -132,7 +166,14 @@ impl Keystep {
         })
     }
 
-    fn create_locked(dir: DataDir, keychain: &Keychain) -> Result<Self> {
+    /// Creates the vault with `contents` (empty for a new person, a backup's for a restore) and, when
+    /// `password` is given, a password slot. The caller holds the write lock.
+    fn create_locked(
+        dir: DataDir,
+        keychain: &Keychain,
+        contents: Contents,
+        password: Option<(&SecretString, vault::KdfParams)>,
+    ) -> Result<Self> {
         let path = dir.vault_file();
         remove_stale_temps(&path);
         // A first save killed after the key reached the keychain left the key and this note: reuse
@@ -155,11 +196,13 @@ impl Keystep {
                 (vault_id, key)
             }
         };
-        let slots = vec![Slot::Keychain {
+        let mut slots = vec![Slot::Keychain {
             service: keychain::SERVICE.into(),
             account: vault_id.clone(),
         }];
-        let contents = Contents::default();
+        if let Some((password, params)) = password {
+            slots.push(recovery::password_slot(&vault_id, password, &key, params)?);
+        }
         let bytes = vault::encrypt(&vault_id, &slots, &contents, &key)?;
         if let Err(e) = write_atomic(&path, &bytes) {
             let _ = keychain.delete_key(&vault_id);
@@ -254,11 +297,29 @@ impl Keystep {
         let mut next = self.contents.clone();
         let result = change(&mut next)?;
         sort_accounts(&mut next);
-        let bytes = vault::encrypt(&self.vault_id, &self.slots, &next, &self.key)?;
-        write_atomic(&path, &bytes)?;
+        let slots = self.slots.clone();
+        self.save_locked(&path, &slots, &next)?;
         self.contents = next;
-        self.stamp = stamp_of(&path);
         Ok(result)
+    }
+
+    /// Writes `contents` with `slots` to the vault file (the caller holds the write lock), then the
+    /// automatic backups. The vault is saved first: a backup that fails never undoes a change; it is
+    /// noted for the window and the review instead.
+    fn save_locked(
+        &mut self,
+        path: &std::path::Path,
+        slots: &[Slot],
+        contents: &Contents,
+    ) -> Result<()> {
+        let backup_slots = recovery::backup_slots(slots);
+        let (bytes, backup) =
+            vault::encrypt_with_backup(&self.vault_id, slots, &backup_slots, contents, &self.key)?;
+        write_atomic(path, &bytes)?;
+        self.stamp = stamp_of(path);
+        self.slots = slots.to_vec();
+        recovery::write_automatic_backups(&self.dir, &backup, slots, unix_now_ms());
+        Ok(())
     }
 
     /// Every account, sorted by service then name.

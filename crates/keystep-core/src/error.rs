@@ -28,6 +28,7 @@ pub enum Field {
     Date,
     BackupCodes,
     Domain,
+    Password,
 }
 
 impl Field {
@@ -49,6 +50,7 @@ impl Field {
             Field::Date => "date",
             Field::BackupCodes => "backup_codes",
             Field::Domain => "domain",
+            Field::Password => "password",
         }
     }
 
@@ -70,6 +72,7 @@ impl Field {
             Field::Date => "date",
             Field::BackupCodes => "list of backup codes",
             Field::Domain => "web address",
+            Field::Password => "recovery password",
         }
     }
 }
@@ -194,6 +197,36 @@ pub enum Error {
     #[error("{name} is already in your services. Nothing was added.")]
     ServiceDuplicate { name: String },
 
+    /// The recovery password does not open the vault or backup.
+    #[error(
+        "That password does not open {}. Check it and try again (capital letters count). Nothing was changed.",
+        path.display()
+    )]
+    WrongPassword { path: PathBuf },
+
+    /// The keychain cannot give the key, but the vault has a password slot: ask for the password.
+    #[error(
+        "Keystep cannot get the key of your codes from this computer's keychain, but you set a recovery password: open your codes with it (in the window, type it; on the command line, add --password-file FILE). Nothing was changed."
+    )]
+    PasswordNeeded {
+        /// Why the keychain could not give the key.
+        problem: KeychainProblem,
+        /// What the keychain said. Never holds a secret.
+        detail: String,
+    },
+
+    /// A backup off this computer or a password change needs a recovery password, and none is set.
+    #[error(
+        "{what} needs a recovery password, and none is set. Set one first (Settings, or: keystep password set --new-password-file FILE). Nothing was changed."
+    )]
+    NoPassword { what: &'static str },
+
+    /// Changing or removing the recovery password needs the current one.
+    #[error(
+        "To change or remove the recovery password, give the current one first (--password-file). Nothing was changed."
+    )]
+    CurrentPasswordNeeded,
+
     #[error("{}", service_not_found(query.as_deref()))]
     ServiceNotFound {
         /// What the person typed to find it (the CLI); `None` for an id the window sent.
@@ -304,6 +337,10 @@ impl Error {
             Error::ServiceDuplicate { .. } => "service.duplicate".into(),
             Error::ServiceNotFound { .. } => "service.not_found".into(),
             Error::BackupCodesFewer { .. } => "backup_codes.fewer".into(),
+            Error::WrongPassword { .. } => "vault.wrong_password".into(),
+            Error::PasswordNeeded { .. } => "vault.password_needed".into(),
+            Error::NoPassword { .. } => "password.none".into(),
+            Error::CurrentPasswordNeeded => "password.current_needed".into(),
             Error::FileRefused { problem, .. } => problem.code().into(),
         }
     }
@@ -316,6 +353,8 @@ impl Error {
             Error::Keychain { .. }
                 | Error::VaultCorrupt { .. }
                 | Error::VaultWrongKey { .. }
+                | Error::WrongPassword { .. }
+                | Error::PasswordNeeded { .. }
                 | Error::VaultTooNew { .. }
                 | Error::VaultLinkBroken { .. }
                 | Error::LockIsLink { .. }
@@ -349,7 +388,9 @@ impl Error {
     /// The serializable form sent to the UI and printed by `--json`.
     pub fn to_dto(&self) -> ErrorDto {
         let detail = match self {
-            Error::Keychain { detail, .. } | Error::VaultEncode { detail }
+            Error::Keychain { detail, .. }
+            | Error::PasswordNeeded { detail, .. }
+            | Error::VaultEncode { detail }
                 if !detail.is_empty() =>
             {
                 Some(detail.clone())

@@ -10,6 +10,8 @@
 //!   they sign in to (which numbers each sends codes to, backup codes) and the risk review;
 //! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
 //!   (both read host names through `domain`: a host's registrable part, from the public suffix list);
+//! - [`backups`]: automatic backups and their keep rule; [`recovery_password`]: strength and
+//!   passphrases; [`settings`]: what must be known before the vault opens (lock, backup folder);
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
 //!   files and piped text read bounded); [`paths`]: where the files live; [`error`]: the one error type,
 //!   with stable codes.
@@ -19,6 +21,7 @@
 
 pub mod account;
 pub mod app;
+pub mod backups;
 pub mod catalog;
 pub(crate) mod dates;
 pub(crate) mod domain;
@@ -31,8 +34,10 @@ pub(crate) mod names;
 pub mod otp;
 pub mod paths;
 pub mod phones;
+pub mod recovery_password;
 pub mod sensitive;
 pub mod services;
+pub mod settings;
 pub mod vault;
 
 pub use account::{AccountView, NewAccount};

@@ -21,6 +21,9 @@ use keystep_core::vault::{self, VaultKey};
 use keystep_core::{Keystep, OpenOutcome};
 use serde_json::{Value, json};
 
+/// The recovery password of fixtures from format version 2 on (also in their `password.txt`).
+const FIXTURE_PASSWORD: &str = "fixture plover kettle marsh quietly";
+
 /// The time given to additions in these tests.
 const NOW: u64 = 1_764_300_000_000;
 
@@ -157,6 +160,27 @@ fn every_fixture_vault_opens_and_shows_the_same_codes_and_records() {
         let got = summary(&mut k);
         for part in expected.as_object().unwrap().keys() {
             assert_eq!(got[part], expected[part], "{}: {part}", dir.display());
+        }
+        // From version 2 on, the recovery password opens the same vault without any keychain.
+        if let Ok(text) = std::fs::read_to_string(dir.join("password.txt")) {
+            let home = tempfile::tempdir().unwrap();
+            std::fs::copy(dir.join("vault.ksv"), home.path().join("vault.ksv")).unwrap();
+            let password = keystep_core::recovery_password::from_file_text(text);
+            let mut by_password = Keystep::open_with_password(DataDir::at(home.path()), &password)
+                .unwrap()
+                .unwrap();
+            let got = summary(&mut by_password);
+            for part in expected.as_object().unwrap().keys() {
+                assert_eq!(
+                    got[part],
+                    expected[part],
+                    "{} by password: {part}",
+                    dir.display()
+                );
+            }
+            let wrong = SecretString::new("not the fixture password");
+            let e = Keystep::open_with_password(DataDir::at(home.path()), &wrong).unwrap_err();
+            assert_eq!(e.code(), "vault.wrong_password");
         }
         // Every record kind is in at least one fixture, with real content.
         assert!(got["accounts"].as_array().unwrap().len() >= 5);
@@ -355,7 +379,12 @@ fn write_fixture() {
         .unwrap();
     k.run_next(&library, &plan_run.id, T).unwrap();
 
+    // A recovery password (format version 2): the fixture opens with it as well as with the key.
+    let password = SecretString::new(FIXTURE_PASSWORD);
+    k.set_password(&password, None).unwrap();
+
     std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("password.txt"), format!("{FIXTURE_PASSWORD}\n")).unwrap();
     std::fs::copy(home.path().join("vault.ksv"), out.join("vault.ksv")).unwrap();
     let key = kc.read_key(k.vault_id()).unwrap();
     std::fs::write(

@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, squash};
 use crate::error::{Error, Field, Result};
 use crate::sensitive::SecretString;
 use crate::services::backup_codes::read_backup_codes;
-use crate::services::review::{RiskItem, review};
+use crate::services::review::{AccessState, RiskItem, access_review, review};
 use crate::services::views::{BackupCodeHint, ServiceView, hint_of, service_view};
 use crate::services::{BackupCode, Service, ServiceRef, service_name};
 use crate::vault::Contents;
@@ -380,11 +380,25 @@ impl Keystep {
     pub fn review(&mut self, now_ms: u64) -> Result<Vec<RiskItem>> {
         let catalog = self.catalog;
         self.refresh()?;
-        Ok(review(
+        let status = self.backup_status();
+        let state = AccessState {
+            accounts: self.contents.accounts.len(),
+            has_password: self.has_password(),
+            backup_folder: crate::settings::Settings::load(self.dir.root())
+                .backup_folder
+                .is_some(),
+            failure: status
+                .failure
+                .map(|f| (f.folder.display().to_string(), f.reason)),
+        };
+        let mut items = access_review(&state);
+        items.extend(review(
             catalog,
             &self.contents.phones,
             &self.contents.services,
             &iso_date(now_ms),
-        ))
+        ));
+        items.sort_by_key(|i| i.severity);
+        Ok(items)
     }
 }

@@ -36,6 +36,12 @@ pub enum RiskCode {
     WeakEmailRecovery,
     /// The service offers backup codes and none are saved.
     NoBackupCodes,
+    /// No recovery password: if this computer's keychain is lost, every code is lost.
+    NoRecoveryPassword,
+    /// No backup leaves this computer (no backup folder, or no password to seal one).
+    NoBackupOutside,
+    /// The last backup did not reach the backup folder (or the data folder).
+    BackupFailed,
 }
 
 impl RiskCode {
@@ -48,6 +54,9 @@ impl RiskCode {
             RiskCode::VoipRefused => "voip_refused",
             RiskCode::WeakEmailRecovery => "weak_email_recovery",
             RiskCode::NoBackupCodes => "no_backup_codes",
+            RiskCode::NoRecoveryPassword => "no_recovery_password",
+            RiskCode::NoBackupOutside => "no_backup_outside",
+            RiskCode::BackupFailed => "backup_failed",
         }
     }
 }
@@ -68,6 +77,8 @@ pub enum Fix {
     },
     /// Something to do in Keystep itself (add a number, a code, backup codes).
     InKeystep,
+    /// Something to do in Keystep's Settings (the recovery password, the backup folder).
+    Settings,
 }
 
 /// One finding of the review.
@@ -78,8 +89,8 @@ pub struct RiskItem {
     pub severity: Severity,
     /// The rule it comes from.
     pub code: RiskCode,
-    /// The service it is about (its id).
-    pub service_id: String,
+    /// The service it is about (its id); `None` for findings about Keystep itself (backups).
+    pub service_id: Option<String>,
     pub service_name: String,
     /// The number it is about, in national format, if any.
     pub phone: Option<String>,
@@ -190,7 +201,7 @@ impl<'a> Subject<'a> {
         RiskItem {
             severity,
             code,
-            service_id: self.service.id.clone(),
+            service_id: Some(self.service.id.clone()),
             service_name: self.name.clone(),
             phone: phone.map(|p| crate::phones::number::national_of(&p.e164)),
             message,
@@ -358,6 +369,63 @@ fn bundled_guide_fix(id: &str) -> Option<Fix> {
         })
 }
 
+/// What the review needs to know about how Keystep itself is kept safe.
+#[derive(Debug, Clone, Default)]
+pub struct AccessState {
+    /// Code accounts in the vault.
+    pub accounts: usize,
+    pub has_password: bool,
+    /// A backup folder is chosen.
+    pub backup_folder: bool,
+    /// The last backup that failed, if it failed after the last one that worked: where, and why.
+    pub failure: Option<(String, String)>,
+}
+
+/// Findings about Keystep itself: a failed backup (urgent), no recovery password (high), no backup
+/// outside this computer (high once there are accounts). Nothing while the vault is empty and nothing
+/// failed.
+pub fn access_review(state: &AccessState) -> Vec<RiskItem> {
+    let item = |severity, code, message: String, action: &str| RiskItem {
+        severity,
+        code,
+        service_id: None,
+        service_name: "Keystep".into(),
+        phone: None,
+        message,
+        action: action.into(),
+        fix: Fix::Settings,
+    };
+    let mut items = Vec::new();
+    if let Some((folder, reason)) = &state.failure {
+        items.push(item(
+            Severity::Urgent,
+            RiskCode::BackupFailed,
+            format!("The last backup did not reach {folder}: {reason}"),
+            "Check that the folder is there (plug in the USB stick), then press Try again in Settings.",
+        ));
+    }
+    if state.accounts == 0 {
+        return items;
+    }
+    if !state.has_password {
+        items.push(item(
+            Severity::High,
+            RiskCode::NoRecoveryPassword,
+            "No recovery password: if this computer's keychain is lost, every code is lost.".into(),
+            "Set a recovery password in Settings, and write it down.",
+        ));
+    }
+    if !(state.has_password && state.backup_folder) {
+        items.push(item(
+            Severity::High,
+            RiskCode::NoBackupOutside,
+            "No backup outside this computer: if it breaks or is lost, your codes go with it.".into(),
+            "In Settings, choose a backup folder on a USB stick or in a folder your cloud service keeps in sync.",
+        ));
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,7 +517,7 @@ mod tests {
     fn codes(items: &[RiskItem]) -> Vec<(&str, &str)> {
         items
             .iter()
-            .map(|i| (i.service_id.as_str(), i.code.as_str()))
+            .map(|i| (i.service_id.as_deref().unwrap_or_default(), i.code.as_str()))
             .collect()
     }
 

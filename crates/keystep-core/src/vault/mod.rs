@@ -3,6 +3,7 @@
 
 pub mod crypto;
 pub mod file;
+pub mod password;
 mod stored;
 
 use std::path::Path;
@@ -18,11 +19,13 @@ use crate::phones::planner::Plan;
 use crate::sensitive::SecretString;
 use crate::services::Service;
 pub use crypto::{SealFailure, VaultKey};
+pub use password::{KdfParams, PasswordSlot};
 
 /// The `format` field of every vault file.
 pub const FORMAT_NAME: &str = "keystep-vault";
-/// The envelope version this Keystep writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The envelope version this Keystep writes and the newest it reads. Version 2 added the password
+/// slot; version 1 files open and are written as version 2 on the next save.
+pub const FORMAT_VERSION: u32 = 2;
 /// The cipher named in the envelope.
 pub const CIPHER: &str = "XChaCha20-Poly1305";
 /// Vault files larger than this are refused before parsing (10,000 accounts take about 2.5 MB).
@@ -39,12 +42,33 @@ pub struct Envelope {
     pub payload: SealedPayload,
 }
 
-/// Where a copy of the vault key can be found. Version 1 has the OS keychain; a password slot follows.
+/// Where a copy of the vault key can be found: the OS keychain (every version), or wrapped under the
+/// recovery password (version 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Slot {
     /// The key itself is in the OS keychain under `service` and `account`, base64-encoded.
     Keychain { service: String, account: String },
+    /// The key wrapped under a key derived from the recovery password.
+    Password(PasswordSlot),
+}
+
+impl Slot {
+    /// The keychain account of a keychain slot.
+    pub fn keychain_account(&self) -> Option<&str> {
+        match self {
+            Slot::Keychain { account, .. } => Some(account),
+            Slot::Password(_) => None,
+        }
+    }
+
+    /// The password slot, if this is one.
+    pub fn password(&self) -> Option<&PasswordSlot> {
+        match self {
+            Slot::Password(p) => Some(p),
+            Slot::Keychain { .. } => None,
+        }
+    }
 }
 
 /// The encrypted payload.
@@ -204,7 +228,35 @@ pub fn encrypt(
     key: &VaultKey,
 ) -> Result<Vec<u8>> {
     let plain = stored::write(contents).map_err(|e| encoding_failed("the payload", &e))?;
-    seal(vault_id, slots, &plain, key)
+    let payload = seal_payload(vault_id, &plain, key)?;
+    envelope_bytes(vault_id, slots, payload)
+}
+
+/// Encrypts `contents` once into two files that differ only in their slots: the vault, and a backup
+/// that opens with `backup_slots` alone. Sealing once keeps a save with its backup close to a save.
+pub fn encrypt_with_backup(
+    vault_id: &str,
+    slots: &[Slot],
+    backup_slots: &[Slot],
+    contents: &Contents,
+    key: &VaultKey,
+) -> Result<(Vec<u8>, Vec<u8>)> {
+    let plain = stored::write(contents).map_err(|e| encoding_failed("the payload", &e))?;
+    let payload = seal_payload(vault_id, &plain, key)?;
+    Ok((
+        envelope_bytes(vault_id, slots, payload.clone())?,
+        envelope_bytes(vault_id, backup_slots, payload)?,
+    ))
+}
+
+/// The same vault file with other slots (the payload is not opened): a backup of a file just read.
+pub fn with_slots(envelope: &Envelope, slots: &[Slot]) -> Result<Vec<u8>> {
+    let mut copy = envelope.clone();
+    copy.slots = slots.to_vec();
+    let mut bytes =
+        serde_json::to_vec_pretty(&copy).map_err(|e| encoding_failed("the envelope", &e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// A vault that could not be serialized: a bug, since every stored type serializes.
@@ -226,20 +278,31 @@ fn sealing_failed(failure: SealFailure) -> Error {
     }
 }
 
-/// Seals a payload (the decrypted JSON) into a complete vault file.
-fn seal(vault_id: &str, slots: &[Slot], plain: &[u8], key: &VaultKey) -> Result<Vec<u8>> {
+/// Seals a payload (the decrypted JSON) for the current format version.
+fn seal_payload(vault_id: &str, plain: &[u8], key: &VaultKey) -> Result<SealedPayload> {
     let aad = associated_data(vault_id, FORMAT_VERSION);
     let (nonce, sealed) = key.seal(plain, &aad).map_err(sealing_failed)?;
+    Ok(SealedPayload {
+        cipher: CIPHER.into(),
+        nonce: BASE64.encode(&nonce),
+        data: BASE64.encode(&sealed),
+    })
+}
+
+/// Seals a payload (the decrypted JSON) into a complete vault file.
+#[cfg(test)]
+fn seal(vault_id: &str, slots: &[Slot], plain: &[u8], key: &VaultKey) -> Result<Vec<u8>> {
+    envelope_bytes(vault_id, slots, seal_payload(vault_id, plain, key)?)
+}
+
+/// A complete vault file around a sealed payload.
+fn envelope_bytes(vault_id: &str, slots: &[Slot], payload: SealedPayload) -> Result<Vec<u8>> {
     let envelope = Envelope {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         vault_id: vault_id.into(),
         slots: slots.to_vec(),
-        payload: SealedPayload {
-            cipher: CIPHER.into(),
-            nonce: BASE64.encode(&nonce),
-            data: BASE64.encode(&sealed),
-        },
+        payload,
     };
     let mut bytes =
         serde_json::to_vec_pretty(&envelope).map_err(|e| encoding_failed("the envelope", &e))?;

@@ -3,4 +3,4 @@
 /**
  * Where to go to fix a finding: a Keystep guide, or an official page of the service.
  */
-export type Fix = { "type": "guide", id: string, title: string, } | { "type": "page", service: string, page: string, title: string, } | { "type": "in_keystep" };
+export type Fix = { "type": "guide", id: string, title: string, } | { "type": "page", service: string, page: string, title: string, } | { "type": "in_keystep" } | { "type": "settings" };

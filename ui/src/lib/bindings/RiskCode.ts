@@ -3,4 +3,4 @@
 /**
  * Which rule a finding comes from: a stable code the window and scripts can rely on.
  */
-export type RiskCode = "gone_number" | "leaving_number" | "only_one_phone" | "voip_refused" | "weak_email_recovery" | "no_backup_codes";
+export type RiskCode = "gone_number" | "leaving_number" | "only_one_phone" | "voip_refused" | "weak_email_recovery" | "no_backup_codes" | "no_recovery_password" | "no_backup_outside" | "backup_failed";

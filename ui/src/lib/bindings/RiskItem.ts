@@ -12,9 +12,9 @@ export type RiskItem = { severity: Severity,
  */
 code: RiskCode, 
 /**
- * The service it is about (its id).
+ * The service it is about (its id); `None` for findings about Keystep itself (backups).
  */
-serviceId: string, serviceName: string, 
+serviceId: string | null, serviceName: string, 
 /**
  * The number it is about, in national format, if any.
  */

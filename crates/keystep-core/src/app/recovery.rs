@@ -1,0 +1,622 @@
+//! Never losing access: the recovery password (a password slot beside the keychain slot), automatic
+//! backups after every change, and restoring a backup on this or another computer.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, OnceLock};
+use std::time::Duration;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Keystep, sort_accounts, stamp_of, unix_now_ms};
+use crate::backups::{self, BackupFailure, BackupStatus};
+use crate::error::{Error, Result};
+use crate::keychain::{self, Keychain};
+use crate::paths::DataDir;
+use crate::recovery_password::check_strength;
+use crate::sensitive::SecretString;
+use crate::settings::Settings;
+use crate::vault::file::{WriteLock, locate_vault, write_atomic};
+use crate::vault::password::{UnwrapFailure, WrapFailure, calibrate};
+use crate::vault::{self, Contents, Envelope, KdfParams, PasswordSlot, Slot, VaultKey};
+
+/// The folder of automatic backups inside the data folder.
+pub const BACKUPS_DIR: &str = "backups";
+
+/// What opens a backup: the recovery password (anywhere) or this computer's keychain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SealedBy {
+    Password,
+    Keychain,
+}
+
+/// One backup, as `keystep backup list` and the window show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    pub path: String,
+    /// When it was made, Unix seconds.
+    #[ts(type = "number")]
+    pub created: u64,
+    /// Accounts in it; `None` when this vault's key does not open it (another vault's backup).
+    pub accounts: Option<usize>,
+    pub sealed_by: SealedBy,
+}
+
+/// What a restore brought back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RestoreReport {
+    /// Code accounts added.
+    pub added: usize,
+    /// Code accounts already here (same secret and settings), kept once.
+    pub duplicates: usize,
+    /// Phone numbers added.
+    pub phones: usize,
+    /// Services added.
+    pub services: usize,
+    /// Guide runs and change-number plans added.
+    pub runs: usize,
+    /// True when the restore replaced everything (the previous vault was kept as a backup first).
+    pub replaced: bool,
+}
+
+/// The key in a vault's or backup's password slot.
+pub(super) fn unwrap_with_password(
+    path: &Path,
+    envelope: &Envelope,
+    password: &SecretString,
+) -> Result<VaultKey> {
+    let slot = envelope
+        .slots
+        .iter()
+        .find_map(Slot::password)
+        .ok_or(Error::NoPassword {
+            what: "Opening with a password",
+        })?;
+    slot.unwrap_key(&envelope.vault_id, password)
+        .map_err(|f| match f {
+            UnwrapFailure::WrongPassword => Error::WrongPassword { path: path.into() },
+            UnwrapFailure::Unusable(reason) => Error::VaultCorrupt {
+                path: path.into(),
+                reason,
+            },
+        })
+}
+
+/// A new password slot for `key`.
+pub(super) fn password_slot(
+    vault_id: &str,
+    password: &SecretString,
+    key: &VaultKey,
+    params: KdfParams,
+) -> Result<Slot> {
+    PasswordSlot::wrap(vault_id, password, key, params)
+        .map(Slot::Password)
+        .map_err(|f| match f {
+            WrapFailure::Random => Error::Random {
+                purpose: "protect your key with your password",
+            },
+            WrapFailure::Cipher => Error::VaultEncode {
+                detail: "wrapping the vault key under the password failed".into(),
+            },
+        })
+}
+
+/// The slots of a backup: the password slot alone (it opens anywhere), else the keychain slot.
+pub(super) fn backup_slots(slots: &[Slot]) -> Vec<Slot> {
+    let password: Vec<Slot> = slots
+        .iter()
+        .filter(|s| s.password().is_some())
+        .cloned()
+        .collect();
+    if password.is_empty() {
+        slots.to_vec()
+    } else {
+        password
+    }
+}
+
+/// After a save: the backup in `backups/` (at once; it is on the same disk) and, with a password and
+/// a chosen folder, in the backup folder (in the background: a slow or stuck folder never holds up the
+/// window). Failures are noted in the backup status, never returned.
+pub(super) fn write_automatic_backups(dir: &DataDir, backup: &[u8], slots: &[Slot], now_ms: u64) {
+    let local = dir.root().join(BACKUPS_DIR);
+    match backups::write(&local, backup, now_ms) {
+        Err(e) => note_failure(dir.root(), &local, &e.to_string(), now_ms),
+        Ok(_) => {
+            let mut status = BackupStatus::load(dir.root());
+            if status.failure.as_ref().is_some_and(|f| f.folder == local) {
+                status.failure = None;
+                status.save(dir.root());
+            }
+        }
+    }
+    let has_password = slots.iter().any(|s| s.password().is_some());
+    if let (true, Some(folder)) = (has_password, Settings::load(dir.root()).backup_folder) {
+        let job = FolderJob {
+            data_dir: dir.root().to_path_buf(),
+            folder,
+            bytes: backup.to_vec(),
+            now_ms,
+        };
+        // Without a thread for it (the system refused one), the backup is written now instead.
+        match folder_worker() {
+            Some(worker) => worker.submit(job),
+            None => write_to_folder(&job),
+        }
+    }
+}
+
+fn note_failure(data_dir: &Path, folder: &Path, reason: &str, now_ms: u64) {
+    let mut status = BackupStatus::load(data_dir);
+    status.failure = Some(BackupFailure {
+        at_ms: now_ms,
+        folder: folder.to_path_buf(),
+        reason: reason.to_string(),
+    });
+    status.save(data_dir);
+}
+
+/// One backup for the backup folder.
+struct FolderJob {
+    data_dir: PathBuf,
+    folder: PathBuf,
+    bytes: Vec<u8>,
+    now_ms: u64,
+}
+
+/// Writes backups to the backup folder on one background thread. Only the newest waiting backup is
+/// written: each is a full copy, so an older one still waiting is not needed.
+struct FolderWorker {
+    state: Mutex<WorkerState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct WorkerState {
+    waiting: Option<FolderJob>,
+    busy: bool,
+}
+
+fn folder_worker() -> Option<&'static FolderWorker> {
+    static WORKER: OnceLock<Option<&'static FolderWorker>> = OnceLock::new();
+    *WORKER.get_or_init(|| {
+        let worker: &'static FolderWorker = Box::leak(Box::new(FolderWorker {
+            state: Mutex::new(WorkerState::default()),
+            changed: Condvar::new(),
+        }));
+        std::thread::Builder::new()
+            .name("keystep-backup-folder".into())
+            .spawn(move || worker.run())
+            .ok()
+            .map(|_| worker)
+    })
+}
+
+impl FolderWorker {
+    fn submit(&self, job: FolderJob) {
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        state.waiting = Some(job);
+        self.changed.notify_all();
+    }
+
+    fn run(&self) {
+        loop {
+            let job = {
+                let mut state = self
+                    .state
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                while state.waiting.is_none() {
+                    state = self
+                        .changed
+                        .wait(state)
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                }
+                state.busy = true;
+                state.waiting.take()
+            };
+            if let Some(job) = job {
+                write_to_folder(&job);
+            }
+            let mut state = self
+                .state
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            state.busy = false;
+            self.changed.notify_all();
+        }
+    }
+
+    /// Waits until no backup is waiting or being written, at most `limit`. True when all are done.
+    fn wait_idle(&self, limit: Duration) -> bool {
+        let state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, limit, |s| s.busy || s.waiting.is_some())
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        !state.busy && state.waiting.is_none()
+    }
+}
+
+fn write_to_folder(job: &FolderJob) {
+    match backups::write(&job.folder, &job.bytes, job.now_ms) {
+        Ok(_) => {
+            let status = BackupStatus {
+                last_ok_ms: Some(job.now_ms),
+                failure: None,
+            };
+            status.save(&job.data_dir);
+        }
+        Err(e) => note_failure(&job.data_dir, &job.folder, &e.to_string(), job.now_ms),
+    }
+}
+
+/// Waits (at most `limit`) for backups still being written to the backup folder; the command line
+/// calls it before it exits. True when none is left.
+pub fn finish_folder_backups(limit: Duration) -> bool {
+    folder_worker().is_none_or(|w| w.wait_idle(limit))
+}
+
+/// The backup file at `path`, opened with `password` (or, for a backup sealed by the keychain, with
+/// this computer's keychain).
+fn open_backup(
+    path: &Path,
+    password: Option<&SecretString>,
+    keychain: Option<&Keychain>,
+) -> Result<(Envelope, Contents)> {
+    let envelope = vault::read_envelope(path)?;
+    let key = match (
+        password,
+        envelope.slots.iter().find_map(Slot::keychain_account),
+    ) {
+        (Some(password), _) => unwrap_with_password(path, &envelope, password)?,
+        (None, Some(account)) => match keychain {
+            Some(k) => k.read_key(account)?,
+            None => return Err(Error::NoPassword { what: "Restoring" }),
+        },
+        (None, None) => return Err(Error::NoPassword { what: "Restoring" }),
+    };
+    let mut contents = vault::decrypt(path, &envelope, &key)?;
+    sort_accounts(&mut contents);
+    Ok((envelope, contents))
+}
+
+impl Keystep {
+    /// Whether a recovery password is set.
+    pub fn has_password(&self) -> bool {
+        self.slots.iter().any(|s| s.password().is_some())
+    }
+
+    /// Sets the recovery password, or changes it (`current` must then open the present slot). Weak
+    /// passwords are refused. Returns the Argon2 settings chosen for this computer.
+    pub fn set_password(
+        &mut self,
+        new: &SecretString,
+        current: Option<&SecretString>,
+    ) -> Result<KdfParams> {
+        check_strength(new)?;
+        self.check_current_password(current)?;
+        let (params, _) = calibrate();
+        let slot = password_slot(&self.vault_id, new, &self.key, params)?;
+        let mut slots: Vec<Slot> = self
+            .slots
+            .iter()
+            .filter(|s| s.password().is_none())
+            .cloned()
+            .collect();
+        slots.push(slot);
+        self.save_slots(slots)?;
+        Ok(params)
+    }
+
+    /// Removes the recovery password (`current` must open it). Backups then open only with this
+    /// computer's keychain, and nothing more goes to the backup folder.
+    pub fn remove_password(&mut self, current: Option<&SecretString>) -> Result<()> {
+        if !self.has_password() {
+            return Err(Error::NoPassword {
+                what: "Removing the recovery password",
+            });
+        }
+        self.check_current_password(current)?;
+        if !self.slots.iter().any(|s| s.keychain_account().is_some()) {
+            return Err(Error::NoPassword {
+                what: "This vault opens only with its password, so removing it",
+            });
+        }
+        let slots = self
+            .slots
+            .iter()
+            .filter(|s| s.password().is_none())
+            .cloned()
+            .collect();
+        self.save_slots(slots)
+    }
+
+    fn check_current_password(&self, current: Option<&SecretString>) -> Result<()> {
+        let Some(slot) = self.slots.iter().find_map(Slot::password) else {
+            return Ok(());
+        };
+        let current = current.ok_or(Error::CurrentPasswordNeeded)?;
+        slot.unwrap_key(&self.vault_id, current)
+            .map(|_| ())
+            .map_err(|_| Error::WrongPassword {
+                path: self.dir.vault_file(),
+            })
+    }
+
+    /// Puts this vault's key back into the keychain (after opening with the password because the
+    /// keychain had lost it), so that Keystep opens without the password again.
+    pub fn put_key_in_keychain(&mut self, keychain: &Keychain) -> Result<()> {
+        keychain.store_key(&self.vault_id, &self.key)?;
+        if self.slots.iter().any(|s| s.keychain_account().is_some()) {
+            return Ok(());
+        }
+        let mut slots = self.slots.clone();
+        slots.insert(
+            0,
+            Slot::Keychain {
+                service: keychain::SERVICE.into(),
+                account: self.vault_id.clone(),
+            },
+        );
+        self.save_slots(slots)
+    }
+
+    /// Saves the current contents with new slots, under the write lock.
+    fn save_slots(&mut self, slots: Vec<Slot>) -> Result<()> {
+        let _lock = WriteLock::acquire(&self.dir.lock_file())?;
+        let path = self.refresh()?;
+        let contents = self.contents.clone();
+        self.save_locked(&path, &slots, &contents)
+    }
+
+    /// Writes a backup that opens with the recovery password alone to `out` (a file). Without a
+    /// password there is nothing that would open it elsewhere: refused.
+    pub fn backup_to(&mut self, out: &Path) -> Result<()> {
+        if !self.has_password() {
+            return Err(Error::NoPassword {
+                what: "A backup that opens on another computer",
+            });
+        }
+        let path = self.refresh()?;
+        let envelope = vault::read_envelope(&path)?;
+        let bytes = vault::with_slots(&envelope, &backup_slots(&self.slots))?;
+        write_atomic(out, &bytes)
+    }
+
+    /// The automatic backups in `backups/` and in the backup folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        let mut folders = vec![self.dir.root().join(BACKUPS_DIR)];
+        if let Some(f) = Settings::load(self.dir.root()).backup_folder {
+            folders.push(f);
+        }
+        let mut all = Vec::new();
+        for folder in folders {
+            for b in backups::list(&folder).unwrap_or_default() {
+                let Ok(envelope) = vault::read_envelope(&b.path) else {
+                    continue;
+                };
+                let sealed_by = if envelope.slots.iter().any(|s| s.password().is_some()) {
+                    SealedBy::Password
+                } else {
+                    SealedBy::Keychain
+                };
+                let accounts = (envelope.vault_id == self.vault_id)
+                    .then(|| vault::decrypt(&b.path, &envelope, &self.key).ok())
+                    .flatten()
+                    .map(|c| c.accounts.len());
+                all.push(BackupInfo {
+                    path: b.path.display().to_string(),
+                    created: b.created,
+                    accounts,
+                    sealed_by,
+                });
+            }
+        }
+        all.sort_by_key(|b| std::cmp::Reverse(b.created));
+        Ok(all)
+    }
+
+    /// Chooses the backup folder (`None`: no backup folder) and, with a password set, writes a backup
+    /// there at once, so a folder that cannot be written is known now, not after the next change.
+    pub fn set_backup_folder(&mut self, folder: Option<PathBuf>) -> Result<()> {
+        let mut settings = Settings::load(self.dir.root());
+        settings.backup_folder.clone_from(&folder);
+        settings.save(self.dir.root())?;
+        if let (Some(folder), true) = (folder, self.has_password()) {
+            let path = self.refresh()?;
+            let envelope = vault::read_envelope(&path)?;
+            let bytes = vault::with_slots(&envelope, &backup_slots(&self.slots))?;
+            let now = unix_now_ms();
+            backups::write(&folder, &bytes, now)?;
+            BackupStatus {
+                last_ok_ms: Some(now),
+                failure: None,
+            }
+            .save(self.dir.root());
+        }
+        Ok(())
+    }
+
+    /// How the last backup to the backup folder went.
+    pub fn backup_status(&self) -> BackupStatus {
+        BackupStatus::load(self.dir.root())
+    }
+
+    /// Restores the backup at `file` into `dir`. Into a data folder with no vault it creates one (a new
+    /// keychain key; the same recovery password when the backup was opened with one). With a vault
+    /// there it merges: code accounts already here are kept once, the rest added. With `replace`, the
+    /// present vault is kept as a backup first, then its contents are replaced. Nothing is changed
+    /// when the backup does not open.
+    pub fn restore(
+        dir: DataDir,
+        keychain: &Keychain,
+        file: &Path,
+        password: Option<&SecretString>,
+        replace: bool,
+    ) -> Result<(Self, RestoreReport)> {
+        let (_, restored) = open_backup(file, password, Some(keychain))?;
+        dir.ensure_exists()?;
+        let lock = WriteLock::acquire(&dir.lock_file())?;
+        if locate_vault(&dir.vault_file())?.is_none() {
+            let report = RestoreReport {
+                added: restored.accounts.len(),
+                phones: restored.phones.len(),
+                services: restored.services.len(),
+                runs: restored.runs.len() + restored.plans.len(),
+                ..RestoreReport::default()
+            };
+            let with_password = password.map(|p| (p, calibrate().0));
+            let made = Self::create_locked(dir, keychain, restored, with_password)?;
+            return Ok((made, report));
+        }
+        drop(lock);
+        let mut present = match Self::open_existing(dir.clone(), keychain) {
+            Ok(Some(k)) => k,
+            Ok(None) => unreachable_vault(&dir)?,
+            Err(e @ Error::PasswordNeeded { .. }) => match password {
+                Some(p) => {
+                    Self::open_with_password(dir.clone(), p)?.ok_or_else(|| missing_vault(&dir))?
+                }
+                None => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        let report = if replace {
+            present.keep_backup_before_replacing()?;
+            present.update(|c| {
+                let unreadable = std::mem::take(&mut c.unreadable);
+                *c = restored.clone();
+                c.unreadable = unreadable;
+                Ok(RestoreReport {
+                    added: restored.accounts.len(),
+                    phones: restored.phones.len(),
+                    services: restored.services.len(),
+                    runs: restored.runs.len() + restored.plans.len(),
+                    replaced: true,
+                    ..RestoreReport::default()
+                })
+            })?
+        } else {
+            present.update(|c| Ok(merge(c, restored)))?
+        };
+        Ok((present, report))
+    }
+
+    /// Writes the present vault into `backups/` before a restore replaces it; refuses to go on if
+    /// that fails.
+    fn keep_backup_before_replacing(&mut self) -> Result<()> {
+        let path = self.refresh()?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+        backups::write(&self.dir.root().join(BACKUPS_DIR), &bytes, unix_now_ms())?;
+        self.stamp = stamp_of(&path);
+        Ok(())
+    }
+}
+
+fn missing_vault(dir: &DataDir) -> Error {
+    Error::io(
+        "read",
+        dir.vault_file(),
+        std::io::Error::from(std::io::ErrorKind::NotFound),
+    )
+}
+
+fn unreachable_vault<T>(dir: &DataDir) -> Result<T> {
+    Err(missing_vault(dir))
+}
+
+/// Adds what `from` has and `into` lacks. Code accounts are the same when secret, kind, algorithm,
+/// digits and period are; phone numbers when the number is; services when they name the same service.
+/// Links between records (a service's numbers and code) follow the records they point to.
+fn merge(into: &mut Contents, from: Contents) -> RestoreReport {
+    use std::collections::HashMap;
+    let mut report = RestoreReport::default();
+    let mut account_ids: HashMap<String, String> = HashMap::new();
+    for a in from.accounts {
+        let same = into.accounts.iter().find(|b| {
+            b.secret.expose() == a.secret.expose()
+                && b.params.kind == a.params.kind
+                && b.params.algorithm == a.params.algorithm
+                && b.params.digits == a.params.digits
+                && b.params.period == a.params.period
+        });
+        match same {
+            Some(b) => {
+                account_ids.insert(a.id.clone(), b.id.clone());
+                report.duplicates += 1;
+            }
+            None => {
+                let mut a = a;
+                if into.accounts.iter().any(|b| b.id == a.id) {
+                    a.id = uuid::Uuid::new_v4().to_string();
+                }
+                account_ids.insert(a.id.clone(), a.id.clone());
+                into.accounts.push(a);
+                report.added += 1;
+            }
+        }
+    }
+    let mut phone_ids: HashMap<String, String> = HashMap::new();
+    for p in from.phones {
+        match into.phones.iter().find(|q| q.e164 == p.e164) {
+            Some(q) => {
+                phone_ids.insert(p.id.clone(), q.id.clone());
+            }
+            None => {
+                let mut p = p;
+                let old = p.id.clone();
+                if into.phones.iter().any(|q| q.id == p.id) {
+                    p.id = uuid::Uuid::new_v4().to_string();
+                }
+                phone_ids.insert(old, p.id.clone());
+                into.phones.push(p);
+                report.phones += 1;
+            }
+        }
+    }
+    for s in from.services {
+        if into.services.iter().any(|t| t.service == s.service) {
+            continue;
+        }
+        let mut s = s;
+        if into.services.iter().any(|t| t.id == s.id) {
+            s.id = uuid::Uuid::new_v4().to_string();
+        }
+        let map = |ids: &[String]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|i| phone_ids.get(i).cloned())
+                .collect()
+        };
+        s.code_phones = map(&s.code_phones);
+        s.recovery_phones = map(&s.recovery_phones);
+        s.keystep_account = s
+            .keystep_account
+            .as_ref()
+            .and_then(|a| account_ids.get(a).cloned());
+        into.services.push(s);
+        report.services += 1;
+    }
+    for r in from.runs {
+        if !into.runs.iter().any(|q| q.id == r.id) {
+            into.runs.push(r);
+            report.runs += 1;
+        }
+    }
+    for p in from.plans {
+        if !into.plans.iter().any(|q| q.guide.id == p.guide.id) {
+            into.plans.push(p);
+        }
+    }
+    report
+}

@@ -1,0 +1,145 @@
+//! The recovery password as people type it: strong enough (zxcvbn), or a passphrase of five words Keystep
+//! makes for them to write down.
+
+use crate::error::{Error, Field, Result};
+use crate::sensitive::SecretString;
+
+/// Least zxcvbn score accepted (3: about 10^10 guesses, "safely unguessable" for a slow hash).
+pub const MIN_SCORE: u8 = 3;
+/// Words in a generated passphrase: five from the EFF long list, about 64 bits.
+pub const PASSPHRASE_WORDS: usize = 5;
+/// Longest password accepted, in characters (zxcvbn's time grows with length).
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+/// Refuses a password that is empty, too long, or guessable, with a plain reason. The password itself
+/// never appears in the message.
+pub fn check_strength(password: &SecretString) -> Result<()> {
+    let text = password.expose();
+    if text.is_empty() {
+        return Err(Error::bad(Field::Password, "Type a recovery password."));
+    }
+    if text.chars().count() > MAX_PASSWORD_CHARS {
+        return Err(Error::bad(
+            Field::Password,
+            format!(
+                "That password is longer than {MAX_PASSWORD_CHARS} characters. Use a shorter one."
+            ),
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Error::bad(
+            Field::Password,
+            "That password holds a line break or another invisible character. Use letters, digits, spaces and punctuation.",
+        ));
+    }
+    let estimate = zxcvbn::zxcvbn(text, &["keystep", "Keystep"]);
+    if u8::from(estimate.score()) >= MIN_SCORE {
+        return Ok(());
+    }
+    let mut reason = String::from("That password is too easy to guess.");
+    if let Some(feedback) = estimate.feedback() {
+        if let Some(warning) = feedback.warning() {
+            reason.push_str(&format!(" {warning}"));
+        }
+        if let Some(tip) = feedback.suggestions().first() {
+            reason.push_str(&format!(" {tip}"));
+        }
+    }
+    reason.push_str(" Or use the passphrase Keystep suggests, and write it down.");
+    Err(Error::bad(Field::Password, reason))
+}
+
+/// Five random words from the EFF long word list, separated by spaces: easy to write down and to type,
+/// hard to guess.
+pub fn generate_passphrase() -> Result<SecretString> {
+    let list = eff_wordlist::large::LIST;
+    let mut words = Vec::with_capacity(PASSPHRASE_WORDS);
+    for _ in 0..PASSPHRASE_WORDS {
+        words.push(list[random_below(list.len())?].1);
+    }
+    Ok(SecretString::new(words.join(" ")))
+}
+
+/// A uniform random number below `n`, without modulo bias.
+fn random_below(n: usize) -> Result<usize> {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    let zone = u32::MAX - u32::MAX % n;
+    loop {
+        let mut b = [0u8; 4];
+        getrandom::fill(&mut b).map_err(|_| Error::Random {
+            purpose: "make a passphrase",
+        })?;
+        let v = u32::from_le_bytes(b);
+        if v < zone {
+            return Ok((v % n) as usize);
+        }
+    }
+}
+
+/// A password read from a file or standard input: one final line break (`\n` or `\r\n`) is removed,
+/// nothing else, so a password with spaces at its ends stays as typed.
+pub fn from_file_text(text: String) -> SecretString {
+    let mut text = zeroize::Zeroizing::new(text);
+    let cut = if text.ends_with("\r\n") {
+        2
+    } else {
+        usize::from(text.ends_with('\n'))
+    };
+    let keep = text.len() - cut;
+    text.truncate(keep);
+    SecretString::new(text.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pw(s: &str) -> SecretString {
+        SecretString::new(s)
+    }
+
+    #[test]
+    fn weak_passwords_are_refused_with_a_reason_that_never_repeats_them() {
+        for weak in [
+            "",
+            "password",
+            "keystep2026",
+            "qwertyuiop",
+            "Summer2026!",
+            "aaaaaaaaaaaa",
+        ] {
+            let e = check_strength(&pw(weak)).unwrap_err();
+            assert_eq!(e.code(), "input.bad_password", "{weak}");
+            let message = e.to_string();
+            // "password" is a word of the message itself; the others must never appear in it.
+            assert!(
+                weak.is_empty() || weak == "password" || !message.contains(weak),
+                "{message}"
+            );
+        }
+        assert!(check_strength(&pw("line\nbreak and more words here")).is_err());
+        assert!(check_strength(&pw(&"long ".repeat(60))).is_err());
+    }
+
+    #[test]
+    fn strong_passwords_and_generated_passphrases_pass() {
+        check_strength(&pw("plover kettle marsh quietly")).unwrap();
+        for _ in 0..20 {
+            let p = generate_passphrase().unwrap();
+            assert_eq!(p.expose().split(' ').count(), PASSPHRASE_WORDS);
+            check_strength(&p).unwrap();
+        }
+        assert_ne!(
+            generate_passphrase().unwrap().expose(),
+            generate_passphrase().unwrap().expose()
+        );
+    }
+
+    #[test]
+    fn a_password_file_loses_one_final_line_break_only() {
+        assert_eq!(from_file_text("a b\n".into()).expose(), "a b");
+        assert_eq!(from_file_text("a b\r\n".into()).expose(), "a b");
+        assert_eq!(from_file_text(" a b \n\n".into()).expose(), " a b \n");
+        assert_eq!(from_file_text("a b".into()).expose(), "a b");
+    }
+}

@@ -19,7 +19,9 @@ mod recovery;
 mod services;
 
 pub use phones::iso_date;
-pub use recovery::{BackupInfo, RestoreReport, SealedBy, finish_folder_backups};
+pub use recovery::{
+    BackupFailureView, BackupInfo, RecoveryStatus, RestoreReport, SealedBy, finish_folder_backups,
+};
 
 /// What the desktop app learns when the vault opens.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -118,7 +120,9 @@ impl Keystep {
         let stamp = stamp_of(&path);
         let envelope = vault::read_envelope(&path)?;
         let key = recovery::unwrap_with_password(&path, &envelope, password)?;
-        Self::from_envelope(dir, &path, envelope, key, stamp).map(Some)
+        Self::from_envelope(dir, &path, envelope, key, stamp)
+            .map(Some)
+            .map_err(recovery::damaged_if_wrong_key)
     }
 
     /// Opens the vault file at `path` (the file in `dir`, or the target of the link there) with the

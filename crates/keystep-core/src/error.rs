@@ -432,6 +432,16 @@ pub enum ShellError {
         "No link found. Paste the whole address (such as https://www.irs.gov) or the message that contains it."
     )]
     NoLinkFound,
+    /// No vault in the data folder yet: the window offers to start new or to restore a backup.
+    #[error("Keystep has no codes on this computer yet. Start new, or restore a backup.")]
+    NoVaultYet,
+    /// Keystep is locked (by the person, after a time without use, or because it asks for the password
+    /// when it opens): only the recovery password opens it.
+    #[error("Keystep is locked. Type your recovery password to open your codes.")]
+    Locked,
+    /// The person closed the file chooser without choosing.
+    #[error("No file was chosen.")]
+    NothingChosen,
 }
 
 impl ShellError {
@@ -444,6 +454,9 @@ impl ShellError {
             ShellError::Clipboard { .. } => "clipboard.failed",
             ShellError::BrowserFailed { .. } => "app.open_failed",
             ShellError::NoLinkFound => "link.none_found",
+            ShellError::NoVaultYet => "vault.none",
+            ShellError::Locked => "vault.locked",
+            ShellError::NothingChosen => "app.nothing_chosen",
         }
     }
 

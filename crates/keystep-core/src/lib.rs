@@ -41,7 +41,7 @@ pub mod settings;
 pub mod vault;
 
 pub use account::{AccountView, NewAccount};
-pub use app::{CopyInfo, Keystep, OpenInfo, OpenOutcome};
+pub use app::{CopyInfo, Keystep, OpenInfo, OpenOutcome, RecoveryStatus, RestoreReport};
 pub use error::{Error, ErrorDto, Result, ShellError};
 pub use otp::{Algorithm, CodeView, OtpKind};
 

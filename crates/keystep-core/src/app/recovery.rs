@@ -63,6 +63,42 @@ pub struct RestoreReport {
     pub replaced: bool,
 }
 
+/// What the Settings screen shows about the recovery password, locking and backups. No secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecoveryStatus {
+    pub has_password: bool,
+    /// Lock after this many minutes without use; 0 = never.
+    pub lock_after_minutes: u32,
+    /// The same in milliseconds: what the window's idle timer uses (tests may shorten it).
+    #[ts(type = "number")]
+    pub lock_after_ms: u64,
+    pub ask_password_on_open: bool,
+    /// The chosen backup folder, if any.
+    pub backup_folder: Option<String>,
+    /// When a backup last reached the backup folder, Unix milliseconds.
+    #[ts(type = "number | null")]
+    pub last_backup_ok_ms: Option<u64>,
+    /// The last backup that failed (after the last one that worked).
+    pub failure: Option<BackupFailureView>,
+    /// False when Keystep was opened with the password because the keychain had no key for it.
+    pub key_in_keychain: bool,
+    /// The newest automatic backups, newest first (at most 10).
+    pub backups: Vec<BackupInfo>,
+}
+
+/// A backup that failed, for the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupFailureView {
+    pub folder: String,
+    pub reason: String,
+    #[ts(type = "number")]
+    pub at_ms: u64,
+}
+
 /// The key in a vault's or backup's password slot.
 pub(super) fn unwrap_with_password(
     path: &Path,
@@ -286,9 +322,26 @@ fn open_backup(
         },
         (None, None) => return Err(Error::NoPassword { what: "Restoring" }),
     };
-    let mut contents = vault::decrypt(path, &envelope, &key)?;
+    let mut contents = vault::decrypt(path, &envelope, &key).map_err(|e| match password {
+        Some(_) => damaged_if_wrong_key(e),
+        None => e,
+    })?;
     sort_accounts(&mut contents);
     Ok((envelope, contents))
+}
+
+/// A key from a password slot is the vault's own: the slot's tag binds it to the vault id. When it
+/// does not open the payload, the file was changed or damaged after it was written; saying "the key
+/// in your keychain" or "another vault's key" would send the person looking in the wrong place.
+pub(super) fn damaged_if_wrong_key(e: Error) -> Error {
+    match e {
+        Error::VaultWrongKey { path } => Error::VaultCorrupt {
+            path,
+            reason: "its encrypted data does not match its checksum: it was changed after it was written"
+                .into(),
+        },
+        e => e,
+    }
 }
 
 impl Keystep {
@@ -357,7 +410,9 @@ impl Keystep {
     /// Puts this vault's key back into the keychain (after opening with the password because the
     /// keychain had lost it), so that Keystep opens without the password again.
     pub fn put_key_in_keychain(&mut self, keychain: &Keychain) -> Result<()> {
-        keychain.store_key(&self.vault_id, &self.key)?;
+        // A keychain waiting on an unlock prompt must not hang the caller.
+        let (kc, id, key) = (keychain.clone(), self.vault_id.clone(), self.key.clone());
+        keychain::with_timeout(keychain::timeout(), move || kc.store_key(&id, &key))?;
         if self.slots.iter().any(|s| s.keychain_account().is_some()) {
             return Ok(());
         }
@@ -433,24 +488,106 @@ impl Keystep {
         let mut settings = Settings::load(self.dir.root());
         settings.backup_folder.clone_from(&folder);
         settings.save(self.dir.root())?;
-        if let (Some(folder), true) = (folder, self.has_password()) {
-            let path = self.refresh()?;
-            let envelope = vault::read_envelope(&path)?;
-            let bytes = vault::with_slots(&envelope, &backup_slots(&self.slots))?;
-            let now = unix_now_ms();
-            backups::write(&folder, &bytes, now)?;
-            BackupStatus {
-                last_ok_ms: Some(now),
-                failure: None,
+        let Some(folder) = folder.filter(|_| self.has_password()) else {
+            // No folder, or nothing may go there: an old failure no longer applies.
+            BackupStatus::default().save(self.dir.root());
+            return Ok(());
+        };
+        let path = self.refresh()?;
+        let envelope = vault::read_envelope(&path)?;
+        let bytes = vault::with_slots(&envelope, &backup_slots(&self.slots))?;
+        let now = unix_now_ms();
+        match backups::write(&folder, &bytes, now) {
+            Ok(_) => {
+                BackupStatus {
+                    last_ok_ms: Some(now),
+                    failure: None,
+                }
+                .save(self.dir.root());
+                Ok(())
             }
-            .save(self.dir.root());
+            Err(e) => {
+                note_failure(self.dir.root(), &folder, &e.to_string(), now);
+                Err(e)
+            }
         }
-        Ok(())
     }
 
     /// How the last backup to the backup folder went.
     pub fn backup_status(&self) -> BackupStatus {
         BackupStatus::load(self.dir.root())
+    }
+
+    /// Everything the Settings screen shows. `key_in_keychain` is the shell's to say (it knows how
+    /// the vault was opened); `lock_after_ms_override` shortens the idle time for tests.
+    pub fn recovery_status(
+        &self,
+        key_in_keychain: bool,
+        lock_after_ms_override: Option<u64>,
+    ) -> RecoveryStatus {
+        let settings = Settings::load(self.dir.root());
+        let status = self.backup_status();
+        let has_password = self.has_password();
+        let minutes = if has_password {
+            settings.lock_after(true)
+        } else {
+            0
+        };
+        let mut backups = self.backups().unwrap_or_default();
+        backups.truncate(10);
+        RecoveryStatus {
+            has_password,
+            lock_after_minutes: minutes,
+            lock_after_ms: match (has_password, minutes, lock_after_ms_override) {
+                (true, m, Some(ms)) if m > 0 => ms,
+                (_, m, _) => u64::from(m) * 60_000,
+            },
+            ask_password_on_open: has_password && settings.ask_password_on_open,
+            backup_folder: settings.backup_folder.map(|f| f.display().to_string()),
+            last_backup_ok_ms: status.last_ok_ms,
+            failure: status.failure.map(|f| BackupFailureView {
+                folder: f.folder.display().to_string(),
+                reason: f.reason,
+                at_ms: f.at_ms,
+            }),
+            key_in_keychain,
+            backups,
+        }
+    }
+
+    /// Saves the lock settings (`lock_after_minutes` 0 = never).
+    pub fn set_lock_settings(
+        &mut self,
+        lock_after_minutes: u32,
+        ask_password_on_open: bool,
+    ) -> Result<()> {
+        if lock_after_minutes != 0
+            && !crate::settings::LOCK_AFTER_CHOICES.contains(&lock_after_minutes)
+        {
+            return Err(Error::bad(
+                crate::error::Field::Label,
+                format!(
+                    "Keystep locks after 1, 5, 15 or 60 minutes, or never; not {lock_after_minutes}."
+                ),
+            ));
+        }
+        let mut settings = Settings::load(self.dir.root());
+        settings.lock_after_minutes = Some(lock_after_minutes);
+        settings.ask_password_on_open = ask_password_on_open;
+        settings.save(self.dir.root())
+    }
+
+    /// Writes a backup to the backup folder now (the "Try again" of a failed backup).
+    pub fn retry_backup(&mut self) -> Result<()> {
+        let folder = Settings::load(self.dir.root()).backup_folder;
+        let result = self.set_backup_folder(folder);
+        if let Err(e) = &result {
+            let folder = Settings::load(self.dir.root())
+                .backup_folder
+                .unwrap_or_default();
+            note_failure(self.dir.root(), &folder, &e.to_string(), unix_now_ms());
+        }
+        result
     }
 
     /// Restores the backup at `file` into `dir`. Into a data folder with no vault it creates one (a new
@@ -518,8 +655,15 @@ impl Keystep {
     fn keep_backup_before_replacing(&mut self) -> Result<()> {
         let path = self.refresh()?;
         let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-        backups::write(&self.dir.root().join(BACKUPS_DIR), &bytes, unix_now_ms())?;
+        let now_ms = unix_now_ms();
+        backups::write(&self.dir.root().join(BACKUPS_DIR), &bytes, now_ms)?;
         self.stamp = stamp_of(&path);
+        // Backups are named by the second: the automatic backup of the replacing save, made in the
+        // same second, would take this one's name and replace it. Wait for the next second.
+        let next_second_ms = (now_ms / 1000 + 1) * 1000;
+        std::thread::sleep(Duration::from_millis(
+            next_second_ms.saturating_sub(unix_now_ms()),
+        ));
         Ok(())
     }
 }

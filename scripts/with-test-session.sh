@@ -7,7 +7,7 @@
 # Usage: scripts/with-test-session.sh COMMAND [ARGS...]
 set -euo pipefail
 
-for tool in Xvfb dbus-run-session gnome-keyring-daemon secret-tool tauri-driver WebKitWebDriver xclip scrot dbus-send; do
+for tool in Xvfb dbus-run-session gnome-keyring-daemon secret-tool tauri-driver WebKitWebDriver xclip scrot dbus-send xdotool; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh --test" >&2; exit 1; }
 done
 

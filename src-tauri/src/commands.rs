@@ -31,7 +31,7 @@ pub(crate) fn with_vault<T>(
     f(vault).map_err(|e| e.to_dto())
 }
 
-fn open_info(vault: &Keystep, outcome: OpenOutcome) -> OpenInfo {
+pub(crate) fn open_info(vault: &Keystep, outcome: OpenOutcome) -> OpenInfo {
     OpenInfo {
         created: outcome == OpenOutcome::Created,
         data_dir: vault.data_dir().root().display().to_string(),
@@ -44,6 +44,9 @@ fn open_info(vault: &Keystep, outcome: OpenOutcome) -> OpenInfo {
 /// with a timeout, so a keychain stuck on an unlock prompt never freezes the window.
 #[tauri::command]
 pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
+    if state.is_locked() {
+        return Err(ShellError::Locked.to_dto());
+    }
     let mut opening = state.opening.lock().await;
     if let Some(v) = state.vault().as_ref() {
         return Ok(open_info(v, OpenOutcome::Opened));
@@ -51,15 +54,18 @@ pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
     let attempt = opening
         .take()
         .unwrap_or_else(|| start_open(state.home.clone()));
-    let (vault, outcome) = attempt
-        .await
-        .map_err(|e| {
-            ShellError::Unexpected {
-                detail: e.to_string(),
-            }
-            .to_dto()
-        })?
-        .map_err(|e| e.to_dto())?;
+    let result = attempt.await.map_err(|e| {
+        ShellError::Unexpected {
+            detail: e.to_string(),
+        }
+        .to_dto()
+    })?;
+    let (vault, outcome) = result.inspect_err(|e| {
+        if e.code == "vault.password_needed" {
+            state.set_key_in_keychain(false);
+        }
+    })?;
+    state.set_key_in_keychain(true);
     let info = open_info(&vault, outcome);
     *state.vault() = Some(vault);
     Ok(info)

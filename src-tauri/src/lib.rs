@@ -5,6 +5,7 @@ mod clipboard;
 mod commands;
 mod guide_commands;
 mod phone_commands;
+mod recovery_commands;
 mod service_commands;
 mod state;
 mod webkit;
@@ -25,6 +26,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new_opening(home))
         .invoke_handler(tauri::generate_handler![
             commands::open_vault,
@@ -65,6 +67,19 @@ pub fn run() {
             service_commands::mark_backup_code,
             phone_commands::review_risks,
             phone_commands::plan_number_change,
+            recovery_commands::create_vault,
+            recovery_commands::unlock,
+            recovery_commands::lock,
+            recovery_commands::recovery_status,
+            recovery_commands::set_password,
+            recovery_commands::remove_password,
+            recovery_commands::set_lock_settings,
+            recovery_commands::choose_backup_folder,
+            recovery_commands::turn_off_backup_folder,
+            recovery_commands::retry_backup,
+            recovery_commands::put_key_in_keychain,
+            recovery_commands::choose_backup_file,
+            recovery_commands::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,16 +3,19 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use keystep_core::guides::Library;
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::paths::DataDir;
-use keystep_core::{Keystep, OpenOutcome};
+use keystep_core::settings::Settings;
+use keystep_core::vault::{self, file::locate_vault};
+use keystep_core::{ErrorDto, Keystep, OpenOutcome, ShellError};
 use tauri::async_runtime::JoinHandle;
 
 /// An attempt to open the vault, running on a blocking worker.
-pub type Opening = JoinHandle<keystep_core::Result<(Keystep, OpenOutcome)>>;
+pub type Opening = JoinHandle<Result<(Keystep, OpenOutcome), ErrorDto>>;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
@@ -23,6 +26,11 @@ pub struct AppState {
     library: Mutex<Option<Arc<Library>>>,
     /// The attempt under way, if any. Async so that a second `open_vault` waits for the same attempt.
     pub opening: tokio::sync::Mutex<Option<Opening>>,
+    /// False once the keychain could not give the key and the password opened the codes instead: the
+    /// window then offers to put the key back.
+    key_in_keychain: AtomicBool,
+    /// Set by `lock`: until the password is typed, nothing opens the codes (not the keychain either).
+    locked: AtomicBool,
 }
 
 impl AppState {
@@ -35,7 +43,32 @@ impl AppState {
             vault: Mutex::new(None),
             library: Mutex::new(None),
             opening: tokio::sync::Mutex::new(Some(first)),
+            key_in_keychain: AtomicBool::new(true),
+            locked: AtomicBool::new(false),
         }
+    }
+
+    /// Whether the person locked Keystep (only `unlock` with the password opens it again).
+    pub fn is_locked(&self) -> bool {
+        self.locked.load(Ordering::Relaxed)
+    }
+
+    pub fn set_locked(&self, yes: bool) {
+        self.locked.store(yes, Ordering::Relaxed);
+    }
+
+    /// Whether the open vault's key is known to be in this computer's keychain.
+    pub fn key_in_keychain(&self) -> bool {
+        self.key_in_keychain.load(Ordering::Relaxed)
+    }
+
+    pub fn set_key_in_keychain(&self, yes: bool) {
+        self.key_in_keychain.store(yes, Ordering::Relaxed);
+    }
+
+    /// The data folder.
+    pub fn data_dir(&self) -> Result<DataDir, ErrorDto> {
+        DataDir::resolve(self.home.as_deref()).map_err(|e| e.to_dto())
     }
 
     /// The guide library, loaded on first use.
@@ -65,15 +98,27 @@ impl AppState {
     }
 }
 
-/// Opens (or creates) the vault on a worker thread, asking the keychain with a timeout so that a keychain
-/// stuck on an unlock prompt ends in a clear message.
+/// Opens the vault on a worker thread, asking the keychain with a timeout so that a keychain stuck on an
+/// unlock prompt ends in a clear message. Creates nothing: with no vault yet the answer is `vault.none`
+/// (the window offers to start new or to restore a backup); when the person asked for the password at
+/// every start, it is `vault.locked` and the keychain is not asked at all.
 pub fn start_open(home: Option<PathBuf>) -> Opening {
     tauri::async_runtime::spawn_blocking(move || {
-        let dir = DataDir::resolve(home.as_deref())?;
+        let dir = DataDir::resolve(home.as_deref()).map_err(|e| e.to_dto())?;
+        let Some(path) = locate_vault(&dir.vault_file()).map_err(|e| e.to_dto())? else {
+            return Err(ShellError::NoVaultYet.to_dto());
+        };
+        if Settings::load(dir.root()).ask_password_on_open {
+            let envelope = vault::read_envelope(&path).map_err(|e| e.to_dto())?;
+            if envelope.slots.iter().any(|s| s.password().is_some()) {
+                return Err(ShellError::Locked.to_dto());
+            }
+        }
         keychain::with_timeout(keychain::timeout(), move || {
             let kc = Keychain::platform()?;
             Keystep::open_or_create(dir, &kc)
         })
+        .map_err(|e| e.to_dto())
     })
 }
 

@@ -275,8 +275,17 @@ pub struct Window {
 }
 
 impl Window {
-    /// Starts Keystep on a fresh data directory; `env` is added to the app's environment.
+    /// Starts Keystep on a fresh data directory and answers its welcome screen with "I'm new to
+    /// Keystep", as a first-time user would; `env` is added to the app's environment.
     pub async fn open(env: &[(&str, &str)]) -> Self {
+        let window = Self::open_fresh(env).await;
+        click(&window.client, "[data-testid=start-new]").await;
+        window
+    }
+
+    /// Starts Keystep on a fresh data directory and leaves its first screen (the welcome screen) as it
+    /// is.
+    pub async fn open_fresh(env: &[(&str, &str)]) -> Self {
         require_session();
         let home = tempfile::tempdir().unwrap();
         let home_str = home.path().to_str().unwrap().to_string();

@@ -2,6 +2,9 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AccountView } from '../src/lib/bindings/AccountView';
 import type { CodeView } from '../src/lib/bindings/CodeView';
+import type { OpenInfo } from '../src/lib/bindings/OpenInfo';
+import type { RecoveryStatus } from '../src/lib/bindings/RecoveryStatus';
+import type { RestoreReport } from '../src/lib/bindings/RestoreReport';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -21,17 +24,67 @@ export function timedCode(id: string, code: string, untilMs: number, nextCode: s
   return { id, code, nextCode, validFromMs: untilMs - 30_000, validUntilMs: untilMs };
 }
 
+export const DATA_DIR = '/home/test/.local/share/keystep';
+export const OPENED: OpenInfo = { created: false, dataDir: DATA_DIR, unreadable: [] };
+export const BACKUP_FILE = '/media/usb/Keystep/keystep-2026-05-01.ksv';
+export const BACKUP_FOLDER = '/media/usb/Keystep';
+export const RESTORED: RestoreReport = { added: 3, duplicates: 1, phones: 2, services: 1, runs: 0, replaced: false };
+
+/** A recovery status as Rust sends it: no password, no folder, nothing failed, unless `extra` says so. */
+export function recoveryStatus(extra: Partial<RecoveryStatus> = {}): RecoveryStatus {
+  return {
+    hasPassword: false,
+    lockAfterMinutes: 0,
+    lockAfterMs: 0,
+    askPasswordOnOpen: false,
+    backupFolder: null,
+    lastBackupOkMs: null,
+    failure: null,
+    keyInKeychain: true,
+    backups: [],
+    ...extra,
+  };
+}
+
+/** Refusals as Rust words them (the fake needs only their codes to be right). */
+export const WRONG_PASSWORD = {
+  code: 'vault.wrong_password',
+  message: 'That password does not open /home/test/.local/share/keystep/vault.ksv. Check it and try again (capital letters count). Nothing was changed.',
+};
+export const WEAK_PASSWORD = {
+  code: 'input.bad_password',
+  message: 'That password is too easy to guess. Or use the passphrase Keystep suggests, and write it down.',
+};
+
 export function fakeBackend(
-  init: { accounts?: AccountView[]; codes?: CodeView[]; handlers?: Record<string, Handler> } = {},
+  init: {
+    accounts?: AccountView[];
+    codes?: CodeView[];
+    /** The recovery status; `password` is the recovery password the fake accepts (setting one sets hasPassword). */
+    recovery?: Partial<RecoveryStatus>;
+    password?: string;
+    handlers?: Record<string, Handler>;
+  } = {},
 ) {
   const state = {
     accounts: [...(init.accounts ?? [])],
     codes: [...(init.codes ?? [])],
+    recovery: recoveryStatus({ hasPassword: init.password !== undefined, ...init.recovery }),
+    password: init.password ?? null,
+    locked: false,
   };
   const calls: Call[] = [];
+  const checkPassword = (given: unknown) => {
+    if (given !== state.password) throw WRONG_PASSWORD;
+  };
+  // Like Rust's strength check, roughly: short passwords are refused.
+  const checkStrength = (password: unknown) => {
+    if (typeof password !== 'string' || password.length < 12) throw WEAK_PASSWORD;
+  };
+  const status = (): RecoveryStatus => structuredClone(state.recovery);
 
   const defaults: Record<string, Handler> = {
-    open_vault: () => ({ created: false, dataDir: '/home/test/.local/share/keystep', unreadable: [] }),
+    open_vault: () => OPENED,
     list_accounts: () => structuredClone(state.accounts),
     get_codes: () => structuredClone(state.codes.filter((c) => state.accounts.some((a) => a.id === c.id))),
     first_code_painted: () => null,
@@ -47,6 +100,56 @@ export function fakeBackend(
       Object.assign(account, { issuer, name, label: labelOf(String(issuer), String(name)) });
       return account;
     },
+    create_vault: () => ({ ...OPENED, created: true }),
+    unlock: ({ password }) => {
+      checkPassword(password);
+      state.locked = false;
+      return OPENED;
+    },
+    lock: () => {
+      if (!state.recovery.hasPassword) {
+        throw { code: 'password.none', message: 'Locking Keystep needs a recovery password, and none is set.' };
+      }
+      state.locked = true;
+      return null;
+    },
+    recovery_status: () => status(),
+    set_password: ({ newPassword, currentPassword }) => {
+      if (state.password !== null) checkPassword(currentPassword);
+      checkStrength(newPassword);
+      state.password = String(newPassword);
+      state.recovery.hasPassword = true;
+      return status();
+    },
+    remove_password: ({ currentPassword }) => {
+      checkPassword(currentPassword);
+      state.password = null;
+      Object.assign(state.recovery, { hasPassword: false, lockAfterMinutes: 0, lockAfterMs: 0, askPasswordOnOpen: false });
+      return status();
+    },
+    set_lock_settings: ({ lockAfterMinutes, askPasswordOnOpen }) => {
+      const minutes = Number(lockAfterMinutes);
+      Object.assign(state.recovery, { lockAfterMinutes: minutes, lockAfterMs: minutes * 60_000, askPasswordOnOpen });
+      return status();
+    },
+    choose_backup_folder: () => {
+      state.recovery.backupFolder = BACKUP_FOLDER;
+      return status();
+    },
+    turn_off_backup_folder: () => {
+      Object.assign(state.recovery, { backupFolder: null, failure: null });
+      return status();
+    },
+    retry_backup: () => {
+      Object.assign(state.recovery, { failure: null, lastBackupOkMs: Date.now() });
+      return status();
+    },
+    put_key_in_keychain: () => {
+      state.recovery.keyInKeychain = true;
+      return status();
+    },
+    choose_backup_file: () => BACKUP_FILE,
+    restore_backup: ({ replace }) => ({ ...RESTORED, duplicates: replace ? 0 : RESTORED.duplicates, replaced: replace === true }),
   };
 
   mockIPC((cmd, args) => {

@@ -76,6 +76,24 @@ describe('ipc wrappers', () => {
       () => ipc.planNumberChange('+15555550101', '555 0150', null, 'US'),
       { from: '+15555550101', to: '555 0150', date: null, region: 'US' },
     ],
+    ['create_vault', () => ipc.createVault(), {}],
+    ['unlock', () => ipc.unlock('correct horse'), { password: 'correct horse' }],
+    ['lock', () => ipc.lock(), {}],
+    ['recovery_status', () => ipc.recoveryStatus(), {}],
+    ['set_password', () => ipc.setPassword('new one', null), { newPassword: 'new one', currentPassword: null }],
+    ['set_password', () => ipc.setPassword('new one', 'old one'), { newPassword: 'new one', currentPassword: 'old one' }],
+    ['remove_password', () => ipc.removePassword('old one'), { currentPassword: 'old one' }],
+    ['set_lock_settings', () => ipc.setLockSettings(5, true), { lockAfterMinutes: 5, askPasswordOnOpen: true }],
+    ['choose_backup_folder', () => ipc.chooseBackupFolder(), {}],
+    ['turn_off_backup_folder', () => ipc.turnOffBackupFolder(), {}],
+    ['retry_backup', () => ipc.retryBackup(), {}],
+    ['put_key_in_keychain', () => ipc.putKeyInKeychain(), {}],
+    ['choose_backup_file', () => ipc.chooseBackupFile(), {}],
+    [
+      'restore_backup',
+      () => ipc.restoreBackup('/media/usb/b.ksv', 'pw', true),
+      { path: '/media/usb/b.ksv', password: 'pw', replace: true },
+    ],
   ] as const)('%s sends its name and arguments', async (cmd, run, args) => {
     const calls = record();
     await run();

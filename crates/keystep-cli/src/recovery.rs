@@ -170,7 +170,14 @@ pub fn run_backup(
                         keystep_core::app::SealedBy::Password => "opens with the recovery password",
                         keystep_core::app::SealedBy::Keychain => "opens only on this computer",
                     };
-                    println!("{}  {accounts}, {by}  {}", b.created, b.path);
+                    let secs = b.created % 86_400;
+                    println!(
+                        "{} {:02}:{:02} UTC  {accounts}, {by}  {}",
+                        keystep_core::app::iso_date(b.created.saturating_mul(1000)),
+                        secs / 3600,
+                        secs / 60 % 60,
+                        b.path
+                    );
                 }
             }
         }

@@ -6,6 +6,7 @@
 //! [`KEEP_DAYS`] days.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,10 @@ pub const NAME_PREFIX: &str = "keystep-backup-";
 pub const NAME_SUFFIX: &str = ".ksv";
 /// The note of the last backup to the backup folder, in the data folder.
 pub const STATUS_FILE: &str = "backup-status.json";
+/// A backup's temporary file (`.keystep-backup-….ksv.tmp-…`) older than this was left by a Keystep
+/// that was stopped while writing it, and is removed. Writing one takes seconds at most, so a younger
+/// one may be another Keystep's (the window's, the command line's) still being written: it is left.
+pub const ABANDONED_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
 
 /// One backup file found in a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,10 +124,40 @@ pub fn write(folder: &Path, bytes: &[u8], now_ms: u64) -> Result<PathBuf> {
     let path = folder.join(file_name(now_ms));
     write_atomic(&path, bytes)?;
     crate::vault::file::remove_stale_temps(&path);
+    remove_abandoned_temps(folder, SystemTime::now());
     for old in to_prune(&list(folder)?, now_ms / 1000) {
         let _ = std::fs::remove_file(old);
     }
     Ok(path)
+}
+
+/// Removes what backups cut off half-way (their Keystep killed, the computer turned off) left in
+/// `folder`: temporary files older than [`ABANDONED_TEMP_AGE`]. Only those of the same second go with
+/// the new backup's own clean-up; each of the others is a whole or partial copy of the vault that
+/// nothing else would ever remove.
+fn remove_abandoned_temps(folder: &Path, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{NAME_PREFIX}");
+    let marker = format!("{NAME_SUFFIX}.tmp-");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_temp = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix) && n.contains(&marker));
+        // The entry's own metadata: a link is never followed, nor removed.
+        let abandoned = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age >= ABANDONED_TEMP_AGE)
+        });
+        if is_temp && abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// How the last backup to the backup folder went: the window and the review read it.
@@ -237,5 +272,34 @@ mod tests {
         );
         assert_eq!(left[0].created, start / 1000 + 14);
         assert!(dir.path().join("notes.txt").exists());
+    }
+
+    #[test]
+    fn writing_removes_temporary_files_of_stopped_writes_but_not_fresh_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = |name: &str, age: Duration| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"half").unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(SystemTime::now() - age)
+                .unwrap();
+            path
+        };
+        let abandoned = temp(
+            ".keystep-backup-20261231-143005.ksv.tmp-0a1b2c3d4e5f",
+            ABANDONED_TEMP_AGE + Duration::from_secs(60),
+        );
+        let in_progress = temp(
+            ".keystep-backup-20261231-143006.ksv.tmp-0a1b2c3d4e5f",
+            Duration::from_secs(1),
+        );
+        let not_ours = temp(".notes.txt.tmp-0a1b2c3d4e5f", Duration::from_secs(86_400));
+        write(dir.path(), b"backup", 1_798_675_200_000).unwrap();
+        assert!(!abandoned.exists());
+        assert!(in_progress.exists(), "another writer's file is left alone");
+        assert!(not_ours.exists());
     }
 }

@@ -29,6 +29,7 @@ pub enum Field {
     BackupCodes,
     Domain,
     Password,
+    LockAfter,
 }
 
 impl Field {
@@ -51,6 +52,7 @@ impl Field {
             Field::BackupCodes => "backup_codes",
             Field::Domain => "domain",
             Field::Password => "password",
+            Field::LockAfter => "lock_after",
         }
     }
 
@@ -73,6 +75,7 @@ impl Field {
             Field::BackupCodes => "list of backup codes",
             Field::Domain => "web address",
             Field::Password => "recovery password",
+            Field::LockAfter => "time before locking",
         }
     }
 }
@@ -199,10 +202,12 @@ pub enum Error {
 
     /// The recovery password does not open the vault or backup.
     #[error(
-        "That password does not open {}. Check it and try again (capital letters count). Nothing was changed.",
-        path.display()
+        "That is not the recovery password of these codes. Check it and try again (capital letters and spaces count). Nothing was changed."
     )]
-    WrongPassword { path: PathBuf },
+    WrongPassword {
+        /// The vault or backup it did not open (for the details).
+        path: PathBuf,
+    },
 
     /// The keychain cannot give the key, but the vault has a password slot: ask for the password.
     #[error(

@@ -49,13 +49,18 @@ pub fn check_strength(password: &SecretString) -> Result<()> {
     Err(Error::bad(Field::Password, reason))
 }
 
+/// The EFF long word list (7776 words, one per line), by the Electronic Frontier Foundation,
+/// <https://www.eff.org/deeplinks/2016/07/new-wordlists-random-passphrases>, CC BY 3.0 US. The window
+/// draws its suggestions from the same file (ui/scripts/make-wordlist.mjs).
+const WORD_LIST: &str = include_str!("../data/eff_large_wordlist.txt");
+
 /// Five random words from the EFF long word list, separated by spaces: easy to write down and to type,
 /// hard to guess.
 pub fn generate_passphrase() -> Result<SecretString> {
-    let list = eff_wordlist::large::LIST;
+    let list: Vec<&str> = WORD_LIST.lines().collect();
     let mut words = Vec::with_capacity(PASSPHRASE_WORDS);
     for _ in 0..PASSPHRASE_WORDS {
-        words.push(list[random_below(list.len())?].1);
+        words.push(list[random_below(list.len())?]);
     }
     Ok(SecretString::new(words.join(" ")))
 }
@@ -132,6 +137,18 @@ mod tests {
         assert_ne!(
             generate_passphrase().unwrap().expose(),
             generate_passphrase().unwrap().expose()
+        );
+    }
+
+    #[test]
+    fn the_word_list_is_the_whole_eff_long_list() {
+        let words: std::collections::BTreeSet<&str> = WORD_LIST.lines().collect();
+        assert_eq!(words.len(), 7776);
+        assert!(words.contains("abacus") && words.contains("zoom"));
+        assert!(
+            words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
         );
     }
 

@@ -1,13 +1,10 @@
 // Words for guided sign-in. Rust decides every step and keeps every run; this file only says it in English.
 import type { RunSummary } from './bindings/RunSummary';
+import { count } from './format';
 
 const MINUTE_S = 60;
 const HOUR_S = 60 * MINUTE_S;
 const DAY_S = 24 * HOUR_S;
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The step a person is on, counted from 1 and never past the last one. */
 export function stepNumber(done: number, total: number): number {

@@ -21,6 +21,8 @@ import type { PhoneView } from './bindings/PhoneView';
 import type { RiskItem } from './bindings/RiskItem';
 import type { RunView } from './bindings/RunView';
 import type { ServiceRef } from './bindings/ServiceRef';
+import type { RecoveryStatus } from './bindings/RecoveryStatus';
+import type { RestoreReport } from './bindings/RestoreReport';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -125,3 +127,36 @@ export const reviewRisks = () => call<RiskItem[]>('review_risks');
 /** Makes the change-number checklist and answers with its run (a guide run). `date` is YYYY-MM-DD. */
 export const planNumberChange = (from: string, to: string, date: string | null, region: string) =>
   call<RunView>('plan_number_change', { from, to, date, region });
+
+// Never losing access: the recovery password, locking, backups and restore. Passwords only travel
+// inward (typed here); nothing secret comes back.
+/** "I'm new to Keystep": makes the vault (after open_vault said `vault.none`). */
+export const createVault = () => call<OpenInfo>('create_vault');
+/** Opens the codes with the recovery password (after `vault.locked` or `vault.password_needed`). */
+export const unlock = (password: string) => call<OpenInfo>('unlock', { password });
+/** Locks Keystep: Rust drops the open codes and the key from memory. */
+export const lock = () => call<null>('lock');
+export const recoveryStatus = () => call<RecoveryStatus>('recovery_status');
+/** Sets or changes the recovery password; `currentPassword` is needed when one is set. */
+export const setPassword = (newPassword: string, currentPassword: string | null) =>
+  call<RecoveryStatus>('set_password', { newPassword, currentPassword });
+export const removePassword = (currentPassword: string) =>
+  call<RecoveryStatus>('remove_password', { currentPassword });
+/** `lockAfterMinutes`: 0 (never), 1, 5, 15 or 60. */
+export const setLockSettings = (lockAfterMinutes: number, askPasswordOnOpen: boolean) =>
+  call<RecoveryStatus>('set_lock_settings', { lockAfterMinutes, askPasswordOnOpen });
+/** Opens the system's folder chooser; rejects with `app.nothing_chosen` when the person cancels. */
+export const chooseBackupFolder = () => call<RecoveryStatus>('choose_backup_folder');
+export const turnOffBackupFolder = () => call<RecoveryStatus>('turn_off_backup_folder');
+/** Writes a backup to the backup folder now ("Try again" after a failed backup). */
+export const retryBackup = () => call<RecoveryStatus>('retry_backup');
+/** Puts the vault key back into this computer's keychain (after opening with the password). */
+export const putKeyInKeychain = () => call<RecoveryStatus>('put_key_in_keychain');
+/** Opens the system's file chooser for a backup file; the path, or `app.nothing_chosen`. */
+export const chooseBackupFile = () => call<string>('choose_backup_file');
+/**
+ * Restores the backup at `path` with its password: into a computer with no codes yet it makes the vault
+ * (and opens it); otherwise it merges, or with `replace` replaces everything after keeping a backup.
+ */
+export const restoreBackup = (path: string, password: string, replace: boolean) =>
+  call<RestoreReport>('restore_backup', { path, password, replace });

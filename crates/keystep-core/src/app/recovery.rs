@@ -358,6 +358,8 @@ impl Keystep {
         current: Option<&SecretString>,
     ) -> Result<KdfParams> {
         check_strength(new)?;
+        // Another process (the CLI beside the window) may have set or changed it since.
+        self.refresh()?;
         self.check_current_password(current)?;
         let (params, _) = calibrate();
         let slot = password_slot(&self.vault_id, new, &self.key, params)?;
@@ -375,6 +377,7 @@ impl Keystep {
     /// Removes the recovery password (`current` must open it). Backups then open only with this
     /// computer's keychain, and nothing more goes to the backup folder.
     pub fn remove_password(&mut self, current: Option<&SecretString>) -> Result<()> {
+        self.refresh()?;
         if !self.has_password() {
             return Err(Error::NoPassword {
                 what: "Removing the recovery password",
@@ -438,6 +441,7 @@ impl Keystep {
     /// Writes a backup that opens with the recovery password alone to `out` (a file). Without a
     /// password there is nothing that would open it elsewhere: refused.
     pub fn backup_to(&mut self, out: &Path) -> Result<()> {
+        self.refresh()?;
         if !self.has_password() {
             return Err(Error::NoPassword {
                 what: "A backup that opens on another computer",
@@ -485,6 +489,7 @@ impl Keystep {
     /// Chooses the backup folder (`None`: no backup folder) and, with a password set, writes a backup
     /// there at once, so a folder that cannot be written is known now, not after the next change.
     pub fn set_backup_folder(&mut self, folder: Option<PathBuf>) -> Result<()> {
+        self.refresh()?;
         let mut settings = Settings::load(self.dir.root());
         settings.backup_folder.clone_from(&folder);
         settings.save(self.dir.root())?;
@@ -521,10 +526,13 @@ impl Keystep {
     /// Everything the Settings screen shows. `key_in_keychain` is the shell's to say (it knows how
     /// the vault was opened); `lock_after_ms_override` shortens the idle time for tests.
     pub fn recovery_status(
-        &self,
+        &mut self,
         key_in_keychain: bool,
         lock_after_ms_override: Option<u64>,
     ) -> RecoveryStatus {
+        // A password set or removed by another process shows here; a vault that cannot be read now
+        // keeps what was read last (the next change reports the problem).
+        let _ = self.refresh();
         let settings = Settings::load(self.dir.root());
         let status = self.backup_status();
         let has_password = self.has_password();
@@ -565,7 +573,7 @@ impl Keystep {
             && !crate::settings::LOCK_AFTER_CHOICES.contains(&lock_after_minutes)
         {
             return Err(Error::bad(
-                crate::error::Field::Label,
+                crate::error::Field::LockAfter,
                 format!(
                     "Keystep locks after 1, 5, 15 or 60 minutes, or never; not {lock_after_minutes}."
                 ),

@@ -57,6 +57,8 @@ fn main() {
             "put_key_in_keychain",
             "choose_backup_file",
             "restore_backup",
+            "newest_backup_sealed_by",
+            "recover_from_backup",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri build failed: {e:#}"));

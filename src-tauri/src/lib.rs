@@ -80,6 +80,8 @@ pub fn run() {
             recovery_commands::put_key_in_keychain,
             recovery_commands::choose_backup_file,
             recovery_commands::restore_backup,
+            recovery_commands::newest_backup_sealed_by,
+            recovery_commands::recover_from_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use keystep_core::app::{RecoverReport, SealedBy, newest_backup};
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::sensitive::SecretString;
 use keystep_core::{
@@ -252,6 +253,41 @@ pub async fn restore_backup(
                 Some(&password),
                 replace,
             )
+        })
+        .map_err(|e| e.to_dto())
+    })
+    .await?;
+    state.set_key_in_keychain(true);
+    *state.vault() = Some(vault);
+    Ok(report)
+}
+
+/// How the newest automatic backup is sealed (`password` or `keychain`), so the window knows whether to
+/// ask for the password before recovering from a damaged vault; `backup.none` when there is none.
+#[tauri::command]
+pub async fn newest_backup_sealed_by(state: State<'_, AppState>) -> CmdResult<SealedBy> {
+    let dir = state.data_dir()?;
+    newest_backup(&dir)
+        .map(|(_, _, by)| by)
+        .ok_or_else(|| keystep_core::Error::NoBackup.to_dto())
+}
+
+/// The vault file is damaged: keeps it aside and opens the newest backup that opens (`password` may
+/// be empty for a backup sealed by this computer's keychain).
+#[tauri::command]
+pub async fn recover_from_backup(
+    state: State<'_, AppState>,
+    password: String,
+) -> CmdResult<RecoverReport> {
+    if state.is_locked() {
+        return Err(ShellError::Locked.to_dto());
+    }
+    let password = Some(SecretString::new(password)).filter(|p| !p.expose().is_empty());
+    let dir = state.data_dir()?;
+    let (vault, report) = blocking(move || {
+        keychain::with_timeout(keychain::timeout(), move || {
+            let kc = Keychain::platform()?;
+            Keystep::recover_damaged(dir, &kc, password.as_ref())
         })
         .map_err(|e| e.to_dto())
     })

@@ -104,6 +104,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// When the vault file is damaged: keep it aside (vault.ksv.damaged-<time>) and open the newest
+    /// automatic backup that opens (give its password with --password-file).
+    Recover {
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
     Code {
@@ -149,7 +155,8 @@ impl From<Error> for Failure {
             Error::NotFound { .. }
             | Error::Ambiguous { .. }
             | Error::PhoneNotFound { .. }
-            | Error::ServiceNotFound { .. } => 3,
+            | Error::ServiceNotFound { .. }
+            | Error::NoBackup => 3,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -201,6 +208,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             replace,
             json,
         } => recovery::run_restore(dir, &file, replace, json)?,
+        Command::Recover { json } => recovery::run_recover(dir, json)?,
         Command::Add { uri, uri_file } => {
             let uri = setup_link(uri, uri_file.as_deref())?;
             let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;

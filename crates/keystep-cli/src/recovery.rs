@@ -250,3 +250,20 @@ pub fn run_restore(dir: DataDir, file: &Path, replace: bool, json: bool) -> Resu
     }
     Ok(())
 }
+
+pub fn run_recover(dir: DataDir, json: bool) -> Result<(), Failure> {
+    let password = given_password().cloned();
+    let (_, report) = keychain::with_timeout(keychain::timeout(), move || {
+        let kc = Keychain::platform()?;
+        Keystep::recover_damaged(dir, &kc, password.as_ref())
+    })?;
+    if json {
+        println!("{}", to_json(&report));
+    } else {
+        eprintln!(
+            "Kept the damaged file as {} and opened the backup {} ({} accounts).",
+            report.damaged_kept, report.backup, report.restored.added
+        );
+    }
+    Ok(())
+}

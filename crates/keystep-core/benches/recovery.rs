@@ -122,7 +122,7 @@ fn bench_save(c: &mut Criterion) {
                 encrypt_with_backup("bench", &slots, &backup_slots, &contents, &key).unwrap();
             write_atomic(&path, &vault).unwrap();
             now_ms += 1000;
-            backups::write(&folder, &backup, now_ms).unwrap()
+            backups::write_beside_vault(&folder, &backup, now_ms).unwrap()
         })
     });
 

@@ -20,7 +20,8 @@ mod services;
 
 pub use phones::iso_date;
 pub use recovery::{
-    BackupFailureView, BackupInfo, RecoveryStatus, RestoreReport, SealedBy, finish_folder_backups,
+    BackupFailureView, BackupInfo, RecoverReport, RecoveryStatus, RestoreReport, SealedBy,
+    finish_folder_backups, newest_backup,
 };
 
 /// What the desktop app learns when the vault opens.

@@ -109,8 +109,21 @@ pub fn to_prune(backups: &[BackupFile], now_secs: u64) -> Vec<PathBuf> {
 }
 
 /// Writes a backup (`bytes`, a complete vault file) into `folder` (made if missing, owner-only) and
-/// prunes the old ones. Returns the new file's path.
+/// prunes the old ones. Returns the new file's path. Synced to the disk: for a backup folder on a USB
+/// stick that may be pulled out next.
 pub fn write(folder: &Path, bytes: &[u8], now_ms: u64) -> Result<PathBuf> {
+    write_with(folder, bytes, now_ms, true)
+}
+
+/// [`write`] without the fsyncs, for the automatic backup in the data folder right after the vault
+/// itself was saved and synced on the same disk: a crash may cost that newest backup (an empty file,
+/// which is listed as unreadable and pruned in time), never the vault. This keeps a save with its
+/// backup close to a save alone.
+pub fn write_beside_vault(folder: &Path, bytes: &[u8], now_ms: u64) -> Result<PathBuf> {
+    write_with(folder, bytes, now_ms, false)
+}
+
+fn write_with(folder: &Path, bytes: &[u8], now_ms: u64, durable: bool) -> Result<PathBuf> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -122,7 +135,7 @@ pub fn write(folder: &Path, bytes: &[u8], now_ms: u64) -> Result<PathBuf> {
         .create(folder)
         .map_err(|e| Error::io("make the backup folder", folder, e))?;
     let path = folder.join(file_name(now_ms));
-    write_atomic(&path, bytes)?;
+    crate::vault::file::write_atomic_with(&path, bytes, durable)?;
     crate::vault::file::remove_stale_temps(&path);
     remove_abandoned_temps(folder, SystemTime::now());
     for old in to_prune(&list(folder)?, now_ms / 1000) {

@@ -129,7 +129,7 @@ pub enum Error {
         detail: String,
     },
 
-    #[error("The vault file {} is damaged ({reason}). Nothing was changed. Restore it from a backup, or move it away to start over.", path.display())]
+    #[error("The file {} is damaged ({reason}). Nothing was changed. Keystep can open your newest backup instead (in the window, or: keystep recover).", path.display())]
     VaultCorrupt { path: PathBuf, reason: String },
 
     #[error("The vault {} could not be unlocked with the key in your keychain. The file may be damaged, or the key belongs to another vault. Nothing was changed.", path.display())]
@@ -225,6 +225,12 @@ pub enum Error {
         "{what} needs a recovery password, and none is set. Set one first (Settings, or: keystep password set --new-password-file FILE). Nothing was changed."
     )]
     NoPassword { what: &'static str },
+
+    /// No automatic backup to recover from.
+    #[error(
+        "There is no backup of your codes in Keystep's data folder yet. If you have one elsewhere (a USB stick, a synced folder), restore it from there."
+    )]
+    NoBackup,
 
     /// Changing or removing the recovery password needs the current one.
     #[error(
@@ -346,6 +352,7 @@ impl Error {
             Error::PasswordNeeded { .. } => "vault.password_needed".into(),
             Error::NoPassword { .. } => "password.none".into(),
             Error::CurrentPasswordNeeded => "password.current_needed".into(),
+            Error::NoBackup => "backup.none".into(),
             Error::FileRefused { problem, .. } => problem.code().into(),
         }
     }

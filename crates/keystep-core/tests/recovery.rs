@@ -391,6 +391,55 @@ fn a_backup_folder_that_cannot_be_written_is_noted_and_the_change_is_kept() {
     assert!(!codes.contains(&"no_recovery_password"), "{codes:?}");
 }
 
+#[test]
+fn a_damaged_vault_is_kept_aside_and_the_newest_backup_opens_instead() {
+    let home = tempfile::tempdir().unwrap();
+    let kc = keychain();
+    let dir = DataDir::at(home.path());
+    // No backup yet: nothing to recover from, and nothing is moved.
+    let mut k = new_vault(home.path(), &kc);
+    std::fs::write(dir.vault_file(), b"{ damaged").unwrap();
+    let e = Keystep::recover_damaged(dir.clone(), &kc, None).unwrap_err();
+    assert_eq!(e.code(), "backup.none");
+    assert_eq!(std::fs::read(dir.vault_file()).unwrap(), b"{ damaged");
+    std::fs::remove_file(dir.vault_file()).unwrap();
+    drop(k);
+
+    k = new_vault(home.path(), &kc);
+    k.add_uri(IRS, T).unwrap();
+    k.set_password(&pw(PASSWORD), None).unwrap();
+    k.add_uri(SSA, T).unwrap();
+    drop(k);
+    let original = std::fs::read(dir.vault_file()).unwrap();
+    let damaged = &original[..original.len() / 2];
+    std::fs::write(dir.vault_file(), damaged).unwrap();
+    assert_eq!(
+        Keystep::open_or_create(dir.clone(), &kc)
+            .unwrap_err()
+            .code(),
+        "vault.corrupt"
+    );
+    // The newest backup is sealed by the password: without it, or with a wrong one, nothing moves.
+    assert!(Keystep::recover_damaged(dir.clone(), &kc, Some(&pw("wrong words here"))).is_err());
+    assert_eq!(std::fs::read(dir.vault_file()).unwrap(), damaged);
+
+    let (mut back, report) =
+        Keystep::recover_damaged(dir.clone(), &kc, Some(&pw(PASSWORD))).unwrap();
+    let mut names = issuers(&mut back);
+    names.sort();
+    assert_eq!(names, ["IRS", "SSA"]);
+    assert_eq!(report.restored.added, 2);
+    assert_eq!(
+        std::fs::read(&report.damaged_kept).unwrap(),
+        damaged,
+        "the damaged file is kept as it was"
+    );
+    assert!(report.damaged_kept.contains("vault.ksv.damaged-"));
+    drop(back);
+    let (mut reopened, _) = Keystep::open_or_create(dir, &kc).unwrap();
+    assert_eq!(reopened.accounts().unwrap().len(), 2);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

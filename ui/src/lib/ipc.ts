@@ -23,6 +23,8 @@ import type { RunView } from './bindings/RunView';
 import type { ServiceRef } from './bindings/ServiceRef';
 import type { RecoveryStatus } from './bindings/RecoveryStatus';
 import type { RestoreReport } from './bindings/RestoreReport';
+import type { RecoverReport } from './bindings/RecoverReport';
+import type { SealedBy } from './bindings/SealedBy';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -160,3 +162,10 @@ export const chooseBackupFile = () => call<string>('choose_backup_file');
  */
 export const restoreBackup = (path: string, password: string, replace: boolean) =>
   call<RestoreReport>('restore_backup', { path, password, replace });
+/** How the newest automatic backup opens (`password` or `keychain`); rejects with `backup.none`. */
+export const newestBackupSealedBy = () => call<SealedBy>('newest_backup_sealed_by');
+/**
+ * The vault file is damaged: Rust keeps it aside (never deleted) and opens the newest backup that opens.
+ * `password` is empty for a backup sealed by this computer's keychain.
+ */
+export const recoverFromBackup = (password: string) => call<RecoverReport>('recover_from_backup', { password });

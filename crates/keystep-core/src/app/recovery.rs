@@ -160,7 +160,7 @@ pub(super) fn backup_slots(slots: &[Slot]) -> Vec<Slot> {
 /// window). Failures are noted in the backup status, never returned.
 pub(super) fn write_automatic_backups(dir: &DataDir, backup: &[u8], slots: &[Slot], now_ms: u64) {
     let local = dir.root().join(BACKUPS_DIR);
-    match backups::write(&local, backup, now_ms) {
+    match backups::write_beside_vault(&local, backup, now_ms) {
         Err(e) => note_failure(dir.root(), &local, &e.to_string(), now_ms),
         Ok(_) => {
             let mut status = BackupStatus::load(dir.root());
@@ -673,6 +673,93 @@ impl Keystep {
             next_second_ms.saturating_sub(unix_now_ms()),
         ));
         Ok(())
+    }
+}
+
+/// What recovering from a damaged vault did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecoverReport {
+    /// Where the damaged vault file was kept (never deleted).
+    pub damaged_kept: String,
+    /// The backup the codes came back from, and when it was made (Unix seconds).
+    pub backup: String,
+    #[ts(type = "number")]
+    pub backup_created: u64,
+    /// What came back.
+    pub restored: RestoreReport,
+}
+
+/// The newest automatic backup in `dir`, whether or not it opens (the window asks for the password
+/// when it is sealed by one).
+pub fn newest_backup(dir: &DataDir) -> Option<(PathBuf, u64, SealedBy)> {
+    backups::list(&dir.root().join(BACKUPS_DIR))
+        .ok()?
+        .into_iter()
+        .find_map(|b| {
+            let envelope = vault::read_envelope(&b.path).ok()?;
+            let by = if envelope.slots.iter().any(|s| s.password().is_some()) {
+                SealedBy::Password
+            } else {
+                SealedBy::Keychain
+            };
+            Some((b.path, b.created, by))
+        })
+}
+
+impl Keystep {
+    /// When the vault file is damaged: keeps it aside as `vault.ksv.damaged-<date>-<time>` (never
+    /// deleted) and restores the newest automatic backup that opens (with the keychain, or with
+    /// `password`) into a new vault. Nothing is moved unless a backup opens first.
+    pub fn recover_damaged(
+        dir: DataDir,
+        keychain: &Keychain,
+        password: Option<&SecretString>,
+    ) -> Result<(Self, RecoverReport)> {
+        let list = backups::list(&dir.root().join(BACKUPS_DIR))?;
+        let mut last_error = None;
+        let mut chosen = None;
+        for b in list {
+            match open_backup(&b.path, password, Some(keychain)) {
+                Ok(_) => {
+                    chosen = Some(b);
+                    break;
+                }
+                Err(e) => last_error = Some(e),
+            }
+        }
+        let Some(backup) = chosen else {
+            return Err(last_error.unwrap_or(Error::NoBackup));
+        };
+        let vault_file = dir.vault_file();
+        let kept = {
+            let _lock = WriteLock::acquire(&dir.lock_file())?;
+            let Some(path) = locate_vault(&vault_file)? else {
+                return Err(missing_vault(&dir));
+            };
+            let stamp = backups::file_name(unix_now_ms())
+                .trim_start_matches(backups::NAME_PREFIX)
+                .trim_end_matches(backups::NAME_SUFFIX)
+                .to_string();
+            let kept = path.with_file_name(format!("vault.ksv.damaged-{stamp}"));
+            std::fs::rename(&path, &kept).map_err(|e| Error::io("move aside", &path, e))?;
+            if path != vault_file {
+                // A link to the damaged file: the link goes too, so the restored vault is a plain file.
+                let _ = std::fs::remove_file(&vault_file);
+            }
+            kept
+        };
+        let (k, restored) = Self::restore(dir, keychain, &backup.path, password, false)?;
+        Ok((
+            k,
+            RecoverReport {
+                damaged_kept: kept.display().to_string(),
+                backup: backup.path.display().to_string(),
+                backup_created: backup.created,
+                restored,
+            },
+        ))
     }
 }
 

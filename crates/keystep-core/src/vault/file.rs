@@ -9,6 +9,13 @@ use crate::error::{Error, Result};
 /// Writes `bytes` to `path` atomically: a new owner-only temp file in the same folder, fsync, rename over
 /// the target, fsync the folder. Readers see the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, bytes, true)
+}
+
+/// [`write_atomic`], with the fsyncs only when `durable`. Without them a crash right after may leave the
+/// old file or an empty new one (never a mix): right for a copy whose original is already durable, such
+/// as the automatic backup beside the vault.
+pub fn write_atomic_with(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("vault");
     let mut suffix = [0u8; 6];
@@ -19,17 +26,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         ".{file_name}.tmp-{}",
         data_encoding::HEXLOWER.encode(&suffix)
     ));
-    let result = write_new_file(&tmp, bytes)
+    let result = write_new_file(&tmp, bytes, durable)
         .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io("save", path, e)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
         return result;
     }
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     Ok(())
 }
 
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_new_file(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -40,7 +49,10 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = options.open(path).map_err(|e| Error::io("save", path, e))?;
     file.write_all(bytes)
         .map_err(|e| Error::io("save", path, e))?;
-    file.sync_all().map_err(|e| Error::io("save", path, e))
+    if durable {
+        file.sync_all().map_err(|e| Error::io("save", path, e))?;
+    }
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) {

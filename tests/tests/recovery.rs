@@ -1126,3 +1126,65 @@ fn adds_killed_at_random_moments_never_lose_or_damage_anything() {
     let still = half_written();
     assert!(still.is_empty(), "half-written files left: {still:?}");
 }
+
+/// A damaged `vault.ksv` (cut in half) is refused as damaged; `keystep recover` keeps it aside as
+/// `vault.ksv.damaged-…` (byte for byte) and opens the newest automatic backup with the password,
+/// after which the codes list again. Without a password the backup does not open and nothing moves.
+#[test]
+fn a_damaged_vault_is_kept_aside_and_recover_opens_the_newest_backup() {
+    require_session();
+    let _keychain = shared();
+    let work = tempfile::tempdir().unwrap();
+    let home = work.path().join("home");
+    let (password_file, _) = suggested_password(work.path(), "password.txt");
+    add_ok(&home, IRS);
+    set_password(&home, &password_file);
+    add_ok(&home, SSA);
+    let vault = home.join("vault.ksv");
+    let whole = std::fs::read(&vault).unwrap();
+    let damaged = &whole[..whole.len() / 2];
+    std::fs::write(&vault, damaged).unwrap();
+    let refused = keystep(&home, &["list"]);
+    assert_eq!(refused.status.code(), Some(4));
+    assert!(
+        text(&refused.stderr).contains("[vault.corrupt]"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(
+        text(&refused.stderr).contains("keystep recover"),
+        "{}",
+        text(&refused.stderr)
+    );
+
+    let without = keystep(&home, &["recover"]);
+    assert_eq!(without.status.code(), Some(2), "{}", text(&without.stderr));
+    assert_eq!(
+        std::fs::read(&vault).unwrap(),
+        damaged,
+        "a failed recover moved the file"
+    );
+
+    let out = ok(
+        keystep_pw(&home, &password_file, &["recover", "--json"]),
+        "recover",
+    );
+    let report = json(&out);
+    let kept = PathBuf::from(report["damagedKept"].as_str().unwrap());
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("vault.ksv.damaged-")
+    );
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        damaged,
+        "the damaged file was not kept as it was"
+    );
+    assert_eq!(report["restored"]["added"], 2);
+    let mut names = listed(&home);
+    names.sort();
+    assert_eq!(names, ["IRS", "SSA"]);
+}

@@ -142,7 +142,8 @@ async fn without_a_keychain_the_window_says_so_and_creates_nothing() {
     )])
     .await;
     let client = &window.client;
-    let screen = wait_for(client, "[data-testid=error-screen]").await;
+    // "I'm new to Keystep" was pressed: the welcome screen says why the vault could not be made.
+    let screen = wait_for(client, "[data-testid=start-error]").await;
     let text = screen.text().await.unwrap();
     assert!(text.contains("No keychain service is running"), "{text}");
     assert!(!DataDir::at(window.home.path()).vault_file().exists());
@@ -230,13 +231,14 @@ async fn every_screen_passes_axe_core_in_the_real_window() {
     click(client, "[data-testid=check-submit]").await;
     wait_for(client, "[data-testid=check-result]").await;
     audit("check a link", accessibility_violations(client).await);
-    window.close().await;
 
-    let error_window = Window::open(&[(
-        "DBUS_SESSION_BUS_ADDRESS",
-        "unix:path=/nonexistent/keystep-test-bus",
-    )])
-    .await;
+    // The same vault with no keychain service: the problem screen.
+    let error_window = window
+        .restart(&[(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/keystep-test-bus",
+        )])
+        .await;
     wait_for(&error_window.client, "[data-testid=error-screen]").await;
     audit(
         "keychain problem",

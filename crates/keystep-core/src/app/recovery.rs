@@ -311,20 +311,20 @@ fn open_backup(
     keychain: Option<&Keychain>,
 ) -> Result<(Envelope, Contents)> {
     let envelope = vault::read_envelope(path)?;
-    let key = match (
-        password,
-        envelope.slots.iter().find_map(Slot::keychain_account),
-    ) {
-        (Some(password), _) => unwrap_with_password(path, &envelope, password)?,
-        (None, Some(account)) => match keychain {
-            Some(k) => k.read_key(account)?,
-            None => return Err(Error::NoPassword { what: "Restoring" }),
-        },
-        (None, None) => return Err(Error::NoPassword { what: "Restoring" }),
+    let sealed_by_password = envelope.slots.iter().any(|s| s.password().is_some());
+    let keychain_account = envelope.slots.iter().find_map(Slot::keychain_account);
+    let (key, by_password) = match (password, sealed_by_password, keychain_account, keychain) {
+        (Some(password), true, _, _) => (unwrap_with_password(path, &envelope, password)?, true),
+        // A backup made before a password was set opens with this computer's keychain.
+        (_, _, Some(account), Some(k)) => (k.read_key(account)?, false),
+        _ => return Err(Error::NoPassword { what: "Restoring" }),
     };
-    let mut contents = vault::decrypt(path, &envelope, &key).map_err(|e| match password {
-        Some(_) => damaged_if_wrong_key(e),
-        None => e,
+    let mut contents = vault::decrypt(path, &envelope, &key).map_err(|e| {
+        if by_password {
+            damaged_if_wrong_key(e)
+        } else {
+            e
+        }
     })?;
     sort_accounts(&mut contents);
     Ok((envelope, contents))
@@ -720,13 +720,17 @@ impl Keystep {
         let list = backups::list(&dir.root().join(BACKUPS_DIR))?;
         let mut last_error = None;
         let mut chosen = None;
+        // Newest first. Only a damaged backup is passed over for an older one: a backup that needs the
+        // password (or another one) stops here, so the newest codes are never quietly swapped for
+        // an older copy.
         for b in list {
             match open_backup(&b.path, password, Some(keychain)) {
                 Ok(_) => {
                     chosen = Some(b);
                     break;
                 }
-                Err(e) => last_error = Some(e),
+                Err(e) if e.code() == "vault.corrupt" => last_error = Some(e),
+                Err(e) => return Err(e),
             }
         }
         let Some(backup) = chosen else {

@@ -33,10 +33,36 @@ async fn page_source(window: &Window) -> String {
     window.client.source().await.unwrap()
 }
 
-fn write_password_file(dir: &Path) -> std::path::PathBuf {
-    let file = dir.join("password.txt");
+/// Sets [`PASSWORD`] as the recovery password of the vault in `home` with the command line (the file
+/// it reads the password from goes in `files`).
+fn set_password_with_cli(home: &Path, files: &Path) {
+    let file = files.join("password.txt");
     std::fs::write(&file, format!("{PASSWORD}\n")).unwrap();
-    file
+    let set = keystep(
+        home,
+        &[
+            "password",
+            "set",
+            "--new-password-file",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+}
+
+/// The code an account row shows.
+async fn shown_code(row: &fantoccini::elements::Element) -> String {
+    row.find(Locator::Css("[data-testid=code]"))
+        .await
+        .unwrap()
+        .attr("data-code")
+        .await
+        .unwrap()
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -118,14 +144,7 @@ async fn a_password_set_in_settings_locks_and_unlocks_the_window_and_never_reach
     field.send_keys(PASSWORD).await.unwrap();
     click(client, "[data-testid=unlock-submit]").await;
     let row = wait_for(client, "[data-testid=account-row]").await;
-    let code = row
-        .find(Locator::Css("[data-testid=code]"))
-        .await
-        .unwrap()
-        .attr("data-code")
-        .await
-        .unwrap()
-        .unwrap();
+    let code = shown_code(&row).await;
     assert!(codes_around_now(URI).contains(&code));
     assert!(!page_source(&window).await.contains(PASSWORD));
 
@@ -147,21 +166,7 @@ async fn on_a_computer_with_no_codes_a_backup_is_restored_through_the_file_choos
     let old = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     assert!(keystep(old.path(), &["add", URI]).status.success());
-    let password_file = write_password_file(files.path());
-    let set = keystep(
-        old.path(),
-        &[
-            "password",
-            "set",
-            "--new-password-file",
-            password_file.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        set.status.success(),
-        "{}",
-        String::from_utf8_lossy(&set.stderr)
-    );
+    set_password_with_cli(old.path(), files.path());
     let backup = files.path().join("keystep-backup.ksv");
     let out = keystep(old.path(), &["backup", "--out", backup.to_str().unwrap()]);
     assert!(
@@ -190,14 +195,7 @@ async fn on_a_computer_with_no_codes_a_backup_is_restored_through_the_file_choos
     screenshot(client, "restore-report.png").await;
     click(client, "[data-testid=restore-continue]").await;
     let row = wait_for(client, "[data-testid=account-row]").await;
-    let code = row
-        .find(Locator::Css("[data-testid=code]"))
-        .await
-        .unwrap()
-        .attr("data-code")
-        .await
-        .unwrap()
-        .unwrap();
+    let code = shown_code(&row).await;
     assert!(codes_around_now(URI).contains(&code), "{code}");
     assert!(!page_source(&window).await.contains(PASSWORD));
     assert!(window.home.path().join("vault.ksv").exists());
@@ -247,21 +245,7 @@ async fn a_backup_that_cannot_reach_its_folder_shows_a_banner_until_it_works_aga
     wait_for(client, "[data-testid=empty-state]").await;
     add_account(&window).await;
     let files = tempfile::tempdir().unwrap();
-    let password_file = write_password_file(files.path());
-    let set = keystep(
-        window.home.path(),
-        &[
-            "password",
-            "set",
-            "--new-password-file",
-            password_file.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        set.status.success(),
-        "{}",
-        String::from_utf8_lossy(&set.stderr)
-    );
+    set_password_with_cli(window.home.path(), files.path());
     // A "folder" whose parent is a file: no one, not even root, can write there (a USB stick that
     // is gone behaves the same).
     let blocker = files.path().join("usb-stick");

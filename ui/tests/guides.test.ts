@@ -14,6 +14,7 @@ import type { RunView } from '../src/lib/bindings/RunView';
 import type { StepView } from '../src/lib/bindings/StepView';
 import { checkedText, pastRunText, plainDate, stepOf, timeLeft, waitLength } from '../src/lib/guides';
 import { fakeBackend, T0, timedCode, totp } from './backend';
+import { axeViolations } from './axe';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -637,15 +638,6 @@ describe('navigation to the guides', () => {
 });
 
 describe('accessibility', () => {
-  async function violations(): Promise<string[]> {
-    const { default: axe } = await import('axe-core');
-    // jsdom draws nothing (no layout, no canvas): contrast is left to the end-to-end run in the real window.
-    const result = await axe.run(document.body, {
-      rules: { 'color-contrast': { enabled: false }, 'label-content-name-mismatch': { enabled: false } },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it('finds no axe-core violations on the list or on a step with every kind of action', async () => {
     fakeBackend({
       accounts: [totp('a2', 'ID.me', 'sam')],
@@ -674,10 +666,10 @@ describe('accessibility', () => {
     });
     render(GuidesScreen);
     await screen.findAllByTestId('guide-card');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByTestId('guide-start-irs-sign-in'));
     await screen.findByTestId('code');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import { beginStartup } from '../src/lib/startup';
 import { BACKUP_FILE, OPENED, WRONG_PASSWORD, fakeBackend, timedCode, totp } from './backend';
+import { axeViolations } from './axe';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -443,41 +444,32 @@ describe('the Settings tab', () => {
 });
 
 describe('accessibility', () => {
-  async function violations(): Promise<string[]> {
-    const { default: axe } = await import('axe-core');
-    // jsdom draws nothing (no layout, no canvas): contrast is left to the end-to-end run in the real window.
-    const result = await axe.run(document.body, {
-      rules: { 'color-contrast': { enabled: false }, 'label-content-name-mismatch': { enabled: false } },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it('finds no axe-core violations on the welcome screen and its restore form', async () => {
     fakeBackend({ handlers: { open_vault: refuse('vault.none'), restore_backup: () => { throw WRONG_PASSWORD; } } });
     render(App);
     await screen.findByTestId('welcome-screen');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByTestId('start-restore'));
     await userEvent.click(screen.getByTestId('restore-submit'));
     await screen.findByTestId('choose-backup-file-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByTestId('choose-backup-file'));
     await userEvent.type(screen.getByTestId('restore-password'), 'x');
     await userEvent.click(screen.getByTestId('restore-submit'));
     await screen.findByTestId('restore-password-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds no axe-core violations on the unlock screen, with and without an error', async () => {
     fakeBackend({ password: 'pw', handlers: { open_vault: refuse('vault.password_needed') } });
     render(App);
     await screen.findByTestId('unlock-screen');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
     await userEvent.type(screen.getByTestId('unlock-password'), 'wrong{Enter}');
     await screen.findByTestId('unlock-password-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds no axe-core violations on a ready screen with the banner, the keychain note and the Lock button', async () => {
@@ -493,6 +485,6 @@ describe('accessibility', () => {
     await screen.findByTestId('backup-failed-banner');
     await screen.findByTestId('put-key-back');
     await screen.findByTestId('lock-now');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { RiskItem } from '../src/lib/bindings/RiskItem';
 import type { RunView } from '../src/lib/bindings/RunView';
 import type { ServiceRef } from '../src/lib/bindings/ServiceRef';
 import { fakeBackend, totp } from './backend';
+import { axeViolations } from './axe';
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -742,15 +743,6 @@ describe('in the app', () => {
 });
 
 describe('accessibility', () => {
-  async function violations(): Promise<string[]> {
-    const { default: axe } = await import('axe-core');
-    // jsdom draws nothing (no layout, no canvas): contrast is left to the end-to-end run in the real window.
-    const result = await axe.run(document.body, {
-      rules: { 'color-contrast': { enabled: false }, 'label-content-name-mismatch': { enabled: false } },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it('finds no axe-core violations on the screen with data, an open editor, suggestions and errors', async () => {
     phonesBackend({
       phones: [MOBILE, HOME, phone('p3', '+15555550103', '(555) 555-0103', { status: { state: 'leaving', on: '2026-12-31' } })],
@@ -771,7 +763,7 @@ describe('accessibility', () => {
       },
     });
     await renderPhones();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getAllByTestId('phone-edit')[0]!);
     await userEvent.selectOptions(screen.getByTestId('phone-status-select'), 'leaving');
@@ -780,9 +772,9 @@ describe('accessibility', () => {
     await screen.findByTestId('link-code');
     await userEvent.click(screen.getByTestId('phone-add-submit'));
     await screen.findByTestId('phone-number-input-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getAllByTestId('phone-remove')[0]!);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

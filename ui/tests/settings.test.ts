@@ -8,6 +8,7 @@ import type { RiskItem } from '../src/lib/bindings/RiskItem';
 import { RecoveryState } from '../src/lib/recoveryState.svelte';
 import { WORDS } from '../src/lib/wordlist';
 import { BACKUP_FILE, BACKUP_FOLDER, WEAK_PASSWORD, WRONG_PASSWORD, fakeBackend } from './backend';
+import { axeViolations } from './axe';
 
 const STRONG = 'correct horse battery staple';
 
@@ -389,26 +390,17 @@ describe('the review', () => {
 });
 
 describe('accessibility', () => {
-  async function violations(): Promise<string[]> {
-    const { default: axe } = await import('axe-core');
-    // jsdom draws nothing (no layout, no canvas): contrast is left to the end-to-end run in the real window.
-    const result = await axe.run(document.body, {
-      rules: { 'color-contrast': { enabled: false }, 'label-content-name-mismatch': { enabled: false } },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it('finds no axe-core violations on Settings without a password, with a suggestion and errors', async () => {
     fakeBackend({ recovery: { backupFolder: BACKUP_FOLDER } });
     await renderSettings();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByTestId('suggest-passphrase'));
     await screen.findByTestId('passphrase-words');
     await userEvent.type(screen.getByTestId('repeat-password'), 'x');
     await userEvent.click(screen.getByTestId('set-password'));
     await screen.findByTestId('repeat-password-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds no axe-core violations on Settings with a password, backups, a restore form and a dialog', async () => {
@@ -423,16 +415,16 @@ describe('accessibility', () => {
       },
     });
     await renderSettings();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByTestId('settings-restore'));
     await userEvent.click(screen.getByTestId('restore-submit'));
     await screen.findByTestId('choose-backup-file-error');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
 
     await userEvent.type(screen.getByTestId('current-password'), STRONG);
     await userEvent.click(screen.getByTestId('remove-password'));
     await screen.findByTestId('confirm-remove-password');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

@@ -8,6 +8,13 @@ ROOT=$PWD
 
 step() { printf '\n== %s\n' "$*"; }
 
+# A full disk makes the linker die with SIGBUS (seen here) and can stop other tools mid-run: say so
+# first, so that a red run on a full disk is not read as a code fault.
+free_gib=$(( $(df -Pk "$ROOT" | awk 'NR==2 {print $4}') / 1024 / 1024 ))
+if (( free_gib < 12 )); then
+  echo "warning: only ${free_gib} GiB free on the disk of $ROOT; a cold build and the tests need about 12 GiB." >&2
+fi
+
 step "Installing what is missing"
 scripts/install-deps.sh --test
 

@@ -10,13 +10,10 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use keystep_core::Keystep;
-use keystep_core::account::Account;
 use keystep_core::backups;
 use keystep_core::keychain::Keychain;
-use keystep_core::otp::OtpParams;
 use keystep_core::paths::DataDir;
 use keystep_core::recovery_password::generate_passphrase;
-use keystep_core::sensitive::SecretBytes;
 use keystep_core::vault::{
     Contents, KdfParams, PasswordSlot, Slot, VaultKey, encrypt, encrypt_with_backup,
     file::write_atomic,
@@ -24,18 +21,8 @@ use keystep_core::vault::{
 
 const ACCOUNTS: usize = 10_000;
 
-fn accounts(n: usize) -> Vec<Account> {
-    (0..n)
-        .map(|i| Account {
-            id: format!("{i:08}-0000-4000-8000-000000000000"),
-            issuer: format!("Service {i}"),
-            name: format!("user{i}@example.com"),
-            secret: SecretBytes::new((0..20u8).map(|b| b ^ (i as u8)).collect()),
-            params: OtpParams::default(),
-            added_at: 1_700_000_000,
-        })
-        .collect()
-}
+mod support;
+use support::accounts;
 
 fn mock_keychain() -> Keychain {
     Keychain::with_store(keyring_core::mock::Store::new().unwrap())

@@ -5,26 +5,15 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use keystep_core::account::Account;
-use keystep_core::otp::OtpParams;
-use keystep_core::sensitive::SecretBytes;
 use keystep_core::vault::{
     Contents, Slot, VaultKey, decrypt, encrypt, file::write_atomic, read_envelope,
 };
 
+mod support;
+
 fn contents() -> Contents {
-    let accounts = (0..10_000usize)
-        .map(|i| Account {
-            id: format!("{i:08}-0000-4000-8000-000000000000"),
-            issuer: format!("Service {i}"),
-            name: format!("user{i}@example.com"),
-            secret: SecretBytes::new((0..20u8).map(|b| b ^ (i as u8)).collect()),
-            params: OtpParams::default(),
-            added_at: 1_700_000_000,
-        })
-        .collect();
     Contents {
-        accounts,
+        accounts: support::accounts(10_000),
         ..Contents::default()
     }
 }

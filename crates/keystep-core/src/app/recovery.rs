@@ -32,6 +32,17 @@ pub enum SealedBy {
     Keychain,
 }
 
+impl SealedBy {
+    /// What opens a vault or backup file: its password slot when it has one, else the keychain.
+    pub fn of(envelope: &Envelope) -> Self {
+        if envelope.slots.iter().any(|s| s.password().is_some()) {
+            SealedBy::Password
+        } else {
+            SealedBy::Keychain
+        }
+    }
+}
+
 /// One backup, as `keystep backup list` and the window show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -311,7 +322,7 @@ fn open_backup(
     keychain: Option<&Keychain>,
 ) -> Result<(Envelope, Contents)> {
     let envelope = vault::read_envelope(path)?;
-    let sealed_by_password = envelope.slots.iter().any(|s| s.password().is_some());
+    let sealed_by_password = SealedBy::of(&envelope) == SealedBy::Password;
     let keychain_account = envelope.slots.iter().find_map(Slot::keychain_account);
     let (key, by_password) = match (password, sealed_by_password, keychain_account, keychain) {
         (Some(password), true, _, _) => (unwrap_with_password(path, &envelope, password)?, true),
@@ -455,35 +466,38 @@ impl Keystep {
 
     /// The automatic backups in `backups/` and in the backup folder, newest first.
     pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        Ok(self.newest_backups(usize::MAX))
+    }
+
+    /// The newest `limit` backups that can be read, newest first. Only those are opened (to count
+    /// their accounts): a vault of 10,000 accounts has 3 MB backups, and the folder may hold 40.
+    fn newest_backups(&self, limit: usize) -> Vec<BackupInfo> {
         let mut folders = vec![self.dir.root().join(BACKUPS_DIR)];
         if let Some(f) = Settings::load(self.dir.root()).backup_folder {
             folders.push(f);
         }
-        let mut all = Vec::new();
-        for folder in folders {
-            for b in backups::list(&folder).unwrap_or_default() {
-                let Ok(envelope) = vault::read_envelope(&b.path) else {
-                    continue;
-                };
-                let sealed_by = if envelope.slots.iter().any(|s| s.password().is_some()) {
-                    SealedBy::Password
-                } else {
-                    SealedBy::Keychain
-                };
+        let mut files: Vec<backups::BackupFile> = folders
+            .iter()
+            .flat_map(|folder| backups::list(folder).unwrap_or_default())
+            .collect();
+        files.sort_by_key(|b| std::cmp::Reverse(b.created));
+        files
+            .into_iter()
+            .filter_map(|b| {
+                let envelope = vault::read_envelope(&b.path).ok()?;
                 let accounts = (envelope.vault_id == self.vault_id)
                     .then(|| vault::decrypt(&b.path, &envelope, &self.key).ok())
                     .flatten()
                     .map(|c| c.accounts.len());
-                all.push(BackupInfo {
+                Some(BackupInfo {
                     path: b.path.display().to_string(),
                     created: b.created,
                     accounts,
-                    sealed_by,
-                });
-            }
-        }
-        all.sort_by_key(|b| std::cmp::Reverse(b.created));
-        Ok(all)
+                    sealed_by: SealedBy::of(&envelope),
+                })
+            })
+            .take(limit)
+            .collect()
     }
 
     /// Chooses the backup folder (`None`: no backup folder) and, with a password set, writes a backup
@@ -541,8 +555,7 @@ impl Keystep {
         } else {
             0
         };
-        let mut backups = self.backups().unwrap_or_default();
-        backups.truncate(10);
+        let backups = self.newest_backups(10);
         RecoveryStatus {
             has_password,
             lock_after_minutes: minutes,
@@ -699,12 +712,7 @@ pub fn newest_backup(dir: &DataDir) -> Option<(PathBuf, u64, SealedBy)> {
         .into_iter()
         .find_map(|b| {
             let envelope = vault::read_envelope(&b.path).ok()?;
-            let by = if envelope.slots.iter().any(|s| s.password().is_some()) {
-                SealedBy::Password
-            } else {
-                SealedBy::Keychain
-            };
-            Some((b.path, b.created, by))
+            Some((b.path, b.created, SealedBy::of(&envelope)))
         })
 }
 

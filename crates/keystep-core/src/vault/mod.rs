@@ -253,10 +253,7 @@ pub fn encrypt_with_backup(
 pub fn with_slots(envelope: &Envelope, slots: &[Slot]) -> Result<Vec<u8>> {
     let mut copy = envelope.clone();
     copy.slots = slots.to_vec();
-    let mut bytes =
-        serde_json::to_vec_pretty(&copy).map_err(|e| encoding_failed("the envelope", &e))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    to_file_bytes(&copy)
 }
 
 /// A vault that could not be serialized: a bug, since every stored type serializes.
@@ -304,8 +301,13 @@ fn envelope_bytes(vault_id: &str, slots: &[Slot], payload: SealedPayload) -> Res
         slots: slots.to_vec(),
         payload,
     };
+    to_file_bytes(&envelope)
+}
+
+/// An envelope as the file holds it: pretty JSON and a final line break.
+fn to_file_bytes(envelope: &Envelope) -> Result<Vec<u8>> {
     let mut bytes =
-        serde_json::to_vec_pretty(&envelope).map_err(|e| encoding_failed("the envelope", &e))?;
+        serde_json::to_vec_pretty(envelope).map_err(|e| encoding_failed("the envelope", &e))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -30,6 +30,7 @@ pub enum Field {
     Domain,
     Password,
     LockAfter,
+    Format,
 }
 
 impl Field {
@@ -53,6 +54,7 @@ impl Field {
             Field::Domain => "domain",
             Field::Password => "password",
             Field::LockAfter => "lock_after",
+            Field::Format => "format",
         }
     }
 
@@ -76,6 +78,7 @@ impl Field {
             Field::Domain => "web address",
             Field::Password => "recovery password",
             Field::LockAfter => "time before locking",
+            Field::Format => "file format",
         }
     }
 }
@@ -254,6 +257,40 @@ pub enum Error {
 
     #[error("Keystep did not read {}: {problem}", path.display())]
     FileRefused { path: PathBuf, problem: FileProblem },
+
+    /// An import file that is no export Keystep knows.
+    #[error(
+        "{file} is not an export Keystep can read. Keystep reads exports of Google Authenticator (its QR codes), Aegis, 2FAS, Bitwarden, Ente Auth, Proton Authenticator, andOTP, FreeOTP+ and LastPass Authenticator, and lists of otpauth:// links. Export again from your app, or name the app (--format). Nothing was added."
+    )]
+    ImportUnknown { file: String },
+
+    /// An export that was recognised but cannot be read.
+    #[error(
+        "{file} looks like an export of {app}, but Keystep cannot read it: {reason} Nothing was added."
+    )]
+    ImportDamaged {
+        file: String,
+        app: &'static str,
+        reason: String,
+    },
+
+    /// An encrypted export, and no password was given.
+    #[error(
+        "{file} is an encrypted export of {app}. Give the password you chose when you exported it (in the window, type it; on the command line, add --password-file FILE). Nothing was added."
+    )]
+    ImportPasswordNeeded { file: String, app: &'static str },
+
+    /// The password does not open an encrypted export.
+    #[error(
+        "That password does not open {file} (an encrypted export of {app}). Use the password you chose when you exported it; capital letters and spaces count. Nothing was added."
+    )]
+    ImportWrongPassword { file: String, app: &'static str },
+
+    /// An image with no QR code Keystep could read.
+    #[error(
+        "Keystep found no QR code in {file}. Make the QR code bigger on the screen (zoom in), make sure all of it shows, and try again; or use the site's \"can't scan it?\" link to get the setup key and type it. Nothing was added."
+    )]
+    NoQr { file: String },
 }
 
 fn service_not_found(query: Option<&str>) -> String {
@@ -354,6 +391,11 @@ impl Error {
             Error::CurrentPasswordNeeded => "password.current_needed".into(),
             Error::NoBackup => "backup.none".into(),
             Error::FileRefused { problem, .. } => problem.code().into(),
+            Error::ImportUnknown { .. } => "import.unknown_format".into(),
+            Error::ImportDamaged { .. } => "import.damaged".into(),
+            Error::ImportPasswordNeeded { .. } => "import.password_needed".into(),
+            Error::ImportWrongPassword { .. } => "import.wrong_password".into(),
+            Error::NoQr { .. } => "import.no_qr".into(),
         }
     }
 

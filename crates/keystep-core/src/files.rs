@@ -38,10 +38,20 @@ fn kind_words(file_type: std::fs::FileType) -> &'static str {
     "something other than a file"
 }
 
-/// Reads a text file of at most `limit` bytes. Refuses, before opening it, anything that is not a regular
-/// file (links to a regular file are followed); on Unix it opens without blocking and checks the opened
-/// file again, so a file swapped for a pipe in between cannot hang the read.
+/// Reads a text file of at most `limit` bytes (see [`read_file`]), refused when it is not UTF-8.
 pub fn read_text_file(path: &Path, limit: usize) -> Result<String> {
+    let bytes = read_file(path, limit)?;
+    String::from_utf8(bytes).map_err(|_| Error::FileRefused {
+        path: path.to_path_buf(),
+        problem: FileProblem::NotText,
+    })
+}
+
+/// Reads a file of at most `limit` bytes. Refuses, before opening it, anything that is not a regular
+/// file (links to a regular file are followed) and a file larger than the limit (a 1 GB file is
+/// refused from its size, unread); on Unix it opens without blocking and checks the opened file
+/// again, so a file swapped for a pipe in between cannot hang the read.
+pub fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>> {
     let refused = |problem: FileProblem| Error::FileRefused {
         path: path.to_path_buf(),
         problem,
@@ -73,10 +83,9 @@ pub fn read_text_file(path: &Path, limit: usize) -> Result<String> {
     if meta.len() > u64::try_from(limit).unwrap_or(u64::MAX) {
         return Err(refused(FileProblem::TooLarge { limit_bytes: limit }));
     }
-    let bytes = read_bounded(file, limit)
+    read_bounded(file, limit)
         .map_err(|e| refused(FileProblem::Unreadable(e)))?
-        .ok_or_else(|| refused(FileProblem::TooLarge { limit_bytes: limit }))?;
-    String::from_utf8(bytes).map_err(|_| refused(FileProblem::NotText))
+        .ok_or_else(|| refused(FileProblem::TooLarge { limit_bytes: limit }))
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //!   they sign in to (which numbers each sends codes to, backup codes) and the risk review;
 //! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
 //!   (both read host names through `domain`: a host's registrable part, from the public suffix list);
+//! - [`import`]: other authenticator apps' exports, one reader per format, and Google's transfer QR
+//!   codes;
 //! - [`backups`]: automatic backups and their keep rule; [`recovery_password`]: strength and
 //!   passphrases; [`settings`]: what must be known before the vault opens (lock, backup folder);
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
@@ -28,6 +30,7 @@ pub(crate) mod domain;
 pub mod error;
 pub mod files;
 pub mod guides;
+pub mod import;
 pub mod keychain;
 pub mod links;
 pub(crate) mod names;

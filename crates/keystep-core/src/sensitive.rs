@@ -10,6 +10,13 @@ use zeroize::{Zeroize, Zeroizing};
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecretBytes(Zeroizing<Vec<u8>>);
 
+impl Default for SecretBytes {
+    /// No bytes (an entry whose secret is still to be read).
+    fn default() -> Self {
+        SecretBytes::new(Vec::new())
+    }
+}
+
 impl SecretBytes {
     /// Takes ownership of the bytes; they are wiped when this value is dropped.
     pub fn new(bytes: Vec<u8>) -> Self {

@@ -70,6 +70,17 @@ impl Algorithm {
     }
 }
 
+/// A time-based account whose service is exactly "Steam" makes Steam Guard codes: Steam's own setup
+/// link and steamguard-cli's export are plain `otpauth://totp/` links with `issuer=Steam`, and
+/// FreeOTP and Aegis read them as Steam too. (A 6-digit code is refused by Steam.)
+pub fn steam_by_issuer(kind: OtpKind, issuer: &str) -> OtpKind {
+    if kind == OtpKind::Totp && issuer.trim() == "Steam" {
+        OtpKind::Steam
+    } else {
+        kind
+    }
+}
+
 /// Default number of digits of TOTP and HOTP codes.
 pub const DEFAULT_DIGITS: u8 = 6;
 /// Default time step of TOTP codes, in seconds.

@@ -65,8 +65,10 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
         let key = key.to_ascii_lowercase();
         match key.as_str() {
             "secret" => {
-                let value = zeroize::Zeroizing::new(decode_component(raw_value, Field::Secret)?);
-                secret = Some(decode_base32(&value)?);
+                secret = Some(zeroize::Zeroizing::new(decode_component(
+                    raw_value,
+                    Field::Secret,
+                )?))
             }
             "issuer" => issuer_param = Some(decode_component(raw_value, Field::Issuer)?),
             "algorithm" => {
@@ -88,9 +90,15 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     let secret = secret.ok_or_else(|| {
         Error::bad(
             Field::Uri,
-            "it has no secret= part, so no codes can be made from it.",
+            "it has no secret= part, so no codes can be made from it. Check that the link was copied whole and that \"secret\" is spelled right.",
         )
     })?;
+    let secret = match decode_base32(&secret) {
+        Ok(bytes) => bytes,
+        // steamguard-cli's KeePassXC links (encoder=steam) carry Steam's base64 shared secret.
+        Err(e) if kind == OtpKind::Steam => steam_base64(&secret).ok_or(e)?,
+        Err(e) => return Err(e),
+    };
     if kind == OtpKind::Hotp && !counter_seen {
         params.counter = 0;
     }
@@ -105,12 +113,22 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     } else {
         issuer
     };
+    params.kind = super::steam_by_issuer(kind, &issuer);
     Ok(ParsedUri {
         issuer: issuer.trim().to_string(),
         name: name.trim().to_string(),
         secret,
         params: params.validated()?,
     })
+}
+
+/// Steam's base64 `shared_secret`; a `+` read as a space in the query is put back.
+fn steam_base64(text: &str) -> Option<SecretBytes> {
+    let restored = zeroize::Zeroizing::new(text.trim().replace(' ', "+"));
+    let bytes = data_encoding::BASE64_NOPAD
+        .decode(restored.trim_end_matches('=').as_bytes())
+        .ok()?;
+    (!bytes.is_empty()).then(|| SecretBytes::new(bytes))
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -220,12 +238,21 @@ mod tests {
         assert_eq!((h.params.kind, h.params.counter), (OtpKind::Hotp, 42));
         let s1 = ok("otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP");
         let s2 = ok("otpauth://totp/me?secret=JBSWY3DPEHPK3PXP&encoder=steam");
-        for s in [s1, s2] {
+        // What Steam's own enrolment returns and steamguard-cli prints: a totp link, issuer Steam.
+        let s3 = ok("otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&issuer=Steam");
+        // steamguard-cli's KeePassXC shape: base64 secret (here "Hello!\xde\xad\xbe\xef").
+        let s4 =
+            ok("otpauth://totp/Steam:me?secret=SGVsbG8h3q2%2B7w%3D%3D&encoder=steam&issuer=Steam");
+        assert_eq!(s3.secret, s4.secret);
+        for s in [s1, s2, s3, s4] {
             assert_eq!(
                 (s.params.kind, s.params.digits, s.issuer.as_str()),
                 (OtpKind::Steam, 5, "Steam")
             );
         }
+        // Only the exact service name: "Steam Deck Store" or "steam" stays a 6-digit account.
+        let other = ok("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&issuer=Steam%20Deck%20Store");
+        assert_eq!(other.params.kind, OtpKind::Totp);
     }
 
     #[test]

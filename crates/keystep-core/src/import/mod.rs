@@ -1,0 +1,412 @@
+//! Bringing codes in from other authenticator apps: one reader per export format, each behind
+//! [`Importer`], and the detection that picks one from the content (never from the file name).
+//!
+//! A reader turns a file into [`Item`]s: an account ready to be checked against the vault, or an
+//! entry it had to skip, with the reason in words. Nothing here touches the vault; the facade
+//! previews the items against it and adds them in one save (`Keystep::preview_import`,
+//! `Keystep::import`). The formats are described, with their sources, in `docs/import-formats.md`.
+
+mod aegis;
+mod andotp;
+mod bitwarden;
+mod crypto;
+mod ente;
+mod freeotp_plus;
+pub mod google;
+mod lastpass;
+mod otpauth_list;
+mod proton;
+mod twofas;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::account::{ValidAccount, clean_names};
+use crate::error::{Error, Field, Result};
+use crate::otp::{Algorithm, OtpKind, OtpParams, steam_by_issuer};
+use crate::sensitive::{SecretBytes, SecretString};
+
+/// Largest export file read. A 1,000-account Aegis export with icons is a few megabytes; anything
+/// far bigger is refused from its size before it is read.
+pub const MAX_IMPORT_BYTES: usize = 32 << 20;
+
+/// The formats Keystep reads, named as `keystep import --format` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Google Authenticator's transfer links (`otpauth-migration://`), from its export QR codes.
+    Google,
+    Aegis,
+    #[serde(rename = "twofas")]
+    TwoFas,
+    Bitwarden,
+    Ente,
+    Proton,
+    #[serde(rename = "andotp")]
+    AndOtp,
+    FreeotpPlus,
+    Lastpass,
+    /// A text file with one `otpauth://` link per line.
+    Otpauth,
+}
+
+impl Format {
+    /// Every format, in the order detection tries them.
+    pub const ALL: [Format; 10] = [
+        Format::Google,
+        Format::Aegis,
+        Format::TwoFas,
+        Format::Bitwarden,
+        Format::Ente,
+        Format::Proton,
+        Format::AndOtp,
+        Format::FreeotpPlus,
+        Format::Lastpass,
+        Format::Otpauth,
+    ];
+
+    /// The name `--format` takes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Google => "google",
+            Format::Aegis => "aegis",
+            Format::TwoFas => "twofas",
+            Format::Bitwarden => "bitwarden",
+            Format::Ente => "ente",
+            Format::Proton => "proton",
+            Format::AndOtp => "andotp",
+            Format::FreeotpPlus => "freeotp-plus",
+            Format::Lastpass => "lastpass",
+            Format::Otpauth => "otpauth",
+        }
+    }
+
+    /// The app's name as people know it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Google => "Google Authenticator",
+            Format::Aegis => "Aegis",
+            Format::TwoFas => "2FAS",
+            Format::Bitwarden => "Bitwarden",
+            Format::Ente => "Ente Auth",
+            Format::Proton => "Proton Authenticator",
+            Format::AndOtp => "andOTP",
+            Format::FreeotpPlus => "FreeOTP+",
+            Format::Lastpass => "LastPass Authenticator",
+            Format::Otpauth => "a list of setup links",
+        }
+    }
+
+    /// Reads a `--format` name (any case).
+    pub fn parse(name: &str) -> Result<Format> {
+        let name = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.key() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
+                Error::bad(
+                    Field::Format,
+                    format!(
+                        "\"{name}\" is not one Keystep reads. Use one of: {}.",
+                        names.join(", ")
+                    ),
+                )
+            })
+    }
+
+    fn importer(self) -> &'static dyn Importer {
+        match self {
+            Format::Google => &google::GoogleImporter,
+            Format::Aegis => &aegis::Aegis,
+            Format::TwoFas => &twofas::TwoFas,
+            Format::Bitwarden => &bitwarden::Bitwarden,
+            Format::Ente => &ente::Ente,
+            Format::Proton => &proton::Proton,
+            Format::AndOtp => &andotp::AndOtp,
+            Format::FreeotpPlus => &freeotp_plus::FreeOtpPlus,
+            Format::Lastpass => &lastpass::LastPass,
+            Format::Otpauth => &otpauth_list::OtpauthList,
+        }
+    }
+}
+
+/// A file's content, decoded once for every reader: its bytes, its text when it is UTF-8, and its
+/// JSON when it parses (serde_json refuses nesting deeper than 128, so hostile nesting fails here).
+pub struct Input<'a> {
+    pub bytes: &'a [u8],
+    pub text: Option<&'a str>,
+    pub json: Option<serde_json::Value>,
+}
+
+impl<'a> Input<'a> {
+    /// Decodes `bytes` as text and JSON where it can.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let text = std::str::from_utf8(bytes).ok();
+        let json = text
+            .map(|t| t.trim_start_matches('\u{feff}'))
+            .filter(|t| t.trim_start().starts_with(['{', '[']))
+            .and_then(|t| serde_json::from_str(t).ok());
+        Input { bytes, text, json }
+    }
+
+    /// The JSON object, when the content is one.
+    pub fn object(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+        self.json.as_ref()?.as_object()
+    }
+}
+
+/// Why a reader could not read a file it recognised.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file is of this format but damaged or incomplete: what is wrong, in words.
+    Damaged(String),
+    /// The file is encrypted and no password was given.
+    PasswordNeeded,
+    /// The password given does not open the file.
+    WrongPassword,
+    /// A version, kind of encryption or setting this reader does not handle, in words.
+    Unsupported(String),
+}
+
+impl ReadError {
+    /// A damaged-file error with its reason.
+    pub fn damaged(reason: impl Into<String>) -> Self {
+        ReadError::Damaged(reason.into())
+    }
+}
+
+/// What a reader made of one entry of the file.
+#[derive(Debug)]
+pub enum Item {
+    /// An account, checked, with how the file names it.
+    Account {
+        label: String,
+        account: ValidAccount,
+    },
+    /// An entry that cannot be brought in, with how the file names it and why.
+    Skipped { label: String, reason: String },
+}
+
+impl Item {
+    /// The entry's name in the report: "Issuer:account", "line 3", "entry 2".
+    pub fn label(&self) -> &str {
+        match self {
+            Item::Account { label, .. } | Item::Skipped { label, .. } => label,
+        }
+    }
+
+    /// An entry skipped for `reason`.
+    pub fn skipped(label: impl Into<String>, reason: impl Into<String>) -> Self {
+        Item::Skipped {
+            label: label.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Reads a setup link (`otpauth://` or `steam://`) as one entry; a link Keystep cannot use
+    /// becomes a skipped entry with the link's problem (never the link: it holds the secret).
+    pub fn from_link(fallback_label: impl Into<String>, link: &str) -> Self {
+        let fallback_label = fallback_label.into();
+        match read_link(link) {
+            Ok(account) => Item::Account {
+                label: label_of(&account.issuer, &account.name, &fallback_label),
+                account,
+            },
+            Err(e) => Item::skipped(fallback_label, reason_of(&e)),
+        }
+    }
+}
+
+/// One entry as a reader found it, before Keystep's checks.
+#[derive(Debug)]
+pub struct RawEntry {
+    pub issuer: String,
+    pub name: String,
+    pub secret: SecretBytes,
+    pub kind: OtpKind,
+    pub algorithm: Algorithm,
+    pub digits: u8,
+    pub period: u64,
+    pub counter: u64,
+}
+
+impl RawEntry {
+    /// A time-based entry with the usual settings (SHA1, 6 digits, 30 seconds).
+    pub fn totp(issuer: impl Into<String>, name: impl Into<String>, secret: SecretBytes) -> Self {
+        let defaults = OtpParams::default();
+        RawEntry {
+            issuer: issuer.into(),
+            name: name.into(),
+            secret,
+            kind: OtpKind::Totp,
+            algorithm: defaults.algorithm,
+            digits: defaults.digits,
+            period: defaults.period,
+            counter: 0,
+        }
+    }
+
+    /// Checks the entry as the add form would: an entry that fails becomes a skipped one, named
+    /// by `fallback_label` when it has no names of its own.
+    pub fn into_item(self, fallback_label: &str) -> Item {
+        let label = label_of(&self.issuer, &self.name, fallback_label);
+        if self.secret.is_empty() {
+            return Item::skipped(label, "it has no secret key.");
+        }
+        let kind = steam_by_issuer(self.kind, &self.issuer);
+        let params = OtpParams {
+            kind,
+            algorithm: self.algorithm,
+            digits: self.digits,
+            period: self.period,
+            counter: self.counter,
+        }
+        .validated();
+        let checked = params.and_then(|params| {
+            let (issuer, name) = clean_names(&self.issuer, &self.name, Field::Name)?;
+            Ok(ValidAccount {
+                issuer,
+                name,
+                secret: self.secret,
+                params,
+            })
+        });
+        match checked {
+            Ok(account) => Item::Account { label, account },
+            Err(e) => Item::skipped(label, reason_of(&e)),
+        }
+    }
+}
+
+/// "Issuer:account", the one name there is, or `fallback` ("line 3") when the entry has none.
+pub fn label_of(issuer: &str, name: &str, fallback: &str) -> String {
+    match (issuer.trim(), name.trim()) {
+        ("", "") => fallback.to_string(),
+        (issuer, "") => issuer.to_string(),
+        ("", name) => name.to_string(),
+        (issuer, name) => format!("{issuer}:{name}"),
+    }
+}
+
+/// An error's message as a skip reason: "The time step is not valid: ..." reads as a reason.
+fn reason_of(error: &Error) -> String {
+    error.to_string()
+}
+
+/// Reads one setup link: `otpauth://`, or `steam://KEY` (Bitwarden, Proton), whose key is base32 or,
+/// from steamguard-cli, base64.
+pub fn read_link(link: &str) -> Result<ValidAccount> {
+    let link = link.trim();
+    let Some(key) = link
+        .get(..8)
+        .filter(|head| head.eq_ignore_ascii_case("steam://"))
+        .map(|_| &link[8..])
+    else {
+        return crate::account::from_uri(link);
+    };
+    let secret = crate::otp::secret::decode_base32(key)
+        .or_else(|_| decode_base64_secret(key).ok_or(()))
+        .map_err(|()| {
+            Error::bad(
+                Field::Secret,
+                "the key after steam:// is neither base32 nor base64.",
+            )
+        })?;
+    let params = OtpParams {
+        kind: OtpKind::Steam,
+        ..OtpParams::default()
+    }
+    .validated()?;
+    Ok(ValidAccount {
+        issuer: "Steam".into(),
+        name: String::new(),
+        secret,
+        params,
+    })
+}
+
+/// Standard base64, with or without padding (Steam's `shared_secret`, steamguard-cli's links).
+pub fn decode_base64_secret(text: &str) -> Option<SecretBytes> {
+    let trimmed = text.trim().trim_end_matches('=');
+    data_encoding::BASE64_NOPAD
+        .decode(trimmed.as_bytes())
+        .ok()
+        .map(SecretBytes::new)
+}
+
+/// Everything read from one file (or one image, or several QR codes of one export).
+#[derive(Debug)]
+pub struct ReadResult {
+    pub format: Format,
+    pub items: Vec<Item>,
+    /// Things the person must know that concern no single entry (a Google export with QR codes
+    /// missing), in words.
+    pub warnings: Vec<String>,
+}
+
+/// Reads `bytes` as `format`, or as the format its content shows when `format` is `None`.
+/// `source` names the file in messages. Images are not read here: see `crate::qr`.
+pub fn read(
+    source: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    password: Option<&SecretString>,
+) -> Result<ReadResult> {
+    let input = Input::new(bytes);
+    let format = match format {
+        Some(f) => f,
+        None => detect(&input).ok_or_else(|| Error::ImportUnknown {
+            file: source.to_string(),
+        })?,
+    };
+    let importer = format.importer();
+    let mut warnings = Vec::new();
+    let items = importer
+        .read(&input, password, &mut warnings)
+        .map_err(|e| e.into_error(source, format))?;
+    Ok(ReadResult {
+        format,
+        items,
+        warnings,
+    })
+}
+
+/// The format whose reader recognises the content, trying them in [`Format::ALL`] order.
+pub fn detect(input: &Input<'_>) -> Option<Format> {
+    Format::ALL.into_iter().find(|f| f.importer().detect(input))
+}
+
+impl ReadError {
+    fn into_error(self, source: &str, format: Format) -> Error {
+        let file = source.to_string();
+        let app = format.title();
+        match self {
+            ReadError::Damaged(reason) | ReadError::Unsupported(reason) => {
+                Error::ImportDamaged { file, app, reason }
+            }
+            ReadError::PasswordNeeded => Error::ImportPasswordNeeded { file, app },
+            ReadError::WrongPassword => Error::ImportWrongPassword { file, app },
+        }
+    }
+}
+
+/// One export format Keystep reads.
+pub trait Importer: Sync {
+    /// True when the content is this app's export. Cheap: looks at the first bytes or the JSON
+    /// keys, never decrypts.
+    fn detect(&self, input: &Input<'_>) -> bool;
+
+    /// Reads every entry. An encrypted file needs `password` ([`ReadError::PasswordNeeded`]
+    /// without one); `warnings` collects what concerns the whole file.
+    fn read(
+        &self,
+        input: &Input<'_>,
+        password: Option<&SecretString>,
+        warnings: &mut Vec<String>,
+    ) -> std::result::Result<Vec<Item>, ReadError>;
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -6,6 +6,7 @@
 mod phone;
 mod recovery;
 mod service;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,6 +111,44 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bring in accounts from another authenticator app's export, or from a picture of QR codes
+    /// (Google Authenticator's export QR codes, or a site's setup QR code). The format is found from
+    /// the content. Shows what happens to every entry; nothing is added if anything goes wrong.
+    /// Exit 0 when it ran (even with entries skipped), 2 for a file of no known kind, a damaged file
+    /// or a picture without a QR code, 4 for a wrong password.
+    Import {
+        file: PathBuf,
+        /// The app the file comes from: google, aegis, twofas, bitwarden, ente, proton, andotp,
+        /// freeotp-plus, lastpass, otpauth.
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Show what would happen, add nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print {"added", "duplicates", "skipped": [{"name", "reason"}]} as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What the QR codes in a picture hold, without adding anything: service, account name and kind
+    /// of each setup code (never its secret), and any other text such as a web address, with the
+    /// official-site check.
+    ScanQr {
+        image: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every account to a file: keystep (a backup, opens with the recovery password),
+    /// aegis-encrypted (a password for the file with --password-file), or the unencrypted aegis,
+    /// otpauth (one link per line) and google-qr (a folder of QR pictures for Google Authenticator).
+    /// Unencrypted exports ask for the recovery password (--password-file) when one is set.
+    Export {
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
     Code {
@@ -157,6 +196,9 @@ impl From<Error> for Failure {
             | Error::PhoneNotFound { .. }
             | Error::ServiceNotFound { .. }
             | Error::NoBackup => 3,
+            // A wrong or missing password of a file to import is a password problem, like the
+            // vault's own.
+            Error::ImportWrongPassword { .. } | Error::ImportPasswordNeeded { .. } => 4,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -209,6 +251,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
         } => recovery::run_restore(dir, &file, replace, json)?,
         Command::Recover { json } => recovery::run_recover(dir, json)?,
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            json,
+        } => transfer::run_import(dir, &file, format.as_deref(), dry_run, json)?,
+        Command::ScanQr { image, json } => transfer::run_scan_qr(&image, json)?,
+        Command::Export { format, out, json } => transfer::run_export(dir, &format, &out, json)?,
         Command::Add { uri, uri_file } => {
             let uri = setup_link(uri, uri_file.as_deref())?;
             let mut vault = open(dir, true)?.ok_or(Error::NoDataDir)?;
@@ -416,11 +466,18 @@ fn vault(dir: DataDir) -> Result<Keystep, Failure> {
 /// Opens the vault with the keychain on a worker thread, so a keychain waiting for an unlock prompt
 /// ends in a clear message instead of a hang.
 fn open(dir: DataDir, create: bool) -> Result<Option<Keystep>, Error> {
+    open_with(dir, create, true)
+}
+
+/// [`open`], with the keychain only when `password_opens` is false: for commands whose
+/// `--password-file` is another file's password (an export to import, a new encrypted export).
+fn open_with(dir: DataDir, create: bool, password_opens: bool) -> Result<Option<Keystep>, Error> {
     let with_password = recovery::given_password().filter(|_| {
-        matches!(
-            keystep_core::vault::file::locate_vault(&dir.vault_file()),
-            Ok(Some(_))
-        )
+        password_opens
+            && matches!(
+                keystep_core::vault::file::locate_vault(&dir.vault_file()),
+                Ok(Some(_))
+            )
     });
     let vault = match with_password {
         Some(password) => Keystep::open_with_password(dir, password)?,

@@ -13,11 +13,15 @@ use crate::sensitive::SecretString;
 use crate::vault::file::{WriteLock, locate_vault, remove_stale_temps, write_atomic};
 use crate::vault::{self, Contents, Slot, VaultKey};
 
+mod exports;
 mod guide_runs;
+mod imports;
 mod phones;
 mod recovery;
 mod services;
 
+pub use exports::{ACCOUNTS_PER_GOOGLE_QR, ExportFormat, ExportReport, ExportSkip};
+pub use imports::{ImportAction, ImportPreview, ImportRow};
 pub use phones::iso_date;
 pub use recovery::{
     BackupFailureView, BackupInfo, RecoverReport, RecoveryStatus, RestoreReport, SealedBy,

@@ -291,6 +291,16 @@ pub enum Error {
         "Keystep found no QR code in {file}. Make the QR code bigger on the screen (zoom in), make sure all of it shows, and try again; or use the site's \"can't scan it?\" link to get the setup key and type it. Nothing was added."
     )]
     NoQr { file: String },
+
+    /// A picture that is too large, damaged, or of a kind Keystep does not read.
+    #[error("Keystep did not read the picture {file}: {reason} Nothing was added.")]
+    ImageRefused { file: String, reason: String },
+
+    /// An export that is not encrypted was asked for without the recovery password.
+    #[error(
+        "This export is not encrypted: whoever gets the file can make every one of your codes. Give your recovery password first (in the window, type it; on the command line, --password-file FILE). Nothing was written."
+    )]
+    ExportPasswordNeeded,
 }
 
 fn service_not_found(query: Option<&str>) -> String {
@@ -396,6 +406,8 @@ impl Error {
             Error::ImportPasswordNeeded { .. } => "import.password_needed".into(),
             Error::ImportWrongPassword { .. } => "import.wrong_password".into(),
             Error::NoQr { .. } => "import.no_qr".into(),
+            Error::ImageRefused { .. } => "import.image_refused".into(),
+            Error::ExportPasswordNeeded => "export.password_needed".into(),
         }
     }
 

@@ -11,7 +11,7 @@
 //! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
 //!   (both read host names through `domain`: a host's registrable part, from the public suffix list);
 //! - [`import`]: other authenticator apps' exports, one reader per format, and Google's transfer QR
-//!   codes;
+//!   codes; [`qr`]: QR codes found in pictures and drawn for exports;
 //! - [`backups`]: automatic backups and their keep rule; [`recovery_password`]: strength and
 //!   passphrases; [`settings`]: what must be known before the vault opens (lock, backup folder);
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
@@ -37,6 +37,7 @@ pub(crate) mod names;
 pub mod otp;
 pub mod paths;
 pub mod phones;
+pub mod qr;
 pub mod recovery_password;
 pub mod sensitive;
 pub mod services;

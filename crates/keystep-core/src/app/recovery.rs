@@ -409,7 +409,7 @@ impl Keystep {
         self.save_slots(slots)
     }
 
-    fn check_current_password(&self, current: Option<&SecretString>) -> Result<()> {
+    pub(super) fn check_current_password(&self, current: Option<&SecretString>) -> Result<()> {
         let Some(slot) = self.slots.iter().find_map(Slot::password) else {
             return Ok(());
         };

@@ -20,3 +20,23 @@ impl Importer for Aegis {
         Err(ReadError::Unsupported("not written yet".into()))
     }
 }
+
+/// PLACEHOLDER (replaced by the Aegis writer).
+pub struct ExportAccount<'a> {
+    pub issuer: &'a str,
+    pub name: &'a str,
+    pub secret: &'a [u8],
+    pub kind: crate::otp::OtpKind,
+    pub algorithm: crate::otp::Algorithm,
+    pub digits: u8,
+    pub period: u64,
+    pub counter: u64,
+}
+
+/// PLACEHOLDER.
+pub fn write(
+    _entries: &[ExportAccount<'_>],
+    _password: Option<&SecretString>,
+) -> crate::error::Result<zeroize::Zeroizing<Vec<u8>>> {
+    Err(crate::error::Error::ExportPasswordNeeded)
+}

@@ -6,7 +6,7 @@
 //! previews the items against it and adds them in one save (`Keystep::preview_import`,
 //! `Keystep::import`). The formats are described, with their sources, in `docs/import-formats.md`.
 
-mod aegis;
+pub mod aegis;
 mod andotp;
 mod bitwarden;
 mod crypto;
@@ -344,6 +344,68 @@ pub struct ReadResult {
     /// Things the person must know that concern no single entry (a Google export with QR codes
     /// missing), in words.
     pub warnings: Vec<String>,
+    /// What QR codes held that is not a setup code (a web address, a Wi-Fi password): shown, never
+    /// added.
+    pub other_texts: Vec<String>,
+}
+
+/// Reads an export file or a picture of QR codes at `path`. A picture is searched for QR codes
+/// (any `format` but `google` and `otpauth` is refused for it); anything else is read as `format`,
+/// or as the format its content shows.
+pub fn read_path(
+    path: &std::path::Path,
+    format: Option<Format>,
+    password: Option<&SecretString>,
+) -> Result<ReadResult> {
+    let bytes = zeroize::Zeroizing::new(crate::files::read_file(path, MAX_IMPORT_BYTES)?);
+    let file = path.display().to_string();
+    if crate::qr::is_image(&bytes)
+        && matches!(format, None | Some(Format::Google | Format::Otpauth))
+    {
+        let texts = crate::qr::read_image(&file, &bytes)?;
+        return read_qr_texts(&file, &texts);
+    }
+    read(&file, &bytes, format, password)
+}
+
+/// Reads what QR codes held (from pictures or the screen): setup links, Google transfer links (the
+/// QR codes of one export in any order), and other text, kept apart. No QR code at all is
+/// [`Error::NoQr`] naming `source`.
+pub fn read_qr_texts(source: &str, texts: &[String]) -> Result<ReadResult> {
+    if texts.is_empty() {
+        return Err(Error::NoQr {
+            file: source.to_string(),
+        });
+    }
+    let mut transfers = Vec::new();
+    let mut items = Vec::new();
+    let mut other_texts = Vec::new();
+    for (index, text) in texts.iter().enumerate() {
+        let lower = text.trim().get(..20).unwrap_or(text).to_ascii_lowercase();
+        if lower.starts_with(google::SCHEME) {
+            transfers.push(text.as_str());
+        } else if lower.starts_with("otpauth://") || lower.starts_with("steam://") {
+            items.push(Item::from_link(format!("QR code {}", index + 1), text));
+        } else {
+            other_texts.push(text.clone());
+        }
+    }
+    let mut warnings = Vec::new();
+    let format = if transfers.is_empty() {
+        Format::Otpauth
+    } else {
+        let mut from_google = google::read_links(&transfers, &mut warnings)
+            .map_err(|e| e.into_error(source, Format::Google))?;
+        from_google.append(&mut items);
+        items = from_google;
+        Format::Google
+    };
+    Ok(ReadResult {
+        format,
+        items,
+        warnings,
+        other_texts,
+    })
 }
 
 /// Reads `bytes` as `format`, or as the format its content shows when `format` is `None`.
@@ -370,6 +432,7 @@ pub fn read(
         format,
         items,
         warnings,
+        other_texts: Vec::new(),
     })
 }
 

@@ -25,8 +25,10 @@ impl Importer for OtpauthList {
         let Some(text) = input.text else {
             return false;
         };
-        let mut lines = entry_lines(text.trim_start_matches('\u{feff}')).peekable();
-        lines.peek().is_some() && lines.all(|(_, line)| is_link(line))
+        // The first entry decides; a stray line further down is reported as skipped, by number.
+        entry_lines(text.trim_start_matches('\u{feff}'))
+            .next()
+            .is_some_and(|(_, line)| is_link(line))
     }
 
     fn read(

@@ -51,7 +51,6 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     let after_type = after_type.split('#').next().unwrap_or_default();
     let (label_raw, query) = after_type.split_once('?').unwrap_or((after_type, ""));
     let label = decode_component(label_raw, Field::Name)?;
-    let (label_issuer, name) = split_label(&label);
 
     let mut params = OtpParams {
         kind,
@@ -104,10 +103,21 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     }
     // The parameter wins when both are given: it is the one the spec calls authoritative, and the label
     // prefix is often a display name.
-    let issuer = issuer_param
-        .filter(|i| !i.trim().is_empty())
-        .or(label_issuer)
-        .unwrap_or_default();
+    let issuer_param = issuer_param.filter(|i| !i.trim().is_empty());
+    let (label_issuer, name) = match &issuer_param {
+        // An issuer that itself holds a colon ("Bank: Online") is taken whole from the label.
+        Some(i) if label.trim() == i.trim() => (None, String::new()),
+        Some(i) => match label
+            .trim()
+            .strip_prefix(i.trim())
+            .and_then(|r| r.strip_prefix(':'))
+        {
+            Some(rest) => (None, rest.trim().to_string()),
+            None => split_label(&label),
+        },
+        None => split_label(&label),
+    };
+    let issuer = issuer_param.or(label_issuer).unwrap_or_default();
     let issuer = if kind == OtpKind::Steam && issuer.is_empty() {
         "Steam".to_string()
     } else {
@@ -120,6 +130,42 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
         secret,
         params: params.validated()?,
     })
+}
+
+/// Writes an `otpauth://` link that [`parse`] (and other apps) read back: `Issuer:name` in the label,
+/// `issuer=` too, the secret in base32 without padding, and every setting. Steam accounts are
+/// written as `otpauth://totp/` with `issuer=Steam` and `encoder=steam`, which Aegis, FreeOTP and
+/// Keystep read as Steam. The link holds the secret: it is zeroized when dropped.
+pub fn format(
+    issuer: &str,
+    name: &str,
+    secret: &[u8],
+    params: &OtpParams,
+) -> zeroize::Zeroizing<String> {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let enc = |t: &str| utf8_percent_encode(t, NON_ALPHANUMERIC).to_string();
+    let label = match (issuer.is_empty(), name.is_empty()) {
+        (false, false) => format!("{}:{}", enc(issuer), enc(name)),
+        (false, true) => enc(issuer),
+        _ => enc(name),
+    };
+    let secret = zeroize::Zeroizing::new(data_encoding::BASE32_NOPAD.encode(secret));
+    let (kind, extra) = match params.kind {
+        OtpKind::Totp => ("totp", format!("&period={}", params.period)),
+        OtpKind::Hotp => ("hotp", format!("&counter={}", params.counter)),
+        OtpKind::Steam => ("totp", format!("&period={}&encoder=steam", params.period)),
+    };
+    let issuer_part = if issuer.is_empty() {
+        String::new()
+    } else {
+        format!("&issuer={}", enc(issuer))
+    };
+    zeroize::Zeroizing::new(format!(
+        "otpauth://{kind}/{label}?secret={}{issuer_part}&algorithm={}&digits={}{extra}",
+        secret.as_str(),
+        params.algorithm.as_str(),
+        params.digits,
+    ))
 }
 
 /// Steam's base64 `shared_secret`; a `+` read as a space in the query is put back.
@@ -253,6 +299,53 @@ mod tests {
         // Only the exact service name: "Steam Deck Store" or "steam" stays a 6-digit account.
         let other = ok("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&issuer=Steam%20Deck%20Store");
         assert_eq!(other.params.kind, OtpKind::Totp);
+    }
+
+    #[test]
+    fn format_writes_links_that_read_back_the_same() {
+        let secret = [7u8; 20];
+        for (issuer, name, params) in [
+            ("ID.me", "me@example.com", OtpParams::default()),
+            (
+                "Bank & Co: ünïcode",
+                "",
+                OtpParams {
+                    kind: OtpKind::Hotp,
+                    counter: 41,
+                    digits: 8,
+                    algorithm: Algorithm::Sha256,
+                    period: 30,
+                },
+            ),
+            (
+                "Steam",
+                "gamer",
+                OtpParams {
+                    kind: OtpKind::Steam,
+                    digits: 5,
+                    ..OtpParams::default()
+                },
+            ),
+            (
+                "",
+                "only a name",
+                OtpParams {
+                    period: 60,
+                    algorithm: Algorithm::Sha512,
+                    ..OtpParams::default()
+                },
+            ),
+        ] {
+            let link = format(issuer, name, &secret, &params);
+            let back = ok(&link);
+            assert_eq!(
+                (back.issuer.as_str(), back.name.as_str(), back.params),
+                (issuer, name, params),
+                "{}",
+                link.as_str()
+            );
+            assert_eq!(back.secret.expose(), secret);
+        }
     }
 
     #[test]

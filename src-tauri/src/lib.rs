@@ -4,8 +4,11 @@
 mod clipboard;
 mod commands;
 mod guide_commands;
+mod import_commands;
 mod phone_commands;
 mod recovery_commands;
+#[cfg(target_os = "linux")]
+mod screen;
 mod service_commands;
 mod state;
 mod webkit;
@@ -78,6 +81,14 @@ pub fn run() {
             recovery_commands::turn_off_backup_folder,
             recovery_commands::retry_backup,
             recovery_commands::put_key_in_keychain,
+            import_commands::choose_import_file,
+            import_commands::import_preview_file,
+            import_commands::import_scan_screen,
+            import_commands::import_paste_image,
+            import_commands::import_confirm,
+            import_commands::import_cancel,
+            import_commands::choose_export_path,
+            import_commands::export_codes,
             recovery_commands::choose_backup_file,
             recovery_commands::restore_backup,
             recovery_commands::newest_backup_sealed_by,

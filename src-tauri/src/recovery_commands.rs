@@ -27,7 +27,7 @@ fn unexpected(e: impl std::fmt::Display) -> ErrorDto {
 }
 
 /// Runs `f` on a blocking worker (Argon2, keychain round trips, file choosers).
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ErrorDto> + Send + 'static,
 ) -> CmdResult<T> {
     tauri::async_runtime::spawn_blocking(f)

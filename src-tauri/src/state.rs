@@ -31,6 +31,8 @@ pub struct AppState {
     key_in_keychain: AtomicBool,
     /// Set by `lock`: until the password is typed, nothing opens the codes (not the keychain either).
     locked: AtomicBool,
+    /// What an import read (with its secrets), waiting for the person to confirm the preview.
+    pending_import: Mutex<Option<keystep_core::import::ReadResult>>,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
             opening: tokio::sync::Mutex::new(Some(first)),
             key_in_keychain: AtomicBool::new(true),
             locked: AtomicBool::new(false),
+            pending_import: Mutex::new(None),
         }
     }
 
@@ -93,6 +96,12 @@ impl AppState {
     }
 
     /// The open vault, if any. A poisoned lock still holds a consistent vault (saves are all-or-nothing).
+    pub fn pending_import(&self) -> MutexGuard<'_, Option<keystep_core::import::ReadResult>> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
     pub fn vault(&self) -> MutexGuard<'_, Option<Keystep>> {
         self.vault.lock().unwrap_or_else(|p| p.into_inner())
     }

@@ -20,15 +20,15 @@ async function typeKey(dialog: HTMLElement) {
 }
 
 describe('add dialog', () => {
-  it('opens as a modal with focus on the setup link field', async () => {
+  it('opens as a modal with focus on Scan the screen, the setup link field below it', async () => {
     fakeBackend({ accounts: [existing], codes: [timedCode('a1', '123456', Date.now() + 20_000)] });
     render(AccountsScreen);
     const { dialog } = await openAddDialog();
 
     expect(dialog).toHaveAttribute('open');
+    expect(within(dialog).getByRole('button', { name: 'Scan the screen' })).toHaveFocus();
     const uri = within(dialog).getByLabelText('Setup link (starts with otpauth://)');
     expect(uri).toHaveAttribute('data-testid', 'uri-input');
-    expect(uri).toHaveFocus();
   });
 
   it('shows input.bad_secret next to the secret field and stays open with the input kept', async () => {

@@ -508,6 +508,17 @@ pub enum ShellError {
     /// The person closed the file chooser without choosing.
     #[error("No file was chosen.")]
     NothingChosen,
+    /// The screen could not be captured; the message says what to do instead.
+    #[error("{message}")]
+    ScreenCapture { message: String },
+    /// "Paste a picture" with no picture on the clipboard.
+    #[error(
+        "There is no picture to paste. Take a screenshot of the QR code first (Print Screen, or your system's screenshot tool, copying it), then press Paste a picture again."
+    )]
+    NoPictureCopied,
+    /// An import was confirmed, but nothing waits to be imported (already done or cancelled).
+    #[error("There is nothing waiting to be added. Open the picture or file again.")]
+    NothingToImport,
 }
 
 impl ShellError {
@@ -523,6 +534,9 @@ impl ShellError {
             ShellError::NoVaultYet => "vault.none",
             ShellError::Locked => "vault.locked",
             ShellError::NothingChosen => "app.nothing_chosen",
+            ShellError::ScreenCapture { .. } => "import.screen_capture",
+            ShellError::NoPictureCopied => "import.no_picture",
+            ShellError::NothingToImport => "import.nothing_pending",
         }
     }
 

@@ -5,7 +5,10 @@
 //! [`MAX_SIDE`] pixels on a side, or one that would need more than [`MAX_ALLOC`] bytes, is refused
 //! before its pixels are decoded (a "QR bomb" of 20,000 × 20,000 pixels costs nothing).
 
-use image::{GrayImage, ImageReader, Limits};
+use image::{ImageReader, Limits};
+
+/// Gray pixels, as screen captures hand them to [`find_codes`].
+pub use image::GrayImage;
 
 use crate::error::{Error, Result};
 
@@ -95,6 +98,17 @@ fn decode_all(gray: GrayImage) -> Vec<String> {
         }
     }
     texts
+}
+
+/// Gray pixels from RGBA ones (a picture from the clipboard); `None` when the sizes disagree or
+/// the picture is larger than Keystep reads.
+pub fn gray_from_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<GrayImage> {
+    let pixels = usize::try_from(u64::from(w) * u64::from(h)).ok()?;
+    if w > MAX_SIDE || h > MAX_SIDE || rgba.len() != pixels.checked_mul(4)? {
+        return None;
+    }
+    let rgba = image::RgbaImage::from_raw(w, h, rgba.to_vec())?;
+    Some(image::DynamicImage::ImageRgba8(rgba).into_luma8())
 }
 
 /// Draws `text` as a QR code: a gray image with `scale` pixels per module and the usual quiet zone.

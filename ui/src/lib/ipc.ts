@@ -25,6 +25,9 @@ import type { RecoveryStatus } from './bindings/RecoveryStatus';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { RecoverReport } from './bindings/RecoverReport';
 import type { SealedBy } from './bindings/SealedBy';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportReport } from './bindings/ExportReport';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -169,3 +172,16 @@ export const newestBackupSealedBy = () => call<SealedBy>('newest_backup_sealed_b
  * `password` is empty for a backup sealed by this computer's keychain.
  */
 export const recoverFromBackup = (password: string) => call<RecoverReport>('recover_from_backup', { password });
+
+// Bringing codes in: what was read stays in Rust until import_confirm; the
+// window gets the preview (names and kinds, never a secret).
+export const chooseImportFile = () => call<string>('choose_import_file');
+export const importPreviewFile = (path: string, password: string | null) =>
+  call<ImportPreview>('import_preview_file', { path, password });
+export const importScanScreen = () => call<ImportPreview>('import_scan_screen');
+export const importPasteImage = () => call<ImportPreview>('import_paste_image');
+export const importConfirm = () => call<ImportPreview>('import_confirm');
+export const importCancel = () => call<void>('import_cancel');
+export const chooseExportPath = (format: ExportFormat) => call<string>('choose_export_path', { format });
+export const exportCodes = (format: ExportFormat, path: string, password: string | null) =>
+  call<ExportReport>('export_codes', { format, path, password });

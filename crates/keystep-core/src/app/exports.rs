@@ -20,7 +20,7 @@ use crate::vault::file::write_atomic;
 pub const ACCOUNTS_PER_GOOGLE_QR: usize = 10;
 
 /// The formats Keystep writes, named as `keystep export --format` takes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExportFormat {

@@ -449,8 +449,6 @@ fn nonce_and_tag(
 }
 
 /// One account to write into an Aegis export.
-// `allow` until the export command calls `write` (the facade maps Keystep's accounts onto this).
-#[allow(dead_code)]
 pub struct ExportAccount<'a> {
     /// The service, as Aegis shows it above the code.
     pub issuer: &'a str,
@@ -471,7 +469,6 @@ pub struct ExportAccount<'a> {
 
 /// Writes an Aegis export of `entries`: plain without a password, encrypted with one (scrypt with
 /// Aegis's own settings, so it takes Aegis as long to open as its own exports).
-#[allow(dead_code)]
 pub fn write(
     entries: &[ExportAccount<'_>],
     password: Option<&SecretString>,
@@ -1150,24 +1147,4 @@ mod tests {
             let _ = read(&changed, Some("pw"));
         }
     }
-}
-
-/// PLACEHOLDER (replaced by the Aegis writer).
-pub struct ExportAccount<'a> {
-    pub issuer: &'a str,
-    pub name: &'a str,
-    pub secret: &'a [u8],
-    pub kind: crate::otp::OtpKind,
-    pub algorithm: crate::otp::Algorithm,
-    pub digits: u8,
-    pub period: u64,
-    pub counter: u64,
-}
-
-/// PLACEHOLDER.
-pub fn write(
-    _entries: &[ExportAccount<'_>],
-    _password: Option<&SecretString>,
-) -> crate::error::Result<zeroize::Zeroizing<Vec<u8>>> {
-    Err(crate::error::Error::ExportPasswordNeeded)
 }

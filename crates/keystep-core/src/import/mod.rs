@@ -471,5 +471,6 @@ pub trait Importer: Sync {
     ) -> std::result::Result<Vec<Item>, ReadError>;
 }
 
-#[cfg(test)]
-pub(crate) mod test_support;
+/// What the importers' tests compare (here and in `tests/imports.rs`): each entry as one line.
+#[doc(hidden)]
+pub mod test_support;

@@ -128,7 +128,7 @@ mod tests {
         for text in [
             "",
             "hello\n",
-            "otpauth://totp/A?secret=JBSWY3DPEHPK3PXP\nhello",
+            "hello\notpauth://totp/A?secret=JBSWY3DPEHPK3PXP",
             "{}",
         ] {
             assert!(!OtpauthList.detect(&Input::new(text.as_bytes())), "{text}");

@@ -1,0 +1,173 @@
+//! Bringing codes in (a picture, the screen, another app's export) and taking them out. What was
+//! read waits here, in Rust, until the person confirms the preview: the webview sees names and
+//! kinds, never a secret.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use keystep_core::ShellError;
+use keystep_core::app::{ExportFormat, ExportReport, ImportPreview, unix_now_ms};
+use keystep_core::import::{self, ReadResult};
+use keystep_core::sensitive::SecretString;
+use tauri::{AppHandle, State, WebviewWindow};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{CmdResult, with_vault};
+use crate::recovery_commands::blocking;
+use crate::state::AppState;
+
+/// How long the window stays hidden before the screen is captured: long enough for the desktop to
+/// draw what was behind it.
+const HIDE_BEFORE_CAPTURE: Duration = Duration::from_millis(250);
+
+/// Extensions offered by the file chooser: pictures and every export format Keystep reads.
+const IMPORT_EXTENSIONS: [&str; 11] = [
+    "png", "jpg", "jpeg", "webp", "gif", "json", "2fas", "txt", "csv", "aes", "bin",
+];
+
+/// Keeps what was read and answers with its preview against the open vault.
+fn hold(state: &State<'_, AppState>, read: ReadResult) -> CmdResult<ImportPreview> {
+    let preview = with_vault(state, |v| v.preview_import(&read))?;
+    *state.pending_import() = Some(read);
+    Ok(preview)
+}
+
+/// Asks for a picture or an export file with the system's chooser: its path, or `app.nothing_chosen`.
+#[tauri::command]
+pub async fn choose_import_file(app: AppHandle) -> CmdResult<String> {
+    blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("Choose a picture of a QR code, or an export from another app")
+            .add_filter("Pictures and exports", &IMPORT_EXTENSIONS)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| p.display().to_string())
+            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+    })
+    .await
+}
+
+/// Reads a picture or an export file (chosen, or dropped on the window) and previews its import.
+/// An encrypted export answers `import.password_needed` until `password` is given.
+#[tauri::command]
+pub async fn import_preview_file(
+    state: State<'_, AppState>,
+    path: String,
+    password: Option<SecretString>,
+) -> CmdResult<ImportPreview> {
+    let read = blocking(move || {
+        import::read_path(&PathBuf::from(path), None, password.as_ref()).map_err(|e| e.to_dto())
+    })
+    .await?;
+    hold(&state, read)
+}
+
+/// Hides the window, captures every monitor, shows the window again, and previews the QR codes
+/// found. The window is hidden so that Keystep never reads its own screen.
+#[tauri::command]
+pub async fn import_scan_screen(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> CmdResult<ImportPreview> {
+    let _ = window.hide();
+    tokio::time::sleep(HIDE_BEFORE_CAPTURE).await;
+    let captured =
+        blocking(|| capture().map_err(|message| ShellError::ScreenCapture { message }.to_dto()))
+            .await;
+    let _ = window.show();
+    let _ = window.set_focus();
+    let texts = blocking(move || Ok(keystep_core::qr::find_codes(captured?))).await?;
+    let read = import::read_qr_texts("the screen", &texts).map_err(|e| e.to_dto())?;
+    hold(&state, read)
+}
+
+#[cfg(target_os = "linux")]
+fn capture() -> Result<keystep_core::qr::GrayImage, String> {
+    crate::screen::capture_gray()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn capture() -> Result<keystep_core::qr::GrayImage, String> {
+    Err("Scanning the screen is not built for this system yet. Take a screenshot, then choose Open a picture and pick it.".into())
+}
+
+/// Reads a picture from the clipboard (a screenshot copied with Print Screen) and previews the QR
+/// codes in it.
+#[tauri::command]
+pub async fn import_paste_image(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<ImportPreview> {
+    let no_picture = || ShellError::NoPictureCopied.to_dto();
+    let image = app.clipboard().read_image().map_err(|_| no_picture())?;
+    let (width, height) = (image.width(), image.height());
+    let rgba = image.rgba().to_vec();
+    let texts = blocking(move || {
+        let gray = keystep_core::qr::gray_from_rgba(width, height, &rgba).ok_or_else(no_picture)?;
+        Ok(keystep_core::qr::find_codes(gray))
+    })
+    .await?;
+    let read = import::read_qr_texts("the copied picture", &texts).map_err(|e| e.to_dto())?;
+    hold(&state, read)
+}
+
+/// Adds what the preview showed, in one save; answers what was done.
+#[tauri::command]
+pub async fn import_confirm(state: State<'_, AppState>) -> CmdResult<ImportPreview> {
+    let read = state
+        .pending_import()
+        .take()
+        .ok_or_else(|| ShellError::NothingToImport.to_dto())?;
+    with_vault(&state, |v| v.import(read, unix_now_ms()))
+}
+
+/// Forgets what was read (the preview was cancelled).
+#[tauri::command]
+pub async fn import_cancel(state: State<'_, AppState>) -> CmdResult<()> {
+    state.pending_import().take();
+    Ok(())
+}
+
+/// Asks where to write an export: a file, or for Google QR pictures a folder.
+#[tauri::command]
+pub async fn choose_export_path(app: AppHandle, format: ExportFormat) -> CmdResult<String> {
+    blocking(move || {
+        let dialog = app.dialog().file();
+        let chosen = match format {
+            ExportFormat::GoogleQr => dialog
+                .set_title("Choose a folder for the QR pictures")
+                .blocking_pick_folder(),
+            _ => {
+                let (title, name) = match format {
+                    ExportFormat::Keystep => ("Save a Keystep backup", "keystep-backup.ksv"),
+                    ExportFormat::Otpauth => ("Save the setup links", "keystep-links.txt"),
+                    _ => ("Save an Aegis export", "aegis-export-keystep.json"),
+                };
+                dialog
+                    .set_title(title)
+                    .set_file_name(name)
+                    .blocking_save_file()
+            }
+        };
+        chosen
+            .and_then(|p| p.into_path().ok())
+            .map(|p| p.display().to_string())
+            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+    })
+    .await
+}
+
+/// Writes every account to `path` in `format` (see `Keystep::export` for what `password` is).
+#[tauri::command]
+pub async fn export_codes(
+    state: State<'_, AppState>,
+    format: ExportFormat,
+    path: String,
+    password: Option<SecretString>,
+) -> CmdResult<ExportReport> {
+    with_vault(&state, |v| {
+        v.export(format, &PathBuf::from(&path), password.as_ref())
+    })
+}

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates curl file)
 # xdg-open: the guides' "Open the official page" buttons hand the checked address to your browser with it.
 RUN_PACKAGES=(xdg-utils)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot python3-nacl python3-cryptography xdotool)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot python3-nacl python3-cryptography xdotool feh)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")

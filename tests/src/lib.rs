@@ -420,3 +420,37 @@ pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     }
     panic!("{css} shows {text:?}, not {needle:?}");
 }
+
+/// Waits for the GTK chooser titled `title`, focuses it, and types `path` into its location field
+/// (Ctrl+L, the path, Enter), as a person would with the keyboard. There is no window manager under
+/// Xvfb, so the focus is given with xdotool.
+pub async fn choose_in_gtk_dialog(title: &str, path: &Path) {
+    let mut id = String::new();
+    for _ in 0..100 {
+        let out = Command::new("xdotool")
+            .args(["search", "--name", title])
+            .output()
+            .unwrap();
+        id = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if !id.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!id.is_empty(), "no file chooser titled {title:?} appeared");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool").args(args).status().unwrap();
+        assert!(status.success(), "xdotool {args:?}");
+    };
+    xdotool(&["windowfocus", "--sync", &id]);
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--delay", "15", path.to_str().unwrap()]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "Return"]);
+}

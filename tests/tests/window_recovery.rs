@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use keystep_e2e::{
-    AxeReport, Window, click, codes_around_now, keystep, screenshot, type_into, wait_for,
-    wait_for_text,
+    AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, keystep, screenshot,
+    type_into, wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -201,40 +201,6 @@ async fn on_a_computer_with_no_codes_a_backup_is_restored_through_the_file_choos
     assert!(window.home.path().join("vault.ksv").exists());
     window.close().await;
     axe.assert_clean();
-}
-
-/// Waits for the GTK chooser titled `title`, focuses it, and types `path` into its location field
-/// (Ctrl+L, the path, Enter), as a person would with the keyboard. There is no window manager under
-/// Xvfb, so the focus is given with xdotool.
-async fn choose_in_gtk_dialog(title: &str, path: &Path) {
-    let mut id = String::new();
-    for _ in 0..100 {
-        let out = Command::new("xdotool")
-            .args(["search", "--name", title])
-            .output()
-            .unwrap();
-        id = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        if !id.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(!id.is_empty(), "no file chooser titled {title:?} appeared");
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    let xdotool = |args: &[&str]| {
-        let status = Command::new("xdotool").args(args).status().unwrap();
-        assert!(status.success(), "xdotool {args:?}");
-    };
-    xdotool(&["windowfocus", "--sync", &id]);
-    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["type", "--delay", "15", path.to_str().unwrap()]);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "Return"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

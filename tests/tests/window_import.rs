@@ -1,0 +1,214 @@
+//! Bringing codes in, in the real window: "Scan the screen" with a site's QR code shown by another
+//! program on the same X display (feh), an export file opened through the real GTK file chooser
+//! with its preview (an entry that cannot be added, and why), and a screenshot pasted from the
+//! clipboard. The codes the window then shows equal the core's. Each new screen is checked with
+//! axe-core and photographed into `artifacts/`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::Locator;
+use keystep_e2e::{
+    AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, screenshot, wait_for,
+    wait_for_text,
+};
+
+const URI: &str =
+    "otpauth://totp/ID.me:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=ID.me";
+
+/// A PNG of `text` as a QR code, written into `dir`.
+fn qr_picture(dir: &Path, text: &str) -> PathBuf {
+    let picture = keystep_core::qr::draw(text, 6).unwrap();
+    let path = dir.join("setup-qr.png");
+    std::fs::write(&path, keystep_core::qr::png_bytes(&picture).unwrap()).unwrap();
+    path
+}
+
+/// Shows `picture` in its own X window (feh), as a site's setup page would show its QR code;
+/// waits until the window is mapped. Killed when dropped.
+struct Viewer(Child);
+
+impl Viewer {
+    async fn show(picture: &Path) -> Self {
+        let child = Command::new("feh")
+            .args(["--title", "setup-page", "--geometry", "+40+40"])
+            .arg(picture)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("feh is missing: run scripts/install-deps.sh --test");
+        for _ in 0..100 {
+            let found = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", "setup-page"])
+                .output()
+                .unwrap();
+            if !found.stdout.is_empty() {
+                // Raised above Keystep's window, as a browser the person switched to would be.
+                let id = String::from_utf8_lossy(&found.stdout)
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_string();
+                let _ = Command::new("xdotool").args(["windowraise", &id]).status();
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                return Viewer(child);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the QR picture never showed on the display");
+    }
+}
+
+impl Drop for Viewer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The code the account row of `issuer` shows.
+async fn shown_code(window: &Window) -> String {
+    let row = wait_for(&window.client, "[data-testid=account-row]").await;
+    row.find(Locator::Css("[data-testid=code]"))
+        .await
+        .unwrap()
+        .attr("data-code")
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scan_the_screen_finds_a_sites_qr_code_in_another_window_and_adds_it() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let mut axe = AxeReport::default();
+    wait_for(client, "[data-testid=empty-state]").await;
+    let files = tempfile::tempdir().unwrap();
+    let picture = qr_picture(files.path(), URI);
+
+    click(client, "[data-testid=add-account]").await;
+    wait_for(client, "[data-testid=scan-screen]").await;
+    axe.audit(client, "add dialog with Scan the screen").await;
+    screenshot(client, "import-add-dialog.png").await;
+    let viewer = Viewer::show(&picture).await;
+    click(client, "[data-testid=scan-screen]").await;
+    let row = wait_for(client, "[data-testid=import-row]").await;
+    drop(viewer);
+    assert_eq!(
+        row.attr("data-action").await.unwrap().as_deref(),
+        Some("add")
+    );
+    let text = row.text().await.unwrap();
+    assert!(text.contains("ID.me (taxpayer@example.com)"), "{text}");
+    // The preview holds names and kinds, never the secret.
+    assert!(
+        !client
+            .source()
+            .await
+            .unwrap()
+            .contains("KRSXG5CTMVRXEZLUKN2XAZLD")
+    );
+    axe.audit(client, "scan preview").await;
+    screenshot(client, "import-scan-preview.png").await;
+
+    click(client, "[data-testid=import-confirm]").await;
+    wait_for(client, "[data-testid=import-done]").await;
+    click(client, "[data-testid=import-close]").await;
+    let code = shown_code(&window).await;
+    assert!(codes_around_now(URI).contains(&code), "{code}");
+    axe.assert_clean();
+    window.close().await;
+}
+
+/// The Aegis fixture: real-shaped, with entries Keystep must skip (mOTP, Yandex).
+fn aegis_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/imports/aegis-plain")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_file_opened_through_the_file_chooser_previews_every_entry_then_adds() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let mut axe = AxeReport::default();
+    wait_for(client, "[data-testid=empty-state]").await;
+    let file = std::fs::read_dir(aegis_fixture())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let expected: Vec<String> = std::fs::read_to_string(aegis_fixture().join("expected.txt"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let skips = expected.iter().filter(|l| l.starts_with("SKIP ")).count();
+
+    click(client, "[data-testid=add-account]").await;
+    click(client, "[data-testid=import-file]").await;
+    choose_in_gtk_dialog("Choose a picture of a QR code", &file).await;
+    wait_for(client, "[data-testid=import-row]").await;
+    let rows = client
+        .find_all(Locator::Css("[data-testid=import-row]"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), expected.len());
+    let mut skipped = 0;
+    for row in &rows {
+        if row.attr("data-action").await.unwrap().as_deref() == Some("skip") {
+            skipped += 1;
+            let text = row.text().await.unwrap();
+            assert!(text.contains("Not added"), "{text}");
+        }
+    }
+    assert_eq!(skipped, skips);
+    axe.audit(client, "import preview with skipped entries")
+        .await;
+    screenshot(client, "import-file-preview.png").await;
+
+    click(client, "[data-testid=import-confirm]").await;
+    let done = wait_for_text(client, "[data-testid=import-done]", "Added").await;
+    assert!(
+        done.contains(&format!("{}", expected.len() - skips)),
+        "{done}"
+    );
+    click(client, "[data-testid=import-close]").await;
+    let listed = client
+        .find_all(Locator::Css("[data-testid=account-row]"))
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), expected.len() - skips);
+    axe.assert_clean();
+    window.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_screenshot_pasted_from_the_clipboard_is_read() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    wait_for(client, "[data-testid=empty-state]").await;
+    let files = tempfile::tempdir().unwrap();
+    let picture = qr_picture(files.path(), URI);
+    // xclip serves the picture as image/png until another program takes the clipboard.
+    let mut xclip = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", "image/png", "-i"])
+        .arg(&picture)
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    click(client, "[data-testid=add-account]").await;
+    click(client, "[data-testid=paste-image]").await;
+    let row = wait_for(client, "[data-testid=import-row]").await;
+    let text = row.text().await.unwrap();
+    assert!(text.contains("ID.me (taxpayer@example.com)"), "{text}");
+    click(client, "[data-testid=import-confirm]").await;
+    click(client, "[data-testid=import-close]").await;
+    let code = shown_code(&window).await;
+    assert!(codes_around_now(URI).contains(&code), "{code}");
+    let _ = xclip.kill();
+    let _ = xclip.wait();
+    window.close().await;
+}

@@ -193,13 +193,13 @@ pub fn run_export(dir: DataDir, format: &str, out: &Path, json: bool) -> Result<
     let report = vault.export(format, out, recovery::given_password())?;
     if json {
         println!("{}", to_json(&report));
-        return Ok(());
-    }
-    for s in &report.skipped {
-        println!("  left out {}: {}", s.name, s.reason);
-    }
-    for f in &report.files {
-        println!("{}", f.display());
+    } else {
+        for s in &report.skipped {
+            println!("  left out {}: {}", s.name, s.reason);
+        }
+        for f in &report.files {
+            println!("{}", f.display());
+        }
     }
     eprintln!(
         "Exported {} account{}.{}",
@@ -208,7 +208,7 @@ pub fn run_export(dir: DataDir, format: &str, out: &Path, json: bool) -> Result<
         if format.is_encrypted() {
             ""
         } else {
-            " This file is not encrypted: anyone who has it can make your codes. Delete it once you have used it."
+            " This is not encrypted: anyone who has it can make your codes. Delete it once you have used it."
         }
     );
     Ok(())

@@ -32,13 +32,16 @@ struct Viewer(Child);
 
 impl Viewer {
     async fn show(picture: &Path) -> Self {
-        let child = Command::new("feh")
-            .args(["--title", "setup-page", "--geometry", "+40+40"])
-            .arg(picture)
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("feh is missing: run scripts/install-deps.sh --test");
+        // Owned by the Viewer at once, so that even a failed wait below stops it.
+        let viewer = Viewer(
+            Command::new("feh")
+                .args(["--title", "setup-page", "--geometry", "+40+40"])
+                .arg(picture)
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .expect("feh is missing: run scripts/install-deps.sh --test"),
+        );
         for _ in 0..100 {
             let found = Command::new("xdotool")
                 .args(["search", "--onlyvisible", "--name", "setup-page"])
@@ -53,7 +56,7 @@ impl Viewer {
                     .to_string();
                 let _ = Command::new("xdotool").args(["windowraise", &id]).status();
                 tokio::time::sleep(Duration::from_millis(300)).await;
-                return Viewer(child);
+                return viewer;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use keystep_core::ShellError;
 use keystep_core::app::{ExportFormat, ExportReport, ImportPreview, unix_now_ms};
-use keystep_core::import::{self, ReadResult};
+use keystep_core::import::{self, FileRead, ReadResult};
 use keystep_core::sensitive::SecretString;
 use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -15,7 +15,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{CmdResult, with_vault};
 use crate::recovery_commands::blocking;
-use crate::state::AppState;
+use crate::state::{AppState, PendingImport};
 
 /// How long the window stays hidden before the screen is captured: long enough for the desktop to
 /// draw what was behind it.
@@ -27,10 +27,40 @@ const IMPORT_EXTENSIONS: [&str; 11] = [
 ];
 
 /// Keeps what was read and answers with its preview against the open vault.
-fn hold(state: &State<'_, AppState>, read: ReadResult) -> CmdResult<ImportPreview> {
+fn hold(
+    state: &State<'_, AppState>,
+    read: ReadResult,
+    qr_texts: Option<Vec<String>>,
+) -> CmdResult<ImportPreview> {
     let preview = with_vault(state, |v| v.preview_import(&read))?;
-    *state.pending_import() = Some(read);
+    *state.pending_import() = Some(PendingImport { read, qr_texts });
     Ok(preview)
+}
+
+/// Reads QR codes' text (with those read before when `more`: the other QR codes of a Google export
+/// shown one at a time) and holds the result.
+fn hold_qr(
+    state: &State<'_, AppState>,
+    source: &str,
+    texts: Vec<String>,
+    more: bool,
+) -> CmdResult<ImportPreview> {
+    let mut all = if more {
+        state
+            .pending_import()
+            .as_ref()
+            .and_then(|p| p.qr_texts.clone())
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    for text in texts {
+        if !all.contains(&text) {
+            all.push(text);
+        }
+    }
+    let read = import::read_qr_texts(source, &all).map_err(|e| e.to_dto())?;
+    hold(state, read, Some(all))
 }
 
 /// Asks for a picture or an export file with the system's chooser: its path, or `app.nothing_chosen`.
@@ -56,12 +86,18 @@ pub async fn import_preview_file(
     state: State<'_, AppState>,
     path: String,
     password: Option<SecretString>,
+    more: bool,
 ) -> CmdResult<ImportPreview> {
+    let source = path.clone();
     let read = blocking(move || {
-        import::read_path(&PathBuf::from(path), None, password.as_ref()).map_err(|e| e.to_dto())
+        import::read_file_or_qr(&PathBuf::from(path), None, password.as_ref())
+            .map_err(|e| e.to_dto())
     })
     .await?;
-    hold(&state, read)
+    match read {
+        FileRead::Export(read) => hold(&state, read, None),
+        FileRead::QrTexts(texts) => hold_qr(&state, &source, texts, more),
+    }
 }
 
 /// Hides the window, captures every monitor, shows the window again, and previews the QR codes
@@ -70,6 +106,7 @@ pub async fn import_preview_file(
 pub async fn import_scan_screen(
     state: State<'_, AppState>,
     window: WebviewWindow,
+    more: bool,
 ) -> CmdResult<ImportPreview> {
     let _ = window.hide();
     tokio::time::sleep(HIDE_BEFORE_CAPTURE).await;
@@ -79,8 +116,7 @@ pub async fn import_scan_screen(
     let _ = window.show();
     let _ = window.set_focus();
     let texts = blocking(move || Ok(keystep_core::qr::find_codes(captured?))).await?;
-    let read = import::read_qr_texts("the screen", &texts).map_err(|e| e.to_dto())?;
-    hold(&state, read)
+    hold_qr(&state, "the screen", texts, more)
 }
 
 #[cfg(target_os = "linux")]
@@ -99,6 +135,7 @@ fn capture() -> Result<keystep_core::qr::GrayImage, String> {
 pub async fn import_paste_image(
     app: AppHandle,
     state: State<'_, AppState>,
+    more: bool,
 ) -> CmdResult<ImportPreview> {
     let no_picture = || ShellError::NoPictureCopied.to_dto();
     let image = app.clipboard().read_image().map_err(|_| no_picture())?;
@@ -109,18 +146,17 @@ pub async fn import_paste_image(
         Ok(keystep_core::qr::find_codes(gray))
     })
     .await?;
-    let read = import::read_qr_texts("the copied picture", &texts).map_err(|e| e.to_dto())?;
-    hold(&state, read)
+    hold_qr(&state, "the copied picture", texts, more)
 }
 
 /// Adds what the preview showed, in one save; answers what was done.
 #[tauri::command]
 pub async fn import_confirm(state: State<'_, AppState>) -> CmdResult<ImportPreview> {
-    let read = state
+    let pending = state
         .pending_import()
         .take()
         .ok_or_else(|| ShellError::NothingToImport.to_dto())?;
-    with_vault(&state, |v| v.import(read, unix_now_ms()))
+    with_vault(&state, |v| v.import(pending.read, unix_now_ms()))
 }
 
 /// Forgets what was read (the preview was cancelled).

@@ -17,6 +17,14 @@ use tauri::async_runtime::JoinHandle;
 /// An attempt to open the vault, running on a blocking worker.
 pub type Opening = JoinHandle<Result<(Keystep, OpenOutcome), ErrorDto>>;
 
+/// What an import read, waiting for the person to confirm its preview.
+pub struct PendingImport {
+    pub read: keystep_core::import::ReadResult,
+    /// The QR codes' text, when it came from QR codes: a second scan adds to them (the next QR code
+    /// of a Google export). Holds secrets, like `read`; both are dropped on confirm or cancel.
+    pub qr_texts: Option<Vec<String>>,
+}
+
 /// The app's state, managed by Tauri.
 pub struct AppState {
     /// `--home DIR` from the command line, if given (else `KEYSTEP_HOME` or the platform default).
@@ -32,7 +40,7 @@ pub struct AppState {
     /// Set by `lock`: until the password is typed, nothing opens the codes (not the keychain either).
     locked: AtomicBool,
     /// What an import read (with its secrets), waiting for the person to confirm the preview.
-    pending_import: Mutex<Option<keystep_core::import::ReadResult>>,
+    pending_import: Mutex<Option<PendingImport>>,
 }
 
 impl AppState {
@@ -96,7 +104,7 @@ impl AppState {
     }
 
     /// The open vault, if any. A poisoned lock still holds a consistent vault (saves are all-or-nothing).
-    pub fn pending_import(&self) -> MutexGuard<'_, Option<keystep_core::import::ReadResult>> {
+    pub fn pending_import(&self) -> MutexGuard<'_, Option<PendingImport>> {
         self.pending_import
             .lock()
             .unwrap_or_else(|p| p.into_inner())

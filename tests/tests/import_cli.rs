@@ -349,3 +349,48 @@ fn an_unencrypted_export_asks_for_the_recovery_password_when_one_is_set() {
         );
     }
 }
+
+#[test]
+fn the_pictures_of_one_google_export_import_together_and_one_alone_names_what_is_missing() {
+    require_session();
+    let phone = tempfile::tempdir().unwrap();
+    for i in 0..12u8 {
+        let secret = data_encoding::BASE32_NOPAD.encode(&[i + 1; 10]);
+        let uri = format!("otpauth://totp/Site{i}:me?secret={secret}&issuer=Site{i}");
+        assert!(keystep(phone.path(), &["add", &uri]).status.success());
+    }
+    let out = phone.path().join("qr");
+    let export = keystep(
+        phone.path(),
+        &[
+            "export",
+            "--format",
+            "google-qr",
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    let files: Vec<String> = json(&export)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files.len(), 2);
+
+    let one = tempfile::tempdir().unwrap();
+    let alone = keystep(one.path(), &["import", &files[1], "--json"]);
+    assert_eq!(alone.status.code(), Some(0), "{}", stderr(&alone));
+    assert_eq!(json(&alone)["added"], 2);
+    assert!(
+        stderr(&alone).contains("QR code 1 of 2 was not read"),
+        "{}",
+        stderr(&alone)
+    );
+
+    let both = tempfile::tempdir().unwrap();
+    let together = keystep(both.path(), &["import", &files[1], &files[0], "--json"]);
+    assert_eq!(json(&together)["added"], 12);
+    assert_eq!(json(&together)["warnings"], serde_json::json!([]));
+}

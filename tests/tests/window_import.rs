@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use keystep_e2e::{
-    AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, screenshot, wait_for,
-    wait_for_text,
+    AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, keystep, screenshot,
+    wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -213,5 +213,84 @@ async fn a_screenshot_pasted_from_the_clipboard_is_read() {
     assert!(codes_around_now(URI).contains(&code), "{code}");
     let _ = xclip.kill();
     let _ = xclip.wait();
+    window.close().await;
+}
+
+/// Two QR pictures of one Google Authenticator export (12 accounts: ten, then two), written by
+/// `keystep export --format google-qr` from another data folder, as a phone would show them.
+fn google_export_pictures(dir: &Path) -> Vec<PathBuf> {
+    let phone = dir.join("phone");
+    for i in 0..12u8 {
+        let secret = data_encoding::BASE32_NOPAD.encode(&[i + 1; 10]);
+        let uri = format!("otpauth://totp/Site{i}:me?secret={secret}&issuer=Site{i}");
+        assert!(keystep(&phone, &["add", &uri]).status.success());
+    }
+    let out = dir.join("qr");
+    let export = keystep(
+        &phone,
+        &[
+            "export",
+            "--format",
+            "google-qr",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let mut pictures: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pictures.sort();
+    assert_eq!(pictures.len(), 2);
+    pictures
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_qr_codes_of_a_google_export_shown_one_after_another_are_scanned_into_one_import() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let mut axe = AxeReport::default();
+    wait_for(client, "[data-testid=empty-state]").await;
+    let files = tempfile::tempdir().unwrap();
+    let pictures = google_export_pictures(files.path());
+
+    click(client, "[data-testid=add-account]").await;
+    wait_for(client, "[data-testid=scan-screen]").await;
+    let first = Viewer::show(&pictures[0]).await;
+    click(client, "[data-testid=scan-screen]").await;
+    let warning = wait_for_text(client, "[data-testid=import-warning]", "QR code 2 of 2").await;
+    assert!(warning.contains("not read"), "{warning}");
+    drop(first);
+    axe.audit(client, "a Google export with a QR code missing")
+        .await;
+    screenshot(client, "import-google-missing.png").await;
+
+    let second = Viewer::show(&pictures[1]).await;
+    click(client, "[data-testid=scan-more]").await;
+    // The warning goes once both QR codes are read, and the list holds all twelve.
+    for _ in 0..100 {
+        if client
+            .find(Locator::Css("[data-testid=import-warning]"))
+            .await
+            .is_err()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    drop(second);
+    let rows = client
+        .find_all(Locator::Css("[data-testid=import-row]"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 12);
+    click(client, "[data-testid=import-confirm]").await;
+    wait_for_text(client, "[data-testid=import-done]", "12").await;
+    axe.assert_clean();
     window.close().await;
 }

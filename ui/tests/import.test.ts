@@ -87,10 +87,26 @@ describe('bringing codes in', () => {
     await userEvent.click(within(dialog).getByTestId('import-password-submit'));
     await within(dialog).findAllByTestId('import-row');
     expect(backend.argsOf('import_preview_file')).toEqual([
-      { path: FILE, password: null },
-      { path: FILE, password: 'wrong' },
-      { path: FILE, password: 'right one' },
+      { path: FILE, password: null, more: false },
+      { path: FILE, password: 'wrong', more: false },
+      { path: FILE, password: 'right one', more: false },
     ]);
+  });
+
+  it('offers to scan the next QR code of a Google export that is missing one, and adds it to the list', async () => {
+    const first: ImportPreview = { ...preview(), format: 'google', app: 'Google Authenticator' };
+    const both: ImportPreview = { ...first, warnings: [] };
+    const backend = fakeBackend({
+      handlers: { import_scan_screen: (args) => (args.more ? both : first) },
+    });
+    render(AccountsScreen);
+    const dialog = await openAddDialog();
+    await userEvent.click(within(dialog).getByTestId('scan-screen'));
+    await within(dialog).findByTestId('import-warning');
+    await userEvent.click(within(dialog).getByTestId('scan-more'));
+    await waitFor(() => expect(within(dialog).queryByTestId('import-warning')).not.toBeInTheDocument());
+    expect(within(dialog).queryByTestId('import-more')).not.toBeInTheDocument();
+    expect(backend.argsOf('import_scan_screen')).toEqual([{ more: false }, { more: true }]);
   });
 
   it('says plainly when no QR code was found, and going back cancels a preview', async () => {

@@ -117,7 +117,10 @@ enum Command {
     /// Exit 0 when it ran (even with entries skipped), 2 for a file of no known kind, a damaged file
     /// or a picture without a QR code, 4 for a wrong password.
     Import {
-        file: PathBuf,
+        /// The export file or picture; several pictures (the QR codes of one Google Authenticator
+        /// export) are read together.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// The app the file comes from: google, aegis, twofas, bitwarden, ente, proton, andotp,
         /// freeotp-plus, lastpass, otpauth.
         #[arg(long, value_name = "FORMAT")]
@@ -252,11 +255,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => recovery::run_restore(dir, &file, replace, json)?,
         Command::Recover { json } => recovery::run_recover(dir, json)?,
         Command::Import {
-            file,
+            files,
             format,
             dry_run,
             json,
-        } => transfer::run_import(dir, &file, format.as_deref(), dry_run, json)?,
+        } => transfer::run_import(dir, &files, format.as_deref(), dry_run, json)?,
         Command::ScanQr { image, json } => transfer::run_scan_qr(&image, json)?,
         Command::Export { format, out, json } => transfer::run_export(dir, &format, &out, json)?,
         Command::Add { uri, uri_file } => {

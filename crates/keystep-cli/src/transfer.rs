@@ -29,7 +29,7 @@ struct SkipOut<'a> {
 
 pub fn run_import(
     dir: DataDir,
-    file: &Path,
+    files: &[std::path::PathBuf],
     format: Option<&str>,
     dry_run: bool,
     json: bool,
@@ -37,7 +37,7 @@ pub fn run_import(
     let format = format.map(Format::parse).transpose()?;
     // Read (and decrypt) the file before the vault opens: a wrong password or a damaged file is
     // told without touching the keychain.
-    let read = import::read_path(file, format, recovery::given_password())?;
+    let read = import::read_paths(files, format, recovery::given_password())?;
     let mut vault = open_with(dir, !dry_run, false)?;
     let preview = match (&mut vault, dry_run) {
         (Some(v), true) => v.preview_import(&read)?,

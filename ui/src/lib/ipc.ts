@@ -176,10 +176,12 @@ export const recoverFromBackup = (password: string) => call<RecoverReport>('reco
 // Bringing codes in: what was read stays in Rust until import_confirm; the
 // window gets the preview (names and kinds, never a secret).
 export const chooseImportFile = () => call<string>('choose_import_file');
-export const importPreviewFile = (path: string, password: string | null) =>
-  call<ImportPreview>('import_preview_file', { path, password });
-export const importScanScreen = () => call<ImportPreview>('import_scan_screen');
-export const importPasteImage = () => call<ImportPreview>('import_paste_image');
+// `more`: add these QR codes to the ones read before (the next QR code of a
+// Google Authenticator export), instead of starting again.
+export const importPreviewFile = (path: string, password: string | null, more: boolean) =>
+  call<ImportPreview>('import_preview_file', { path, password, more });
+export const importScanScreen = (more: boolean) => call<ImportPreview>('import_scan_screen', { more });
+export const importPasteImage = (more: boolean) => call<ImportPreview>('import_paste_image', { more });
 export const importConfirm = () => call<ImportPreview>('import_confirm');
 export const importCancel = () => call<void>('import_cancel');
 export const chooseExportPath = (format: ExportFormat) => call<string>('choose_export_path', { format });

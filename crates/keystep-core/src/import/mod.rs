@@ -357,15 +357,72 @@ pub fn read_path(
     format: Option<Format>,
     password: Option<&SecretString>,
 ) -> Result<ReadResult> {
+    match read_file_or_qr(path, format, password)? {
+        FileRead::Export(read) => Ok(read),
+        FileRead::QrTexts(texts) => read_qr_texts(&path.display().to_string(), &texts),
+    }
+}
+
+/// Reads several files as one import: the QR codes of all the pictures together (the pictures of
+/// one Google export, in any order), then each export file; their entries in that order.
+pub fn read_paths(
+    paths: &[std::path::PathBuf],
+    format: Option<Format>,
+    password: Option<&SecretString>,
+) -> Result<ReadResult> {
+    let mut texts = Vec::new();
+    let mut exports = Vec::new();
+    for path in paths {
+        match read_file_or_qr(path, format, password)? {
+            FileRead::QrTexts(found) => texts.extend(found),
+            FileRead::Export(read) => exports.push(read),
+        }
+    }
+    let mut result = match (texts.is_empty(), paths) {
+        (false, [one]) => read_qr_texts(&one.display().to_string(), &texts)?,
+        (false, _) => read_qr_texts("the pictures", &texts)?,
+        (true, _) => match exports.is_empty() {
+            true => {
+                return Err(Error::NoQr {
+                    file: "the pictures".into(),
+                });
+            }
+            false => exports.remove(0),
+        },
+    };
+    for mut read in exports {
+        result.items.append(&mut read.items);
+        result.warnings.append(&mut read.warnings);
+    }
+    Ok(result)
+}
+
+/// What a file held: an export, read; or a picture's QR codes, still as text (so that the QR codes
+/// of one Google export, in several pictures, can be read together).
+pub enum FileRead {
+    Export(ReadResult),
+    QrTexts(Vec<String>),
+}
+
+/// Reads an export file, or the QR codes of a picture (any `format` but `google` and `otpauth` is
+/// refused for a picture). Anything else is read as `format`, or as the format its content shows.
+pub fn read_file_or_qr(
+    path: &std::path::Path,
+    format: Option<Format>,
+    password: Option<&SecretString>,
+) -> Result<FileRead> {
     let bytes = zeroize::Zeroizing::new(crate::files::read_file(path, MAX_IMPORT_BYTES)?);
     let file = path.display().to_string();
     if crate::qr::is_image(&bytes)
         && matches!(format, None | Some(Format::Google | Format::Otpauth))
     {
         let texts = crate::qr::read_image(&file, &bytes)?;
-        return read_qr_texts(&file, &texts);
+        if texts.is_empty() {
+            return Err(Error::NoQr { file });
+        }
+        return Ok(FileRead::QrTexts(texts));
     }
-    read(&file, &bytes, format, password)
+    read(&file, &bytes, format, password).map(FileRead::Export)
 }
 
 /// Reads what QR codes held (from pictures or the screen): setup links, Google transfer links (the

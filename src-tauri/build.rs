@@ -63,6 +63,8 @@ fn main() {
             "import_cancel",
             "choose_export_path",
             "export_codes",
+            "show_account_qr",
+            "show_google_export_qr",
             "choose_backup_file",
             "restore_backup",
             "newest_backup_sealed_by",

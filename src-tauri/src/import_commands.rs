@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use keystep_core::ShellError;
-use keystep_core::app::{ExportFormat, ExportReport, ImportPreview, unix_now_ms};
+use keystep_core::app::{ExportFormat, ExportReport, ExportSkip, ImportPreview, unix_now_ms};
 use keystep_core::import::{self, FileRead, ReadResult};
 use keystep_core::sensitive::SecretString;
 use tauri::{AppHandle, State, WebviewWindow};
@@ -206,4 +206,101 @@ pub async fn export_codes(
     with_vault(&state, |v| {
         v.export(format, &PathBuf::from(&path), password.as_ref())
     })
+}
+
+/// Shows one account's setup QR code in a window of its own (drawn by Rust, never by the
+/// webview), to add the account to a second device. `password` as for an unencrypted export.
+#[tauri::command]
+pub async fn show_account_qr(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    password: Option<SecretString>,
+) -> CmdResult<()> {
+    let (link, name) = with_vault(&state, |v| v.setup_link(&id, password.as_ref()))?;
+    let picture = keystep_core::qr::draw(&link, 6).map_err(|e| e.to_dto())?;
+    let page = screen_qr::Page {
+        caption: format!(
+            "Scan this with the authenticator app on your other device to add {name}. It then makes the same codes as Keystep."
+        ),
+        picture,
+    };
+    screen_qr::show(
+        &app,
+        format!("QR code for {name}"),
+        REVEAL_WARNING.to_string(),
+        vec![page],
+    )
+}
+
+/// Shows a Google Authenticator export of every account it can take, one QR code after another, in
+/// a window of its own; answers which accounts were left out and why.
+#[tauri::command]
+pub async fn show_google_export_qr(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    password: Option<SecretString>,
+) -> CmdResult<Vec<ExportSkip>> {
+    let (links, skipped) = with_vault(&state, |v| v.google_transfer_links(password.as_ref()))?;
+    if links.is_empty() {
+        return Err(ShellError::NothingToShow.to_dto());
+    }
+    let total = links.len();
+    let mut pages = Vec::with_capacity(total);
+    for (index, link) in links.iter().enumerate() {
+        pages.push(screen_qr::Page {
+            caption: format!(
+                "QR code {} of {total}. In Google Authenticator on your phone, tap + then Scan a QR code, and scan it.{}",
+                index + 1,
+                if index + 1 < total { " Then press Next QR code." } else { "" }
+            ),
+            picture: keystep_core::qr::draw(link, 5).map_err(|e| e.to_dto())?,
+        });
+    }
+    screen_qr::show(
+        &app,
+        "QR codes for Google Authenticator".to_string(),
+        REVEAL_WARNING.to_string(),
+        pages,
+    )?;
+    Ok(skipped)
+}
+
+/// Said under every QR code of a secret shown on the screen.
+const REVEAL_WARNING: &str = "Anyone who sees or photographs this QR code can make your codes. Close this window as soon as you are done.";
+
+#[cfg(target_os = "linux")]
+mod screen_qr {
+    pub use crate::qr_window::Page;
+
+    pub fn show(
+        app: &tauri::AppHandle,
+        title: String,
+        warning: String,
+        pages: Vec<Page>,
+    ) -> Result<(), keystep_core::ErrorDto> {
+        crate::qr_window::show(app, title, warning, pages)
+            .map_err(|detail| keystep_core::ShellError::Unexpected { detail }.to_dto())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod screen_qr {
+    pub struct Page {
+        pub caption: String,
+        pub picture: keystep_core::qr::GrayImage,
+    }
+
+    pub fn show(
+        _app: &tauri::AppHandle,
+        _title: String,
+        _warning: String,
+        _pages: Vec<Page>,
+    ) -> Result<(), keystep_core::ErrorDto> {
+        Err(keystep_core::ShellError::ScreenCapture {
+            message: "Showing QR codes is not built for this system yet. Export to a file instead."
+                .into(),
+        }
+        .to_dto())
+    }
 }

@@ -6,6 +6,8 @@ mod commands;
 mod guide_commands;
 mod import_commands;
 mod phone_commands;
+#[cfg(target_os = "linux")]
+mod qr_window;
 mod recovery_commands;
 #[cfg(target_os = "linux")]
 mod screen;
@@ -89,6 +91,8 @@ pub fn run() {
             import_commands::import_cancel,
             import_commands::choose_export_path,
             import_commands::export_codes,
+            import_commands::show_account_qr,
+            import_commands::show_google_export_qr,
             recovery_commands::choose_backup_file,
             recovery_commands::restore_backup,
             recovery_commands::newest_backup_sealed_by,

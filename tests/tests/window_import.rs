@@ -294,3 +294,96 @@ async fn the_qr_codes_of_a_google_export_shown_one_after_another_are_scanned_int
     axe.assert_clean();
     window.close().await;
 }
+
+/// Waits for the native window titled `title` and reads the QR codes it shows, from the display's
+/// pixels (scrot of the window's area), as a phone camera would.
+async fn qr_codes_in_window(title: &str) -> Vec<String> {
+    for _ in 0..100 {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .unwrap();
+        let Some(id) = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .map(String::from)
+        else {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        };
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let geometry = Command::new("xdotool")
+            .args(["getwindowgeometry", "--shell", &id])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&geometry.stdout).to_string();
+        let value = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                .unwrap()
+                .trim()
+                .to_string()
+        };
+        let shot = keystep_e2e::artifacts_dir().join("qr-window.png");
+        let _ = std::fs::remove_file(&shot);
+        let area = format!(
+            "{},{},{},{}",
+            value("X"),
+            value("Y"),
+            value("WIDTH"),
+            value("HEIGHT")
+        );
+        assert!(
+            Command::new("scrot")
+                .args(["-a", &area])
+                .arg(&shot)
+                .status()
+                .unwrap()
+                .success()
+        );
+        return keystep_core::qr::read_image("window", &std::fs::read(&shot).unwrap()).unwrap();
+    }
+    panic!("no window titled {title:?} appeared");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_accounts_qr_code_is_shown_in_a_native_window_never_in_the_page() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    wait_for(client, "[data-testid=empty-state]").await;
+    click(client, "[data-testid=add-account]").await;
+    keystep_e2e::type_into(client, "[data-testid=uri-input]", URI).await;
+    click(client, "[data-testid=add-submit]").await;
+    wait_for(client, "[data-testid=account-row]").await;
+
+    click(client, "[data-testid=show-qr-button]").await;
+    let codes = qr_codes_in_window("QR code for ID.me").await;
+    assert_eq!(codes.len(), 1);
+    // The QR code sets up the same codes as the account (read back through the core).
+    let read = keystep_core::import::read_qr_texts("window", &codes).unwrap();
+    let keystep_core::import::Item::Account { account, .. } = &read.items[0] else {
+        panic!("{:?}", read.items[0]);
+    };
+    assert_eq!(
+        account.secret.expose(),
+        data_encoding::BASE32_NOPAD
+            .decode(b"KRSXG5CTMVRXEZLUKN2XAZLD")
+            .unwrap()
+    );
+    assert_eq!(
+        (account.issuer.as_str(), account.name.as_str()),
+        ("ID.me", "taxpayer@example.com")
+    );
+    assert!(
+        !client
+            .source()
+            .await
+            .unwrap()
+            .contains("KRSXG5CTMVRXEZLUKN2XAZLD")
+    );
+    screenshot(client, "qr-window-behind.png").await;
+    let _ = Command::new("xdotool")
+        .args(["search", "--name", "QR code for ID.me", "windowclose"])
+        .status();
+    window.close().await;
+}

@@ -129,3 +129,34 @@ describe('bringing codes in', () => {
     expect(backend.argsOf('import_cancel')).toHaveLength(1);
   });
 });
+
+describe('an account QR code for another device', () => {
+  it('asks for the recovery password when one is set, says a wrong one by the field, then asks Rust to show it', async () => {
+    const backend = fakeBackend({
+      accounts: [totp('a1', 'ID.me', 'sam')],
+      handlers: {
+        show_account_qr: (args) => {
+          if (args.password === null) throw { code: 'export.password_needed', message: 'Give your recovery password first.' };
+          if (args.password !== 'right one') throw { code: 'vault.wrong_password', message: 'That is not the recovery password.' };
+          return null;
+        },
+      },
+    });
+    render(AccountsScreen);
+    await userEvent.click(await screen.findByRole('button', { name: 'Show the QR code of ID.me (sam), to add it to another device' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Type your recovery password' });
+    const field = within(dialog).getByLabelText('Recovery password');
+    await userEvent.type(field, 'wrong');
+    await userEvent.click(within(dialog).getByTestId('reveal-submit'));
+    await waitFor(() => expect(within(dialog).getByLabelText('Recovery password')).toHaveAccessibleDescription(/not the recovery password/));
+    await userEvent.type(within(dialog).getByLabelText('Recovery password'), 'right one');
+    await userEvent.click(within(dialog).getByTestId('reveal-submit'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(backend.argsOf('show_account_qr')).toEqual([
+      { id: 'a1', password: null },
+      { id: 'a1', password: 'wrong' },
+      { id: 'a1', password: 'right one' },
+    ]);
+    expect(await axeViolations()).toEqual([]);
+  });
+});

@@ -519,6 +519,11 @@ pub enum ShellError {
     /// An import was confirmed, but nothing waits to be imported (already done or cancelled).
     #[error("There is nothing waiting to be added. Open the picture or file again.")]
     NothingToImport,
+    /// Showing Google Authenticator QR codes, and no account Google can take.
+    #[error(
+        "None of your accounts can go to Google Authenticator: it takes only 6-digit codes that change every 30 seconds. Export them to an Aegis file instead."
+    )]
+    NothingToShow,
 }
 
 impl ShellError {
@@ -537,6 +542,7 @@ impl ShellError {
             ShellError::ScreenCapture { .. } => "import.screen_capture",
             ShellError::NoPictureCopied => "import.no_picture",
             ShellError::NothingToImport => "import.nothing_pending",
+            ShellError::NothingToShow => "export.nothing_for_google",
         }
     }
 

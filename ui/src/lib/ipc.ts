@@ -28,6 +28,7 @@ import type { SealedBy } from './bindings/SealedBy';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportReport } from './bindings/ExportReport';
+import type { ExportSkip } from './bindings/ExportSkip';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -187,3 +188,7 @@ export const importCancel = () => call<void>('import_cancel');
 export const chooseExportPath = (format: ExportFormat) => call<string>('choose_export_path', { format });
 export const exportCodes = (format: ExportFormat, path: string, password: string | null) =>
   call<ExportReport>('export_codes', { format, path, password });
+// QR codes of secrets are drawn by Rust in a window of their own, never in the
+// page: these only ask for them to be shown.
+export const showAccountQr = (id: string, password: string | null) => call<void>('show_account_qr', { id, password });
+export const showGoogleExportQr = (password: string | null) => call<ExportSkip[]>('show_google_export_qr', { password });

@@ -115,9 +115,8 @@ impl Keystep {
         password: Option<&SecretString>,
     ) -> Result<ExportReport> {
         self.refresh()?;
-        if !format.is_encrypted() && self.has_password() {
-            let given = password.ok_or(Error::ExportPasswordNeeded)?;
-            self.check_current_password(Some(given))?;
+        if !format.is_encrypted() {
+            self.check_reveal(password)?;
         }
         let count = self.contents.accounts.len();
         let (files, exported, skipped) = match format {
@@ -163,16 +162,37 @@ impl Keystep {
         })
     }
 
+    /// Whoever sees an unencrypted export (a file, or QR codes on the screen) can make every code:
+    /// when a recovery password is set, `password` must be it.
+    fn check_reveal(&self, password: Option<&SecretString>) -> Result<()> {
+        if self.has_password() {
+            let given = password.ok_or(Error::ExportPasswordNeeded)?;
+            self.check_current_password(Some(given))?;
+        }
+        Ok(())
+    }
+
     /// The transfer links of a Google Authenticator export of every account that Google
-    /// Authenticator can take, ten per QR code, and the accounts left out.
-    pub fn google_transfer_links(&mut self) -> Result<(Vec<Zeroizing<String>>, Vec<ExportSkip>)> {
+    /// Authenticator can take, ten per QR code, and the accounts left out (to show on screen;
+    /// `password` as for an unencrypted export).
+    pub fn google_transfer_links(
+        &mut self,
+        password: Option<&SecretString>,
+    ) -> Result<(Vec<Zeroizing<String>>, Vec<ExportSkip>)> {
         self.refresh()?;
+        self.check_reveal(password)?;
         google_links(&self.contents.accounts)
     }
 
-    /// One account's setup link, to show as a QR code for a second device.
-    pub fn setup_link(&mut self, id: &str) -> Result<Zeroizing<String>> {
+    /// One account's setup link and its name, to show as a QR code for a second device
+    /// (`password` as for an unencrypted export).
+    pub fn setup_link(
+        &mut self,
+        id: &str,
+        password: Option<&SecretString>,
+    ) -> Result<(Zeroizing<String>, String)> {
         self.refresh()?;
+        self.check_reveal(password)?;
         let a = self
             .contents
             .accounts
@@ -181,11 +201,9 @@ impl Keystep {
             .ok_or_else(|| Error::NotFound {
                 query: id.to_string(),
             })?;
-        Ok(uri::format(
-            &a.issuer,
-            &a.name,
-            a.secret.expose(),
-            &a.params,
+        Ok((
+            uri::format(&a.issuer, &a.name, a.secret.expose(), &a.params),
+            a.display_name(),
         ))
     }
 }

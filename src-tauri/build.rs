@@ -65,6 +65,7 @@ fn main() {
             "export_codes",
             "show_account_qr",
             "show_google_export_qr",
+            "take_dropped_file",
             "choose_backup_file",
             "restore_backup",
             "newest_backup_sealed_by",

@@ -9,7 +9,7 @@ use keystep_core::ShellError;
 use keystep_core::app::{ExportFormat, ExportReport, ExportSkip, ImportPreview, unix_now_ms};
 use keystep_core::import::{self, FileRead, ReadResult};
 use keystep_core::sensitive::SecretString;
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
@@ -206,6 +206,33 @@ pub async fn export_codes(
     with_vault(&state, |v| {
         v.export(format, &PathBuf::from(&path), password.as_ref())
     })
+}
+
+/// A file dropped on the window: kept in Rust, and the page told that one is waiting (by a DOM
+/// event run in the page, so the page needs no event permission). The page then takes its path
+/// with [`take_dropped_file`] and reads it like a chosen file.
+pub fn on_file_dropped(window: &tauri::Window, event: &tauri::WindowEvent) {
+    let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event else {
+        return;
+    };
+    let Some(first) = paths.first() else {
+        return;
+    };
+    *window.state::<AppState>().dropped() = Some(first.clone());
+    if let Some(webview) = window.get_webview_window("main") {
+        let _ = webview.eval("window.dispatchEvent(new CustomEvent('keystep:file-dropped'))");
+    }
+}
+
+/// The path of the file dropped on the window (not a secret), once; `app.nothing_chosen` when
+/// none waits.
+#[tauri::command]
+pub async fn take_dropped_file(state: State<'_, AppState>) -> CmdResult<String> {
+    state
+        .dropped()
+        .take()
+        .map(|p| p.display().to_string())
+        .ok_or_else(|| ShellError::NothingChosen.to_dto())
 }
 
 /// Shows one account's setup QR code in a window of its own (drawn by Rust, never by the

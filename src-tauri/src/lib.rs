@@ -33,6 +33,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new_opening(home))
+        .on_window_event(import_commands::on_file_dropped)
         .invoke_handler(tauri::generate_handler![
             commands::open_vault,
             commands::list_accounts,
@@ -93,6 +94,7 @@ pub fn run() {
             import_commands::export_codes,
             import_commands::show_account_qr,
             import_commands::show_google_export_qr,
+            import_commands::take_dropped_file,
             recovery_commands::choose_backup_file,
             recovery_commands::restore_backup,
             recovery_commands::newest_backup_sealed_by,

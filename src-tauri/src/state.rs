@@ -41,6 +41,8 @@ pub struct AppState {
     locked: AtomicBool,
     /// What an import read (with its secrets), waiting for the person to confirm the preview.
     pending_import: Mutex<Option<PendingImport>>,
+    /// The file last dropped on the window, until the page takes it.
+    dropped: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -56,6 +58,7 @@ impl AppState {
             key_in_keychain: AtomicBool::new(true),
             locked: AtomicBool::new(false),
             pending_import: Mutex::new(None),
+            dropped: Mutex::new(None),
         }
     }
 
@@ -108,6 +111,10 @@ impl AppState {
         self.pending_import
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn dropped(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        self.dropped.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn vault(&self) -> MutexGuard<'_, Option<Keystep>> {

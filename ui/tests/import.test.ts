@@ -160,3 +160,20 @@ describe('an account QR code for another device', () => {
     expect(await axeViolations()).toEqual([]);
   });
 });
+
+describe('a file dropped on the window', () => {
+  it('opens the add dialog and reads the dropped file like a chosen one', async () => {
+    const backend = fakeBackend({
+      handlers: {
+        take_dropped_file: () => FILE,
+        import_preview_file: () => preview(),
+      },
+    });
+    render(AccountsScreen);
+    await screen.findByTestId('add-account');
+    window.dispatchEvent(new CustomEvent('keystep:file-dropped'));
+    const dialog = await screen.findByRole('dialog', { name: 'Add an account' });
+    await within(dialog).findAllByTestId('import-row');
+    expect(backend.argsOf('import_preview_file')).toEqual([{ path: FILE, password: null, more: false }]);
+  });
+});

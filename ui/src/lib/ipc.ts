@@ -192,3 +192,5 @@ export const exportCodes = (format: ExportFormat, path: string, password: string
 // page: these only ask for them to be shown.
 export const showAccountQr = (id: string, password: string | null) => call<void>('show_account_qr', { id, password });
 export const showGoogleExportQr = (password: string | null) => call<ExportSkip[]>('show_google_export_qr', { password });
+// A file dropped on the window waits in Rust; this takes its path (not a secret).
+export const takeDroppedFile = () => call<string>('take_dropped_file');

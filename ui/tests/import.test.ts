@@ -22,6 +22,7 @@ function preview(done = false): ImportPreview {
     skipped: 1,
     warnings: done ? [] : ['This Google Authenticator export has 2 QR codes, and QR code 2 of 2 was not read.'],
     otherTexts: [],
+    otherLinks: [],
   };
 }
 

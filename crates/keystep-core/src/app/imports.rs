@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::Keystep;
 use crate::account::{Account, ValidAccount};
+use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::import::{Format, Item, ReadResult};
 use crate::otp::{OtpKind, OtpParams};
@@ -57,6 +58,9 @@ pub struct ImportPreview {
     pub warnings: Vec<String>,
     /// What QR codes held that is not a setup code (shown, never added).
     pub other_texts: Vec<String>,
+    /// The official-site check of every link in those texts (a QR code on a letter or a message
+    /// may lead to a lookalike site).
+    pub other_links: Vec<crate::links::LinkCheck>,
 }
 
 /// Same secret and same settings: the same code generator, whatever its name. (The counter of a
@@ -71,7 +75,7 @@ fn same_code(a: (&SecretBytes, &OtpParams), b: (&SecretBytes, &OtpParams)) -> bo
 }
 
 /// Decides each entry against `contents` (and the entries before it), in file order.
-fn plan(contents: &Contents, read: &ReadResult) -> ImportPreview {
+fn plan(contents: &Contents, read: &ReadResult, catalog: &Catalog) -> ImportPreview {
     let mut rows = Vec::with_capacity(read.items.len());
     let mut taken: Vec<&ValidAccount> = Vec::new();
     for item in &read.items {
@@ -127,27 +131,33 @@ fn plan(contents: &Contents, read: &ReadResult) -> ImportPreview {
         rows,
         warnings: read.warnings.clone(),
         other_texts: read.other_texts.clone(),
+        other_links: read
+            .other_texts
+            .iter()
+            .flat_map(|t| crate::links::check_text(catalog, t))
+            .collect(),
     }
 }
 
 impl Keystep {
     /// What importing `read` would do into an empty vault (a dry run before there is one).
     pub fn preview_without_vault(read: &ReadResult) -> ImportPreview {
-        plan(&Contents::default(), read)
+        plan(&Contents::default(), read, Catalog::bundled())
     }
 
     /// What importing `read` would do now, entry by entry. Writes nothing.
     pub fn preview_import(&mut self, read: &ReadResult) -> Result<ImportPreview> {
         self.refresh()?;
-        Ok(plan(&self.contents, read))
+        Ok(plan(&self.contents, read, self.catalog()))
     }
 
     /// Adds every entry the preview marks "add", in one save: all of them, or (when the save
     /// fails) none. Decided again under the write lock, so an account added meanwhile in another
     /// window is not added twice.
     pub fn import(&mut self, read: ReadResult, now_ms: u64) -> Result<ImportPreview> {
+        let catalog = self.catalog();
         self.update(|contents| {
-            let preview = plan(contents, &read);
+            let preview = plan(contents, &read, catalog);
             let adds = read
                 .items
                 .into_iter()

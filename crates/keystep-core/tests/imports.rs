@@ -257,3 +257,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_qr_code_with_a_web_address_adds_nothing_and_its_link_is_checked() {
+    let home = tempfile::tempdir().unwrap();
+    let kc = keychain();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(home.path()), &kc).unwrap();
+    let texts = vec!["https://irs-gov-refund.com/claim".to_string()];
+    let read = import::read_qr_texts("letter.png", &texts).unwrap();
+    assert!(read.items.is_empty());
+    let preview = k.preview_import(&read).unwrap();
+    assert_eq!(preview.other_texts, texts);
+    assert_eq!(preview.other_links.len(), 1);
+    assert_ne!(
+        preview.other_links[0].verdict,
+        keystep_core::links::Verdict::Official
+    );
+    assert_eq!(k.import(read, 1).unwrap().added, 0);
+    assert!(k.accounts().unwrap().is_empty());
+}

@@ -241,6 +241,8 @@ fn every_bundled_guide_passes_validation() {
         "locked-out",
         "lost-phone",
         "is-it-the-irs",
+        "moving-from-authy",
+        "moving-from-phone-authenticator",
     ] {
         assert!(ids.contains(&id), "missing bundled guide {id}");
     }

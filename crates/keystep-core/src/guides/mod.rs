@@ -88,6 +88,14 @@ pub const BUNDLED_GUIDES: &[(&str, &str)] = &[
         "account-in-your-name.toml",
         include_str!("../../data/guides/account-in-your-name.toml"),
     ),
+    (
+        "moving-from-authy.toml",
+        include_str!("../../data/guides/moving-from-authy.toml"),
+    ),
+    (
+        "moving-from-phone-authenticator.toml",
+        include_str!("../../data/guides/moving-from-phone-authenticator.toml"),
+    ),
 ];
 
 /// Every bundled guide, parsed and validated against the catalog; the problems of any that were left

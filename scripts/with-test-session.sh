@@ -30,6 +30,10 @@ for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$display ]] && break; sleep 0.1; do
 [[ -e /tmp/.X11-unix/X$display ]] || { echo "Xvfb did not start:" >&2; cat "$SESSION_DIR/xvfb.log" >&2; exit 1; }
 
 export DISPLAY=":$display"
+# The session is X11 (Xvfb), even when this runs inside a desktop's Wayland session: the app then
+# scans the screen through X11, not through the desktop's screenshot portal.
+unset WAYLAND_DISPLAY
+export XDG_SESSION_TYPE=x11
 export XDG_DATA_HOME="$SESSION_DIR/data" XDG_CONFIG_HOME="$SESSION_DIR/config" XDG_CACHE_HOME="$SESSION_DIR/cache"
 export XDG_RUNTIME_DIR="$SESSION_DIR/runtime"
 export NO_AT_BRIDGE=1

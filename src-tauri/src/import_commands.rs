@@ -110,9 +110,9 @@ pub async fn import_scan_screen(
 ) -> CmdResult<ImportPreview> {
     let _ = window.hide();
     tokio::time::sleep(HIDE_BEFORE_CAPTURE).await;
-    let captured =
-        blocking(|| capture().map_err(|message| ShellError::ScreenCapture { message }.to_dto()))
-            .await;
+    let captured = capture()
+        .await
+        .map_err(|message| ShellError::ScreenCapture { message }.to_dto());
     let _ = window.show();
     let _ = window.set_focus();
     let texts = blocking(move || Ok(keystep_core::qr::find_codes(captured?))).await?;
@@ -120,12 +120,17 @@ pub async fn import_scan_screen(
 }
 
 #[cfg(target_os = "linux")]
-fn capture() -> Result<keystep_core::qr::GrayImage, String> {
-    crate::screen::capture_gray()
+async fn capture() -> Result<keystep_core::qr::GrayImage, String> {
+    if crate::screen::is_wayland() {
+        return crate::screen::capture_portal().await;
+    }
+    tauri::async_runtime::spawn_blocking(crate::screen::capture_gray)
+        .await
+        .map_err(|e| e.to_string())?
 }
 
 #[cfg(not(target_os = "linux"))]
-fn capture() -> Result<keystep_core::qr::GrayImage, String> {
+async fn capture() -> Result<keystep_core::qr::GrayImage, String> {
     Err("Scanning the screen is not built for this system yet. Take a screenshot, then choose Open a picture and pick it.".into())
 }
 

@@ -1,9 +1,11 @@
 //! Capturing the screen to look for QR codes: every monitor at once (on X11 the root window spans
 //! them all), as gray pixels, which is all the QR search needs.
 //!
-//! X11 only, through x11rb (pure Rust, no system library). A Wayland session without XWayland, or
-//! one whose other windows XWayland cannot see, needs the desktop portal's screenshot (not built
-//! yet): the error then says to open a screenshot file instead.
+//! On X11 through x11rb (pure Rust, no system library). In a Wayland session an X11 client sees only
+//! other X11 windows, so there the desktop's screenshot portal (org.freedesktop.portal.Screenshot,
+//! through ashpd) takes the picture: it hands back a PNG file, which is read and deleted at once
+//! (it may show a secret QR code). The portal path is not exercised by the tests here: the test
+//! display is X11 (Xvfb) with no portal.
 
 use keystep_core::qr::{GrayImage, MAX_SIDE};
 use x11rb::connection::Connection;
@@ -56,4 +58,38 @@ pub fn capture_gray() -> Result<GrayImage, String> {
         pixel.0[0] = u8::try_from(luma).unwrap_or(u8::MAX);
     }
     Ok(gray)
+}
+
+/// Whether this is a Wayland session (where X11 capture would miss Wayland windows).
+pub fn is_wayland() -> bool {
+    std::env::var("XDG_SESSION_TYPE").is_ok_and(|t| t.eq_ignore_ascii_case("wayland"))
+        || std::env::var("WAYLAND_DISPLAY").is_ok_and(|d| !d.is_empty())
+}
+
+/// Asks the desktop's screenshot portal for the whole screen (the desktop may first ask the person
+/// to allow it), reads the picture it saved, and deletes that file.
+pub async fn capture_portal() -> Result<GrayImage, String> {
+    let unavailable = |what: &str| {
+        format!(
+            "Keystep could not take a picture of the screen ({what}). Take a screenshot yourself (Print Screen key), then choose Open a picture and pick it."
+        )
+    };
+    let request = ashpd::desktop::screenshot::Screenshot::request()
+        .interactive(false)
+        .modal(true)
+        .send()
+        .await
+        .map_err(|_| unavailable("the desktop's screenshot service did not answer"))?;
+    let shot = request
+        .response()
+        .map_err(|_| unavailable("the desktop did not allow it"))?;
+    let path = shot
+        .uri()
+        .to_file_path()
+        .map_err(|()| unavailable("the desktop gave no picture file"))?;
+    let bytes = std::fs::read(&path);
+    // The picture may show a setup QR code: it is not left on disk.
+    let _ = std::fs::remove_file(&path);
+    let bytes = bytes.map_err(|_| unavailable("the picture could not be read"))?;
+    keystep_core::qr::decode_gray("the screen", &bytes).map_err(|e| e.to_string())
 }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use keystep_core::import::test_support::lines;
+use keystep_core::import::test_support::assert_expected;
 use keystep_core::import::{self, Format};
 use keystep_core::keychain::Keychain;
 use keystep_core::paths::DataDir;
@@ -68,24 +68,8 @@ fn every_fixture_is_detected_read_and_gives_the_expected_codes() {
             read.format, want_format,
             "{name}: detected as another format"
         );
-        let got = lines(&read.items);
-        let expected: Vec<String> = text(&dir, "expected.txt")
-            .unwrap()
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect();
-        assert_eq!(got.len(), expected.len(), "{name}: {got:#?}");
-        for (g, e) in got.iter().zip(&expected) {
-            if let Some(label) = e.strip_prefix("SKIP ") {
-                assert!(
-                    g.starts_with(&format!("SKIP {label}: ")),
-                    "{name}: expected {label} skipped with a reason, got {g}"
-                );
-            } else {
-                assert_eq!(g, e, "{name}");
-            }
-        }
+        let expected = text(&dir, "expected.txt").unwrap();
+        assert_expected(&read.items, &expected);
     }
 }
 

@@ -717,7 +717,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::import::test_support::lines;
+    use crate::import::test_support::{assert_expected, lines};
     use crate::import::{Format, detect};
 
     const PLAIN: &[u8] = include_bytes!(
@@ -749,20 +749,6 @@ mod tests {
         password: Option<&str>,
     ) -> std::result::Result<Vec<Item>, ReadError> {
         read(&serde_json::to_vec(file).unwrap(), password)
-    }
-
-    /// Compares with a fixture's expected.txt: accounts whole, skipped entries by `SKIP label`.
-    fn assert_expected(items: &[Item], expected: &str) {
-        let got = lines(items);
-        let want: Vec<&str> = expected.lines().collect();
-        assert_eq!(got.len(), want.len(), "{got:#?}");
-        for (got, want) in got.iter().zip(want) {
-            if want.starts_with("SKIP ") {
-                assert!(got.starts_with(&format!("{want}: ")), "{got} is not {want}");
-            } else {
-                assert_eq!(got, want);
-            }
-        }
     }
 
     fn reason(error: ReadError) -> String {

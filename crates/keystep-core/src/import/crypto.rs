@@ -74,3 +74,24 @@ pub fn hex(text: &str, what: &str) -> Result<Vec<u8>, ReadError> {
         .decode(text.trim().as_bytes())
         .map_err(|_| ReadError::damaged(format!("its {what} is not valid hexadecimal.")))
 }
+
+/// Decrypted JSON: its strings (the secrets among them) are wiped when it is dropped, since
+/// `serde_json::Value` does not wipe them itself.
+pub struct WipedJson(pub serde_json::Value);
+
+impl Drop for WipedJson {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
+fn wipe(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    use zeroize::Zeroize;
+    match value {
+        Value::String(text) => text.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(wipe),
+        Value::Object(map) => map.values_mut().for_each(wipe),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}

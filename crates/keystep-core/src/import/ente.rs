@@ -258,7 +258,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::import::test_support::lines;
+    use crate::import::test_support::{assert_expected, lines};
     use crate::import::{Format, detect};
 
     const PLAIN: &[u8] = include_bytes!(
@@ -282,19 +282,6 @@ mod tests {
     fn read(bytes: &[u8], password: Option<&str>) -> Result<Vec<Item>, ReadError> {
         let password = password.map(SecretString::from);
         Ente.read(&Input::new(bytes), password.as_ref(), &mut Vec::new())
-    }
-
-    /// Compares with a fixture's expected.txt: `SKIP label` lines by prefix (the reason is ours).
-    fn assert_matches(got: &[String], expected: &str) {
-        let expected: Vec<&str> = expected.lines().collect();
-        assert_eq!(got.len(), expected.len(), "{got:?}");
-        for (got, want) in got.iter().zip(expected) {
-            if want.starts_with("SKIP ") {
-                assert!(got.starts_with(&format!("{want}: ")), "{got} vs {want}");
-            } else {
-                assert_eq!(got, want);
-            }
-        }
     }
 
     /// The sample with `edit` applied to its JSON.
@@ -325,13 +312,13 @@ mod tests {
         let input = Input::new(PLAIN);
         assert_eq!(detect(&input), Some(Format::Otpauth));
         let items = OtpauthList.read(&input, None, &mut Vec::new()).unwrap();
-        assert_matches(&lines(&items), PLAIN_EXPECTED);
+        assert_expected(&items, PLAIN_EXPECTED);
     }
 
     #[test]
     fn reads_the_encrypted_fixture_with_entes_nominal_key_settings() {
         let items = read(SEALED, Some(SEALED_PASSWORD)).unwrap();
-        assert_matches(&lines(&items), SEALED_EXPECTED);
+        assert_expected(&items, SEALED_EXPECTED);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde_json::{Map, Value};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
-use super::crypto::{aes_gcm_open, base64, password_bytes};
+use super::crypto::{WipedJson, aes_gcm_open, base64, password_bytes};
 use super::{Importer, Input, Item, ReadError, label_of, read_link};
 use crate::error::Field;
 use crate::sensitive::SecretString;
@@ -196,25 +196,6 @@ fn derive_key(password: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>, ReadE
     Ok(key)
 }
 
-/// Decrypted JSON: its strings (the setup links among them) are wiped when it is dropped, since
-/// `serde_json::Value` does not wipe them itself.
-struct WipedJson(Value);
-
-impl Drop for WipedJson {
-    fn drop(&mut self) {
-        wipe(&mut self.0);
-    }
-}
-
-fn wipe(value: &mut Value) {
-    match value {
-        Value::String(text) => text.zeroize(),
-        Value::Array(items) => items.iter_mut().for_each(wipe),
-        Value::Object(map) => map.values_mut().for_each(wipe),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::OnceLock;
@@ -222,7 +203,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::import::test_support::lines;
+    use crate::import::test_support::{assert_expected, lines};
 
     const PLAIN: &[u8] = include_bytes!(
         "../../../../tests/fixtures/imports/proton-plain/proton_authenticator_backup.json"
@@ -240,19 +221,6 @@ mod tests {
     fn read(bytes: &[u8], password: Option<&str>) -> Result<Vec<Item>, ReadError> {
         let password = password.map(SecretString::new);
         Proton.read(&Input::new(bytes), password.as_ref(), &mut Vec::new())
-    }
-
-    /// Compares with a fixture's expected.txt; a `SKIP label` line matches the label, any reason.
-    fn assert_expected(items: &[Item], expected: &str) {
-        let got = lines(items);
-        let want: Vec<&str> = expected.lines().collect();
-        assert_eq!(got.len(), want.len(), "{got:#?}");
-        for (got, want) in got.iter().zip(want) {
-            match want.strip_prefix("SKIP ") {
-                Some(label) => assert!(got.starts_with(&format!("SKIP {label}: ")), "{got}"),
-                None => assert_eq!(got, want),
-            }
-        }
     }
 
     /// The encrypted fixture's key, derived once for the tests that change the file.

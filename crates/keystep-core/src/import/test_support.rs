@@ -31,3 +31,24 @@ pub fn lines(items: &[Item]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Compares `items` with a fixture's expected.txt: accounts line for line, a `SKIP label` line with
+/// a skipped entry of that label (any reason: the words are Keystep's, not the fixture's).
+pub fn assert_expected(items: &[Item], expected: &str) {
+    assert_lines(&lines(items), expected);
+}
+
+/// [`assert_expected`] for entries already turned into [`lines`].
+pub fn assert_lines(got: &[String], expected: &str) {
+    let want: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for (got, want) in got.iter().zip(want) {
+        match want.strip_prefix("SKIP ") {
+            Some(label) => assert!(
+                got.starts_with(&format!("SKIP {label}: ")) && got.ends_with('.'),
+                "expected {label} skipped with a reason (a sentence), got {got}"
+            ),
+            None => assert_eq!(got, want),
+        }
+    }
+}

@@ -8,9 +8,9 @@
 //! (`otp.issuer` when it is empty) and `otp.account` the account name.
 
 use serde_json::{Map, Value};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
-use super::crypto::{aes_gcm_open, base64, password_bytes};
+use super::crypto::{WipedJson, aes_gcm_open, base64, password_bytes};
 use super::{Importer, Input, Item, RawEntry, ReadError};
 use crate::otp::{Algorithm, OtpKind, OtpParams};
 use crate::sensitive::{SecretBytes, SecretString};
@@ -119,25 +119,6 @@ fn derive_key(password: &[u8], salt: &[u8]) -> Zeroizing<[u8; 32]> {
     let mut key = Zeroizing::new([0u8; 32]);
     pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, PBKDF2_ROUNDS, key.as_mut());
     key
-}
-
-/// Decrypted JSON: its strings (the secrets among them) are wiped when it is dropped, since
-/// `serde_json::Value` does not wipe them itself.
-struct WipedJson(Value);
-
-impl Drop for WipedJson {
-    fn drop(&mut self) {
-        wipe(&mut self.0);
-    }
-}
-
-fn wipe(value: &mut Value) {
-    match value {
-        Value::String(text) => text.zeroize(),
-        Value::Array(items) => items.iter_mut().for_each(wipe),
-        Value::Object(map) => map.values_mut().for_each(wipe),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
 }
 
 /// Reads the array of services, one item for each.
@@ -295,7 +276,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::import::test_support::lines;
+    use crate::import::test_support::{assert_expected, lines};
 
     const PLAIN: &[u8] = include_bytes!(
         "../../../../tests/fixtures/imports/2fas-plain/2fas-backup-20260101120000.2fas"
@@ -313,19 +294,6 @@ mod tests {
     fn read(bytes: &[u8], password: Option<&str>) -> Result<Vec<Item>, ReadError> {
         let password = password.map(SecretString::new);
         TwoFas.read(&Input::new(bytes), password.as_ref(), &mut Vec::new())
-    }
-
-    /// Compares with a fixture's expected.txt; a `SKIP label` line matches the label, any reason.
-    fn assert_expected(items: &[Item], expected: &str) {
-        let got = lines(items);
-        let want: Vec<&str> = expected.lines().collect();
-        assert_eq!(got.len(), want.len(), "{got:#?}");
-        for (got, want) in got.iter().zip(want) {
-            match want.strip_prefix("SKIP ") {
-                Some(label) => assert!(got.starts_with(&format!("SKIP {label}: ")), "{got}"),
-                None => assert_eq!(got, want),
-            }
-        }
     }
 
     fn backup(services: &str) -> String {

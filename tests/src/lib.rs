@@ -454,3 +454,14 @@ pub async fn choose_in_gtk_dialog(title: &str, path: &Path) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     xdotool(&["key", "Return"]);
 }
+
+/// The code an account row shows (its `data-code`).
+pub async fn shown_code(row: &fantoccini::elements::Element) -> String {
+    row.find(Locator::Css("[data-testid=code]"))
+        .await
+        .unwrap()
+        .attr("data-code")
+        .await
+        .unwrap()
+        .unwrap()
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use keystep_e2e::{
     AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, keystep, screenshot,
-    wait_for, wait_for_text,
+    shown_code, wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -71,18 +71,6 @@ impl Drop for Viewer {
     }
 }
 
-/// The code the account row of `issuer` shows.
-async fn shown_code(window: &Window) -> String {
-    let row = wait_for(&window.client, "[data-testid=account-row]").await;
-    row.find(Locator::Css("[data-testid=code]"))
-        .await
-        .unwrap()
-        .attr("data-code")
-        .await
-        .unwrap()
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn scan_the_screen_finds_a_sites_qr_code_in_another_window_and_adds_it() {
     let window = Window::open(&[]).await;
@@ -120,7 +108,8 @@ async fn scan_the_screen_finds_a_sites_qr_code_in_another_window_and_adds_it() {
     click(client, "[data-testid=import-confirm]").await;
     wait_for(client, "[data-testid=import-done]").await;
     click(client, "[data-testid=import-close]").await;
-    let code = shown_code(&window).await;
+    let row = wait_for(client, "[data-testid=account-row]").await;
+    let code = shown_code(&row).await;
     assert!(codes_around_now(URI).contains(&code), "{code}");
     axe.assert_clean();
     window.close().await;
@@ -209,7 +198,8 @@ async fn a_screenshot_pasted_from_the_clipboard_is_read() {
     assert!(text.contains("ID.me (taxpayer@example.com)"), "{text}");
     click(client, "[data-testid=import-confirm]").await;
     click(client, "[data-testid=import-close]").await;
-    let code = shown_code(&window).await;
+    let row = wait_for(client, "[data-testid=account-row]").await;
+    let code = shown_code(&row).await;
     assert!(codes_around_now(URI).contains(&code), "{code}");
     let _ = xclip.kill();
     let _ = xclip.wait();

@@ -10,7 +10,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use keystep_e2e::{
     AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, keystep, screenshot,
-    type_into, wait_for, wait_for_text,
+    shown_code, type_into, wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -51,17 +51,6 @@ fn set_password_with_cli(home: &Path, files: &Path) {
         "{}",
         String::from_utf8_lossy(&set.stderr)
     );
-}
-
-/// The code an account row shows.
-async fn shown_code(row: &fantoccini::elements::Element) -> String {
-    row.find(Locator::Css("[data-testid=code]"))
-        .await
-        .unwrap()
-        .attr("data-code")
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -100,14 +100,19 @@ pub async fn import_preview_file(
     }
 }
 
-/// Hides the window, captures every monitor, shows the window again, and previews the QR codes
-/// found. The window is hidden so that Keystep never reads its own screen.
+/// Finds the QR codes on the screen and previews them. Keystep must never read its own window:
+/// on X11 it first looks at the screen with its own window's area blanked out (no flicker, and
+/// fast when the site's QR code is beside Keystep); when that finds nothing, or on Wayland, it
+/// hides its window, captures every monitor, and shows the window again.
 #[tauri::command]
 pub async fn import_scan_screen(
     state: State<'_, AppState>,
     window: WebviewWindow,
     more: bool,
 ) -> CmdResult<ImportPreview> {
+    if let Some(texts) = scan_beside(&window).await {
+        return hold_qr(&state, "the screen", texts, more);
+    }
     let _ = window.hide();
     tokio::time::sleep(HIDE_BEFORE_CAPTURE).await;
     let captured = capture()
@@ -117,6 +122,25 @@ pub async fn import_scan_screen(
     let _ = window.set_focus();
     let texts = blocking(move || Ok(keystep_core::qr::find_codes(captured?))).await?;
     hold_qr(&state, "the screen", texts, more)
+}
+
+/// The QR codes outside Keystep's own window, when the screen can be read without hiding it (X11)
+/// and at least one is there.
+async fn scan_beside(window: &WebviewWindow) -> Option<Vec<String>> {
+    #[cfg(target_os = "linux")]
+    if crate::screen::is_wayland() {
+        return None;
+    }
+    let position = window.outer_position().ok()?;
+    let size = window.outer_size().ok()?;
+    let mut gray = capture().await.ok()?;
+    let texts = tauri::async_runtime::spawn_blocking(move || {
+        keystep_core::qr::blank(&mut gray, position.x, position.y, size.width, size.height);
+        keystep_core::qr::find_codes(gray)
+    })
+    .await
+    .ok()?;
+    (!texts.is_empty()).then_some(texts)
 }
 
 #[cfg(target_os = "linux")]

@@ -167,6 +167,22 @@ pub fn gray_from_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<GrayImage> {
     Some(image::DynamicImage::ImageRgba8(rgba).into_luma8())
 }
 
+/// Paints the rectangle at (`x`, `y`) of `width` × `height` white (the part of the picture inside
+/// it, when it lies partly outside): a screen capture with Keystep's own window left out.
+pub fn blank(gray: &mut GrayImage, x: i32, y: i32, width: u32, height: u32) {
+    let x0 = u32::try_from(x.max(0)).unwrap_or(0).min(gray.width());
+    let y0 = u32::try_from(y.max(0)).unwrap_or(0).min(gray.height());
+    let x1 = i64::from(x).saturating_add(i64::from(width));
+    let y1 = i64::from(y).saturating_add(i64::from(height));
+    let x1 = u32::try_from(x1.clamp(0, i64::from(gray.width()))).unwrap_or(0);
+    let y1 = u32::try_from(y1.clamp(0, i64::from(gray.height()))).unwrap_or(0);
+    for py in y0..y1 {
+        for px in x0..x1 {
+            gray.put_pixel(px, py, image::Luma([255]));
+        }
+    }
+}
+
 /// Draws `text` as a QR code: a gray image with `scale` pixels per module and the usual quiet zone.
 pub fn draw(text: &str, scale: u32) -> Result<GrayImage> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
@@ -321,6 +337,21 @@ mod tests {
     fn half_size_is_the_mean_of_four() {
         let gray = GrayImage::from_raw(5, 2, vec![0, 10, 255, 255, 7, 1, 30, 255, 254, 7]).unwrap();
         assert_eq!(half(&gray).into_raw(), [10, 255]);
+    }
+
+    #[test]
+    fn a_blanked_area_hides_its_codes_and_only_them() {
+        let inside = draw("otpauth://totp/Inside?secret=JBSWY3DPEHPK3PXP", 4).unwrap();
+        let beside = draw("otpauth://totp/Beside?secret=JBSWY3DPEHPK3PXP", 4).unwrap();
+        let mut screen = GrayImage::from_pixel(900, 400, image::Luma([230]));
+        image::imageops::replace(&mut screen, &inside, 20, 20);
+        image::imageops::replace(&mut screen, &beside, 500, 20);
+        // Keystep's window, partly off the screen to the left and below.
+        blank(&mut screen, -50, 0, 450, 1000);
+        assert_eq!(
+            find_codes(screen),
+            ["otpauth://totp/Beside?secret=JBSWY3DPEHPK3PXP"]
+        );
     }
 
     #[test]

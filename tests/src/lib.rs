@@ -422,7 +422,7 @@ pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
 }
 
 /// Waits for the GTK chooser titled `title`, focuses it, and types `path` into its location field
-/// (Ctrl+L, the path, Enter), as a person would with the keyboard. There is no window manager under
+/// (Ctrl+L, Ctrl+A, the path, Enter), as a person would with the keyboard. There is no window manager under
 /// Xvfb, so the focus is given with xdotool.
 pub async fn choose_in_gtk_dialog(title: &str, path: &Path) {
     let mut id = String::new();
@@ -450,6 +450,8 @@ pub async fn choose_in_gtk_dialog(title: &str, path: &Path) {
     xdotool(&["windowfocus", "--sync", &id]);
     xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
     tokio::time::sleep(Duration::from_millis(300)).await;
+    // A save dialog keeps its suggested name in the same field: typed over, not after.
+    xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
     xdotool(&["type", "--delay", "15", path.to_str().unwrap()]);
     tokio::time::sleep(Duration::from_millis(300)).await;
     xdotool(&["key", "Return"]);

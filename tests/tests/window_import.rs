@@ -381,3 +381,72 @@ async fn an_accounts_qr_code_is_shown_in_a_native_window_never_in_the_page() {
         .status();
     window.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn codes_exported_from_settings_to_an_encrypted_aegis_file_import_back_with_the_same_codes() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    let mut axe = AxeReport::default();
+    wait_for(client, "[data-testid=empty-state]").await;
+    click(client, "[data-testid=add-account]").await;
+    keystep_e2e::type_into(client, "[data-testid=uri-input]", URI).await;
+    click(client, "[data-testid=add-submit]").await;
+    wait_for(client, "[data-testid=account-row]").await;
+
+    click(client, "[data-testid=nav-settings]").await;
+    click(client, "[data-testid=export-format-aegis-encrypted]").await;
+    keystep_e2e::type_into(
+        client,
+        "[data-testid=export-password]",
+        "a phone password 42",
+    )
+    .await;
+    keystep_e2e::type_into(
+        client,
+        "[data-testid=export-password-again]",
+        "a phone password 42",
+    )
+    .await;
+    axe.audit(client, "export section").await;
+    screenshot(client, "export-settings.png").await;
+    let files = tempfile::tempdir().unwrap();
+    let out = files.path().join("aegis-export-keystep.json");
+    click(client, "[data-testid=export-submit]").await;
+    choose_in_gtk_dialog("Save an Aegis export", &out).await;
+    let result = wait_for_text(client, "[data-testid=export-result]", "1").await;
+    assert!(result.contains(out.to_str().unwrap()), "{result}");
+    axe.audit(client, "export result").await;
+    assert!(
+        !client
+            .source()
+            .await
+            .unwrap()
+            .contains("KRSXG5CTMVRXEZLUKN2XAZLD")
+    );
+
+    // The file opens with its password in the core's Aegis reader, with the same account.
+    let read = keystep_core::import::read_path(
+        &out,
+        None,
+        Some(&keystep_core::sensitive::SecretString::new(
+            "a phone password 42",
+        )),
+    )
+    .unwrap();
+    assert_eq!(read.format, keystep_core::import::Format::Aegis);
+    let keystep_core::import::Item::Account { account, .. } = &read.items[0] else {
+        panic!("{:?}", read.items[0]);
+    };
+    assert_eq!(
+        (account.issuer.as_str(), account.name.as_str()),
+        ("ID.me", "taxpayer@example.com")
+    );
+    assert_eq!(
+        account.secret.expose(),
+        data_encoding::BASE32_NOPAD
+            .decode(b"KRSXG5CTMVRXEZLUKN2XAZLD")
+            .unwrap()
+    );
+    axe.assert_clean();
+    window.close().await;
+}

@@ -51,6 +51,16 @@ async fn add_service(client: &Client, id: &str, name: &str, code_numbers: &[&str
         click(client, &format!("{row_css} [data-testid=security-key]")).await;
     }
     click(client, &format!("{row_css} [data-testid=service-save]")).await;
+    // The save is done when the row no longer says it has unsaved changes; the next service is
+    // chosen only then, as a person would after seeing it saved (the list reloads on save).
+    let unsaved = format!("{row_css} [data-testid=service-unsaved]");
+    for _ in 0..100 {
+        if client.find(Locator::Css(&unsaved)).await.is_err() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{name} was never saved");
 }
 
 async fn review_codes(client: &Client) -> Vec<(String, String)> {

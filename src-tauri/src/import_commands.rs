@@ -14,7 +14,7 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{CmdResult, with_vault};
-use crate::recovery_commands::blocking;
+use crate::recovery_commands::{blocking, chosen_path, nothing_chosen};
 use crate::state::{AppState, PendingImport};
 
 /// How long the window stays hidden before the screen is captured: long enough for the desktop to
@@ -72,9 +72,8 @@ pub async fn choose_import_file(app: AppHandle) -> CmdResult<String> {
             .set_title("Choose a picture of a QR code, or an export from another app")
             .add_filter("Pictures and exports", &IMPORT_EXTENSIONS)
             .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-            .map(|p| p.display().to_string())
-            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+            .map(chosen_path)
+            .unwrap_or_else(|| Err(nothing_chosen()))
     })
     .await
 }
@@ -217,9 +216,8 @@ pub async fn choose_export_path(app: AppHandle, format: ExportFormat) -> CmdResu
             }
         };
         chosen
-            .and_then(|p| p.into_path().ok())
-            .map(|p| p.display().to_string())
-            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+            .map(chosen_path)
+            .unwrap_or_else(|| Err(nothing_chosen()))
     })
     .await
 }
@@ -261,7 +259,7 @@ pub async fn take_dropped_file(state: State<'_, AppState>) -> CmdResult<String> 
         .dropped()
         .take()
         .map(|p| p.display().to_string())
-        .ok_or_else(|| ShellError::NothingChosen.to_dto())
+        .ok_or_else(nothing_chosen)
 }
 
 /// Shows one account's setup QR code in a window of its own (drawn by Rust, never by the

@@ -168,6 +168,20 @@ pub async fn set_lock_settings(
     Ok(status_of(&state, vault))
 }
 
+/// The answer when the person closed a chooser without choosing.
+pub(crate) fn nothing_chosen() -> ErrorDto {
+    ShellError::NothingChosen.to_dto()
+}
+
+/// The path a chooser gave, as the page gets it (not a secret); a path that is not a local file
+/// counts as nothing chosen.
+pub(crate) fn chosen_path(chosen: tauri_plugin_dialog::FilePath) -> CmdResult<String> {
+    chosen
+        .into_path()
+        .map(|p| p.display().to_string())
+        .map_err(|_| nothing_chosen())
+}
+
 /// Asks for a folder with the system's chooser; `app.nothing_chosen` when the person cancels.
 async fn pick_folder(app: AppHandle, title: &'static str) -> CmdResult<PathBuf> {
     blocking(move || {
@@ -176,7 +190,7 @@ async fn pick_folder(app: AppHandle, title: &'static str) -> CmdResult<PathBuf> 
             .set_title(title)
             .blocking_pick_folder()
             .and_then(|p| p.into_path().ok())
-            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+            .ok_or_else(nothing_chosen)
     })
     .await
 }
@@ -223,9 +237,8 @@ pub async fn choose_backup_file(app: AppHandle) -> CmdResult<String> {
             .set_title("Choose your Keystep backup")
             .add_filter("Keystep backups", &["ksv"])
             .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-            .map(|p| p.display().to_string())
-            .ok_or_else(|| ShellError::NothingChosen.to_dto())
+            .map(chosen_path)
+            .unwrap_or_else(|| Err(nothing_chosen()))
     })
     .await
 }

@@ -45,19 +45,12 @@ pub fn capture_gray() -> Result<GrayImage, String> {
         ));
     }
     let little_endian = setup.image_byte_order == ImageOrder::LSB_FIRST;
-    let (w, h) = (u32::from(width), u32::from(height));
-    let mut gray = GrayImage::new(w, h);
-    for (pixel, chunk) in gray.pixels_mut().zip(reply.data.chunks_exact(4)) {
-        // 32-bit TrueColor: blue, green, red, unused (in memory, least significant byte first).
-        let (r, g, b) = if little_endian {
-            (chunk[2], chunk[1], chunk[0])
-        } else {
-            (chunk[1], chunk[2], chunk[3])
-        };
-        let luma = (u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000;
-        pixel.0[0] = u8::try_from(luma).unwrap_or(u8::MAX);
-    }
-    Ok(gray)
+    Ok(keystep_core::qr::gray_from_bgrx(
+        u32::from(width),
+        u32::from(height),
+        &reply.data,
+        little_endian,
+    ))
 }
 
 /// Whether this is a Wayland session (where X11 capture would miss Wayland windows).

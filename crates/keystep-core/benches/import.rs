@@ -2,8 +2,8 @@
 //!
 //! 1. "Scan the screen": a 3840 × 2160 capture (a 4K monitor) of a light page with text-like clutter
 //!    and one setup QR code at its usual on-screen size (about 225 px), away from the origin. Measured
-//!    separately: the conversion of the capture's 32-bit BGRX pixels to gray (the loop of
-//!    `src-tauri/src/screen.rs`, copied here since the shell is not a dependency of the core) and
+//!    separately: the conversion of the capture's 32-bit BGRX pixels to gray
+//!    (`qr::gray_from_bgrx`, which `src-tauri/src/screen.rs` calls on each capture) and
 //!    `qr::find_codes` on the gray pixels. The target is 300 ms from the click to the
 //!    preview; the X11 capture itself (the display's copy of the screen) is not measured here.
 //! 2. "Open a picture" of a 12-megapixel phone photo (4000 × 3000) of a QR code: a large code (25 px
@@ -117,22 +117,6 @@ fn bgrx(gray: &GrayImage) -> Vec<u8> {
         .collect()
 }
 
-/// The loop of `capture_gray` in `src-tauri/src/screen.rs`, copied as it is there.
-fn gray_from_bgrx(w: u32, h: u32, data: &[u8], little_endian: bool) -> GrayImage {
-    let mut gray = GrayImage::new(w, h);
-    for (pixel, chunk) in gray.pixels_mut().zip(data.chunks_exact(4)) {
-        // 32-bit TrueColor: blue, green, red, unused (in memory, least significant byte first).
-        let (r, g, b) = if little_endian {
-            (chunk[2], chunk[1], chunk[0])
-        } else {
-            (chunk[1], chunk[2], chunk[3])
-        };
-        let luma = (u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000;
-        pixel.0[0] = u8::try_from(luma).unwrap_or(u8::MAX);
-    }
-    gray
-}
-
 /// A 4000 × 3000 phone photo of a printed QR code as JPEG bytes: the page lit unevenly on a
 /// mid-grey table, the code at 25 px per module, blurred, with sensor noise, slightly tinted.
 fn photo_jpeg() -> Vec<u8> {
@@ -176,7 +160,7 @@ fn bench_screen(c: &mut Criterion) {
     assert_eq!(found, [LINK], "the QR code on the screen was not found");
     let data = bgrx(&gray);
     assert_eq!(
-        qr::find_codes(gray_from_bgrx(3840, 2160, &data, true)),
+        qr::find_codes(qr::gray_from_bgrx(3840, 2160, &data, true)),
         [LINK]
     );
 
@@ -184,7 +168,7 @@ fn bench_screen(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));
     group.bench_function("bgrx_to_gray", |b| {
-        b.iter(|| black_box(gray_from_bgrx(3840, 2160, black_box(&data), true)))
+        b.iter(|| black_box(qr::gray_from_bgrx(3840, 2160, black_box(&data), true)))
     });
     group.bench_function("find_codes", |b| {
         b.iter_batched(
@@ -194,7 +178,7 @@ fn bench_screen(c: &mut Criterion) {
         )
     });
     group.bench_function("bgrx_to_gray_and_find_codes", |b| {
-        b.iter(|| black_box(qr::find_codes(gray_from_bgrx(3840, 2160, &data, true))))
+        b.iter(|| black_box(qr::find_codes(qr::gray_from_bgrx(3840, 2160, &data, true))))
     });
     group.finish();
 }

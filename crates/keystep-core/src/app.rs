@@ -414,15 +414,18 @@ impl Keystep {
     /// The code of one account at `now_ms`. For a counter (HOTP) account, the last code given out.
     pub fn code(&mut self, id: &str, now_ms: u64) -> Result<CodeView> {
         self.refresh()?;
-        let account = self
-            .contents
+        Ok(code_view(self.account_by_id(id)?, now_ms))
+    }
+
+    /// The account with this id, as last read (the caller refreshes first).
+    fn account_by_id(&self, id: &str) -> Result<&Account> {
+        self.contents
             .accounts
             .iter()
             .find(|a| a.id == id)
             .ok_or_else(|| Error::NotFound {
                 query: id.to_string(),
-            })?;
-        Ok(code_view(account, now_ms))
+            })
     }
 
     /// For a counter (HOTP) account: the code for the stored counter and that counter (read under the

@@ -167,6 +167,22 @@ pub fn gray_from_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<GrayImage> {
     Some(image::DynamicImage::ImageRgba8(rgba).into_luma8())
 }
 
+/// Gray pixels from a 32-bit X11 TrueColor capture (blue, green, red, unused; in that order in
+/// memory when `little_endian`, the image byte order the X server announces).
+pub fn gray_from_bgrx(w: u32, h: u32, data: &[u8], little_endian: bool) -> GrayImage {
+    let mut gray = GrayImage::new(w, h);
+    for (pixel, chunk) in gray.pixels_mut().zip(data.chunks_exact(4)) {
+        let (r, g, b) = if little_endian {
+            (chunk[2], chunk[1], chunk[0])
+        } else {
+            (chunk[1], chunk[2], chunk[3])
+        };
+        let luma = (u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000;
+        pixel.0[0] = u8::try_from(luma).unwrap_or(u8::MAX);
+    }
+    gray
+}
+
 /// Paints the rectangle at (`x`, `y`) of `width` × `height` white (the part of the picture inside
 /// it, when it lies partly outside): a screen capture with Keystep's own window left out.
 pub fn blank(gray: &mut GrayImage, x: i32, y: i32, width: u32, height: u32) {

@@ -193,14 +193,7 @@ impl Keystep {
     ) -> Result<(Zeroizing<String>, String)> {
         self.refresh()?;
         self.check_reveal(password)?;
-        let a = self
-            .contents
-            .accounts
-            .iter()
-            .find(|a| a.id == id)
-            .ok_or_else(|| Error::NotFound {
-                query: id.to_string(),
-            })?;
+        let a = self.account_by_id(id)?;
         Ok((
             uri::format(&a.issuer, &a.name, a.secret.expose(), &a.params),
             a.display_name(),

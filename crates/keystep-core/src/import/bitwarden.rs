@@ -335,7 +335,7 @@ fn html_unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::test_support::{assert_lines, lines};
+    use crate::import::test_support::{assert_lines, damage, lines};
     use proptest::prelude::*;
 
     const JSON: &[u8] = include_bytes!(
@@ -517,17 +517,11 @@ mod tests {
         #[test]
         fn never_panics_on_damaged_fixtures(
             which in 0usize..3,
-            cut in any::<prop::sample::Index>(),
-            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+            cut in any::<usize>(),
+            flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..8),
         ) {
             let source = [JSON, CSV, AUTH_CSV][which];
-            let mut bytes = source[..cut.index(source.len() + 1).min(source.len())].to_vec();
-            if !bytes.is_empty() {
-                for (at, value) in flips {
-                    let len = bytes.len();
-                    bytes[at.index(len)] = value;
-                }
-            }
+            let bytes = damage(source, cut, &flips);
             let input = Input::new(&bytes);
             let _ = Bitwarden.detect(&input);
             let _ = Bitwarden.read(&input, None, &mut Vec::new());

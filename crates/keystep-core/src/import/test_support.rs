@@ -52,3 +52,17 @@ pub fn assert_lines(got: &[String], expected: &str) {
         }
     }
 }
+
+/// `sample` cut after `cut` bytes (taken modulo its length + 1) and with a byte changed at each
+/// of `flips` (positions modulo what is left): what the readers' property tests feed in to prove
+/// that a damaged file never makes them panic.
+pub fn damage(sample: &[u8], cut: usize, flips: &[(usize, u8)]) -> Vec<u8> {
+    let mut bytes = sample[..cut % (sample.len() + 1)].to_vec();
+    let len = bytes.len();
+    if len > 0 {
+        for &(at, value) in flips {
+            bytes[at % len] = value;
+        }
+    }
+    bytes
+}

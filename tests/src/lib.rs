@@ -2,6 +2,8 @@
 //! (checked, never skipped), a tauri-driver per test, and the artifacts folder for screenshots.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod sntp;
+
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -395,12 +397,14 @@ impl AxeReport {
 /// The codes of the previous, current and next time step of an `otpauth://` account: the page and the
 /// test may straddle a step.
 pub fn codes_around_now(uri: &str) -> Vec<String> {
+    codes_around(uri, keystep_core::app::unix_now_ms() / 1000)
+}
+
+/// The codes of the time step holding `unix_seconds` and of the steps either side.
+pub fn codes_around(uri: &str, unix_seconds: u64) -> Vec<String> {
     use keystep_core::otp::generate::{code_at_step, time_step};
     let account = keystep_core::account::from_uri(uri).unwrap();
-    let step = time_step(
-        keystep_core::app::unix_now_ms() / 1000,
-        account.params.period,
-    );
+    let step = time_step(unix_seconds, account.params.period);
     [step - 1, step, step + 1]
         .iter()
         .map(|s| code_at_step(&account.params, &account.secret, *s))

@@ -3,6 +3,7 @@
 //! Exit codes (a contract, documented in the README): 0 success, 2 bad input or usage, 3 no match or
 //! several matches, 4 vault or keychain problem. Messages go to stderr, results to stdout.
 
+mod clock;
 mod phone;
 mod recovery;
 mod service;
@@ -152,6 +153,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare this computer's clock with network time (SNTP). Prints the offset and whether Keystep
+    /// corrects its codes by it (two servers agree within a second, and the clock is off by more than
+    /// 15 seconds and less than an hour). Sends one small packet to each server, nothing about you.
+    /// Exit 0 with a usable answer, 4 when none came.
+    Clock {
+        /// A time server to ask, HOST or HOST:PORT (repeat for several); default: the servers chosen
+        /// in Settings, else pool.ntp.org, time.cloudflare.com and time.google.com.
+        #[arg(long = "server", value_name = "HOST[:PORT]")]
+        servers: Vec<String>,
+        /// Print {"offset_ms", "servers": [{"server", "offset_ms"}], "applied", "checked_at"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the current code of one account. For a counter (HOTP) account, prints the code for the
     /// stored counter and then advances it.
     Code {
@@ -202,6 +216,10 @@ impl From<Error> for Failure {
             // A wrong or missing password of a file to import is a password problem, like the
             // vault's own.
             Error::ImportWrongPassword { .. } | Error::ImportPasswordNeeded { .. } => 4,
+            // No usable network time: like a keychain that does not answer, the outside world failed.
+            Error::ClockNoAnswer { .. }
+            | Error::ClockBadAnswer { .. }
+            | Error::ClockDisagree { .. } => 4,
             e if e.is_storage() => 4,
             _ => 2,
         };
@@ -260,6 +278,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dry_run,
             json,
         } => transfer::run_import(dir, &files, format.as_deref(), dry_run, json)?,
+        Command::Clock { servers, json } => clock::run_clock(&dir, &servers, json)?,
         Command::ScanQr { image, json } => transfer::run_scan_qr(&image, json)?,
         Command::Export { format, out, json } => transfer::run_export(dir, &format, &out, json)?,
         Command::Add { uri, uri_file } => {
@@ -286,11 +305,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             command: GuideCommand::List { json },
         } => list_guides(&dir, json),
         Command::Code { query, at, json } => {
+            let offset_ms = if at.is_none() {
+                clock::code_offset_ms(&dir)
+            } else {
+                0
+            };
             let Some(mut vault) = open(dir, false)? else {
                 return Err(Error::NotFound { query }.into());
             };
             let view = vault.find(&query)?;
-            let now_ms = at.map_or_else(unix_now_ms, |s| s.saturating_mul(1000));
+            let now_ms = match at {
+                Some(s) => s.saturating_mul(1000),
+                None => unix_now_ms().saturating_add_signed(offset_ms),
+            };
             let out = if view.kind == OtpKind::Hotp {
                 let (code, counter) = vault.next_hotp(&view.id)?;
                 CodeOut {

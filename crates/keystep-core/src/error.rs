@@ -31,6 +31,7 @@ pub enum Field {
     Password,
     LockAfter,
     Format,
+    Server,
 }
 
 impl Field {
@@ -55,6 +56,7 @@ impl Field {
             Field::Password => "password",
             Field::LockAfter => "lock_after",
             Field::Format => "format",
+            Field::Server => "server",
         }
     }
 
@@ -79,6 +81,7 @@ impl Field {
             Field::Password => "recovery password",
             Field::LockAfter => "time before locking",
             Field::Format => "file format",
+            Field::Server => "time server",
         }
     }
 }
@@ -301,6 +304,24 @@ pub enum Error {
         "This export is not encrypted: whoever gets the file can make every one of your codes. Give your recovery password first (in the window, type it; on the command line, --password-file FILE). Nothing was written."
     )]
     ExportPasswordNeeded,
+
+    /// No time server answered (no network, a firewall, names not found).
+    #[error(
+        "No time server answered ({servers}), so Keystep could not check your computer's clock. Check your internet connection, or choose other time servers. Your codes are made with your computer's clock."
+    )]
+    ClockNoAnswer { servers: String },
+
+    /// Time servers answered with something that is not a usable time; it was ignored.
+    #[error(
+        "The time servers' answers could not be used ({answers}), so Keystep ignored them. Your codes are made with your computer's clock. Choose other time servers if this goes on."
+    )]
+    ClockBadAnswer { answers: String },
+
+    /// Time servers answered, and no two agree: none is trusted.
+    #[error(
+        "The time servers do not agree ({answers}), so Keystep trusts none of them and makes your codes with your computer's clock. Try again later, or choose other time servers."
+    )]
+    ClockDisagree { answers: String },
 }
 
 fn service_not_found(query: Option<&str>) -> String {
@@ -408,6 +429,9 @@ impl Error {
             Error::NoQr { .. } => "import.no_qr".into(),
             Error::ImageRefused { .. } => "import.image_refused".into(),
             Error::ExportPasswordNeeded => "export.password_needed".into(),
+            Error::ClockNoAnswer { .. } => "clock.no_answer".into(),
+            Error::ClockBadAnswer { .. } => "clock.bad_answer".into(),
+            Error::ClockDisagree { .. } => "clock.disagree".into(),
         }
     }
 

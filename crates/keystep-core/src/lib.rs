@@ -13,7 +13,8 @@
 //! - [`import`]: other authenticator apps' exports, one reader per format, and Google's transfer QR
 //!   codes; [`qr`]: QR codes found in pictures and drawn for exports;
 //! - [`backups`]: automatic backups and their keep rule; [`recovery_password`]: strength and
-//!   passphrases; [`settings`]: what must be known before the vault opens (lock, backup folder);
+//!   passphrases; [`settings`]: what must be known before the vault opens (lock, backup folder, the
+//!   clock check); [`clock`]: the computer's clock against network time, and the codes' correction;
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
 //!   files and piped text read bounded); [`paths`]: where the files live; [`error`]: the one error type,
 //!   with stable codes.
@@ -25,6 +26,7 @@ pub mod account;
 pub mod app;
 pub mod backups;
 pub mod catalog;
+pub mod clock;
 pub(crate) mod dates;
 pub(crate) mod domain;
 pub mod error;

@@ -1,5 +1,6 @@
 //! Settings that must be known before the vault is open (whether to ask for the password when Keystep
-//! opens) or that concern files outside it (the backup folder). They hold no secret and live in
+//! opens), that concern files outside it (the backup folder), or the network (the clock check). They
+//! hold no secret and live in
 //! `settings.json` in the data folder, written atomically.
 
 use std::path::{Path, PathBuf};
@@ -20,12 +21,40 @@ pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 5;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The clock check: on unless turned off, and which time servers it asks.
+    pub clock: ClockSettings,
     /// A folder that also receives every backup (a USB stick, a synced folder), if chosen.
     pub backup_folder: Option<PathBuf>,
     /// Lock after this many minutes without use; `None` is the default, `Some(0)` is off.
     pub lock_after_minutes: Option<u32>,
     /// Ask for the recovery password when Keystep opens, even when the keychain has the key.
     pub ask_password_on_open: bool,
+}
+
+/// Whether Keystep compares the computer's clock with network time, and with which servers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClockSettings {
+    /// On by default: a wrong clock is the most common reason a code is refused.
+    pub check: bool,
+    /// `HOST` or `HOST:PORT`; empty means [`crate::clock::DEFAULT_SERVERS`].
+    pub servers: Vec<String>,
+}
+
+impl Default for ClockSettings {
+    fn default() -> Self {
+        Self {
+            check: true,
+            servers: Vec::new(),
+        }
+    }
+}
+
+impl ClockSettings {
+    /// The servers to ask (the defaults when none were chosen), read.
+    pub fn addresses(&self) -> Result<Vec<crate::clock::ServerAddress>> {
+        crate::clock::parse_servers(&self.servers)
+    }
 }
 
 impl Settings {
@@ -68,11 +97,32 @@ mod tests {
             backup_folder: Some("/media/usb/keystep".into()),
             lock_after_minutes: Some(15),
             ask_password_on_open: true,
+            clock: ClockSettings {
+                check: false,
+                servers: vec!["127.0.0.1:1234".into()],
+            },
         };
         chosen.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), chosen);
         std::fs::write(dir.path().join(SETTINGS_FILE), b"{not json").unwrap();
         assert_eq!(Settings::load(dir.path()), Settings::default());
+    }
+
+    #[test]
+    fn an_older_settings_file_has_the_clock_check_on_with_the_default_servers() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(SETTINGS_FILE),
+            br#"{"ask_password_on_open":true}"#,
+        )
+        .unwrap();
+        let s = Settings::load(dir.path());
+        assert!(s.ask_password_on_open);
+        assert!(s.clock.check);
+        assert_eq!(
+            s.clock.addresses().unwrap().len(),
+            crate::clock::DEFAULT_SERVERS.len()
+        );
     }
 
     #[test]

@@ -70,6 +70,9 @@ fn main() {
             "restore_backup",
             "newest_backup_sealed_by",
             "recover_from_backup",
+            "clock_status",
+            "check_clock_now",
+            "set_clock_settings",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri build failed: {e:#}"));

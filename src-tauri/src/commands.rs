@@ -78,7 +78,8 @@ pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<AccountV
 
 #[tauri::command]
 pub async fn get_codes(state: State<'_, AppState>) -> CmdResult<Vec<CodeView>> {
-    with_vault(&state, |v| v.codes(unix_now_ms()))
+    let now_ms = state.clock.code_now_ms();
+    with_vault(&state, |v| v.codes(now_ms))
 }
 
 #[tauri::command]
@@ -115,9 +116,10 @@ pub async fn delete_account(state: State<'_, AppState>, id: String) -> CmdResult
 /// Gives out the next code of a counter (HOTP) account and returns it as the account's current code.
 #[tauri::command]
 pub async fn next_hotp_code(state: State<'_, AppState>, id: String) -> CmdResult<CodeView> {
+    let now_ms = state.clock.code_now_ms();
     with_vault(&state, |v| {
         v.next_hotp(&id)?;
-        v.code(&id, unix_now_ms())
+        v.code(&id, now_ms)
     })
 }
 
@@ -128,7 +130,8 @@ pub async fn copy_code(
     state: State<'_, AppState>,
     id: String,
 ) -> CmdResult<CopyInfo> {
-    let code = with_vault(&state, |v| v.code(&id, unix_now_ms()))?
+    let now_ms = state.clock.code_now_ms();
+    let code = with_vault(&state, |v| v.code(&id, now_ms))?
         .code
         .ok_or_else(|| ShellError::NoCodeYet.to_dto())?;
     copy_and_schedule_clear(&app, code).map_err(|detail| {

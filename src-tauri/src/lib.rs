@@ -2,6 +2,7 @@
 //! is decided in the core.
 
 mod clipboard;
+mod clock_commands;
 mod commands;
 mod guide_commands;
 mod import_commands;
@@ -34,6 +35,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new_opening(home))
         .on_window_event(import_commands::on_file_dropped)
+        .setup(|app| {
+            clock_commands::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::open_vault,
             commands::list_accounts,
@@ -99,6 +104,9 @@ pub fn run() {
             recovery_commands::restore_backup,
             recovery_commands::newest_backup_sealed_by,
             recovery_commands::recover_from_backup,
+            clock_commands::clock_status,
+            clock_commands::check_clock_now,
+            clock_commands::set_clock_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

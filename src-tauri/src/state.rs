@@ -43,6 +43,8 @@ pub struct AppState {
     pending_import: Mutex<Option<PendingImport>>,
     /// The file last dropped on the window, until the page takes it.
     dropped: Mutex<Option<PathBuf>>,
+    /// The clock check and the correction the codes use.
+    pub clock: crate::clock_commands::ClockWatch,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             locked: AtomicBool::new(false),
             pending_import: Mutex::new(None),
             dropped: Mutex::new(None),
+            clock: Default::default(),
         }
     }
 

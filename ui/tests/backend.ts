@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust side, wired in through Tauri's mockIPC.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AccountView } from '../src/lib/bindings/AccountView';
+import type { ClockStatus } from '../src/lib/bindings/ClockStatus';
 import type { CodeView } from '../src/lib/bindings/CodeView';
 import type { OpenInfo } from '../src/lib/bindings/OpenInfo';
 import type { RecoveryStatus } from '../src/lib/bindings/RecoveryStatus';
@@ -42,6 +43,22 @@ export function recoveryStatus(extra: Partial<RecoveryStatus> = {}): RecoverySta
     failure: null,
     keyInKeychain: true,
     backups: [],
+    ...extra,
+  };
+}
+
+export const DEFAULT_TIME_SERVERS = ['pool.ntp.org', 'time.cloudflare.com', 'time.google.com'];
+
+/** The clock check as Rust reports it: on, default servers, not checked yet, unless `extra` says so. */
+export function clockStatusOf(extra: Partial<ClockStatus> = {}): ClockStatus {
+  return {
+    check: true,
+    servers: [],
+    defaultServers: DEFAULT_TIME_SERVERS,
+    last: null,
+    problem: null,
+    correctionMs: null,
+    checking: false,
     ...extra,
   };
 }
@@ -149,6 +166,7 @@ export function fakeBackend(
       return status();
     },
     choose_backup_file: () => BACKUP_FILE,
+    clock_status: () => clockStatusOf(),
     restore_backup: ({ replace }) => ({ ...RESTORED, duplicates: replace ? 0 : RESTORED.duplicates, replaced: replace === true }),
   };
 

@@ -2,6 +2,7 @@ import type { AccountView } from './bindings/AccountView';
 import type { CodeView } from './bindings/CodeView';
 import type { ErrorDto } from './bindings/ErrorDto';
 import { getCodes, listAccounts, toErrorDto } from './ipc';
+import { CLOCK_EVENT, nowMs } from './networkTime.svelte';
 
 // A missed or slow timer must never leave an old code on screen for long.
 const SAFETY_REFRESH_MS = 5000;
@@ -22,10 +23,13 @@ export class CodesState {
   #safetyTimer: ReturnType<typeof setInterval> | undefined;
   #running = false;
   #refreshing: Promise<void> | null = null;
+  // A clock check ended: Rust's codes may now be made for another time.
+  #onClock = () => void this.refreshCodes();
 
   /** Loads everything (or takes what was fetched at startup), then keeps codes fresh until stop(). */
   async start(initial?: { accounts: AccountView[]; codes: CodeView[] }): Promise<void> {
     this.#running = true;
+    window.addEventListener(CLOCK_EVENT, this.#onClock);
     this.#safetyTimer = setInterval(() => void this.refreshCodes(), SAFETY_REFRESH_MS);
     if (initial) {
       this.accounts = initial.accounts;
@@ -39,6 +43,7 @@ export class CodesState {
 
   stop(): void {
     this.#running = false;
+    window.removeEventListener(CLOCK_EVENT, this.#onClock);
     clearInterval(this.#safetyTimer);
     clearTimeout(this.#expiryTimer);
   }
@@ -91,7 +96,7 @@ export class CodesState {
       .map((c) => c.validUntilMs)
       .filter((ms): ms is number => ms !== null);
     if (ends.length === 0) return;
-    const untilExpiry = Math.min(...ends) - Date.now() + EXPIRY_MARGIN_MS;
+    const untilExpiry = Math.min(...ends) - nowMs() + EXPIRY_MARGIN_MS;
     // The safety refresh covers far-off expiries (and very long waits overflow setTimeout).
     const wait = Math.min(SAFETY_REFRESH_MS, Math.max(MIN_WAIT_MS, untilExpiry));
     this.#expiryTimer = setTimeout(() => void this.refreshCodes(), wait);

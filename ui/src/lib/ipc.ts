@@ -29,6 +29,7 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportReport } from './bindings/ExportReport';
 import type { ExportSkip } from './bindings/ExportSkip';
+import type { ClockStatus } from './bindings/ClockStatus';
 
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
@@ -194,3 +195,10 @@ export const showAccountQr = (id: string, password: string | null) => call<void>
 export const showGoogleExportQr = (password: string | null) => call<ExportSkip[]>('show_google_export_qr', { password });
 // A file dropped on the window waits in Rust; this takes its path (not a secret).
 export const takeDroppedFile = () => call<string>('take_dropped_file');
+
+// The clock check: the page learns the correction its countdowns use, never
+// anything secret. Rust tells the page when a check ends ('keystep:clock').
+export const clockStatus = () => call<ClockStatus>('clock_status');
+export const checkClockNow = () => call<ClockStatus>('check_clock_now');
+export const setClockSettings = (check: boolean, servers: string[]) =>
+  call<ClockStatus>('set_clock_settings', { check, servers });

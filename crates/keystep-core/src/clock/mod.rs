@@ -46,7 +46,8 @@ pub struct ServerOffset {
     pub offset_ms: i64,
 }
 
-/// The result of a check: what `keystep clock --json` prints and what the window shows.
+/// The result of a check: what `keystep clock --json` prints (field names in snake_case, as the CLI
+/// contract has them) and what the window shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ClockCheck {
@@ -69,6 +70,29 @@ impl ClockCheck {
     pub fn clock_is_off(&self) -> bool {
         self.offset_ms.unsigned_abs() > SHOW_AFTER_MS.unsigned_abs()
     }
+}
+
+/// What the window shows of the clock check: the choice in Settings, the last result, and the
+/// correction its codes use now (the banner shows while there is one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClockStatus {
+    /// Whether Keystep checks the clock (Settings).
+    pub check: bool,
+    /// The servers chosen in Settings; empty means `default_servers`.
+    pub servers: Vec<String>,
+    pub default_servers: Vec<String>,
+    /// The last check that gave an answer, if any.
+    pub last: Option<ClockCheck>,
+    /// Why the last check gave no usable answer, if it did not.
+    pub problem: Option<crate::ErrorDto>,
+    /// The offset Keystep's codes use now, in milliseconds; `None` while codes use the computer's
+    /// clock as it is.
+    #[ts(type = "number | null")]
+    pub correction_ms: Option<i64>,
+    /// A check is under way.
+    pub checking: bool,
 }
 
 /// The correction of the check kept in `data_dir`, if it still holds at `wall_ms` (this computer's

@@ -2,7 +2,8 @@
 import type { ServerOffset } from "./ServerOffset";
 
 /**
- * The result of a check: what `keystep clock --json` prints and what the window shows.
+ * The result of a check: what `keystep clock --json` prints (field names in snake_case, as the CLI
+ * contract has them) and what the window shows.
  */
 export type ClockCheck = { 
 /**

@@ -10,7 +10,7 @@ import { networkTime } from './networkTime.svelte';
  */
 export class Clock {
   #raw = $state(Date.now());
-  #corrected: boolean;
+  #corrected = $state(true);
   readonly now = $derived(this.#corrected ? this.#raw + networkTime.offsetMs : this.#raw);
   #timer: ReturnType<typeof setTimeout> | undefined;
 

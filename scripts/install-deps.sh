@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Keystep needs on a fresh Debian/Ubuntu machine, and nothing that is already there.
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs: Xvfb, WebKitWebDriver,
-# gnome-keyring, secret-tool, tauri-driver, PyNaCl for scripts/reference-decrypt.py)
+# gnome-keyring, secret-tool, tauri-driver, PyNaCl for scripts/reference-decrypt.py, the package checkers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,9 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config ca-certificates
 # xdg-open: the guides' "Open the official page" buttons hand the checked address to your browser with it.
 RUN_PACKAGES=(xdg-utils)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 x11-utils procps xclip scrot python3-nacl python3-cryptography xdotool feh)
+# The installed-package test: the validators of the desktop entry and the AppStream file, gtk-launch to open
+# Keystep from its desktop entry, GTK's icon lookup and GdkPixbuf from Python, rpm to read the .rpm.
+TEST_PACKAGES+=(desktop-file-utils appstream libgtk-3-bin python3-gi gir1.2-gtk-3.0 rpm)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Keystep test: formatting, lints, UI checks and tests, core tests, the real keychain (a private
 # D-Bus session with an unlocked gnome-keyring) and the real app window (tauri-driver + WebKitWebDriver
-# under Xvfb). Installs what is missing first. Nothing touches your own keychain or data.
+# under Xvfb), and the .deb built by scripts/package.sh, installed with apt, opened from its desktop entry
+# and removed again (so this needs root). Installs what is missing first. Nothing touches your own keychain
+# or data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +30,12 @@ step "UI tests and build"
 step "Building every crate (debug)"
 cargo build --workspace --all-targets --locked
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Packages (deb, rpm) for the installed-package test"
+scripts/package.sh
+version=$(node -p 'require("./src-tauri/tauri.conf.json").version')
+export KEYSTEP_TEST_DEB="$ROOT/dist/keystep_${version}_amd64.deb"
+export KEYSTEP_TEST_RPM="$ROOT/dist/keystep-${version}-1.x86_64.rpm"
 
 step "Tests in a private keychain session and a virtual display"
 export KEYSTEP_TEST_ARTIFACTS="$ROOT/artifacts"

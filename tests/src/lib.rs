@@ -145,9 +145,20 @@ impl Driver {
         }
     }
 
-    /// Opens a WebDriver session on the real `keystep-desktop` window.
+    /// Opens a WebDriver session on the real `keystep-desktop` window of this workspace's build.
     pub async fn connect(&self) -> Client {
-        let app = binary("keystep-desktop");
+        self.connect_app(&binary("keystep-desktop")).await
+    }
+
+    /// Opens a WebDriver session on the window of the app at `app` (an absolute path), such as the
+    /// installed /usr/bin/keystep-desktop. tauri-driver sets TAURI_WEBVIEW_AUTOMATION=true for it, which
+    /// lets WebDriver drive a release build too.
+    pub async fn connect_app(&self, app: &Path) -> Client {
+        assert!(
+            app.is_absolute() && app.exists(),
+            "{} is not an absolute path to an app",
+            app.display()
+        );
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),

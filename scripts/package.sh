@@ -18,20 +18,22 @@ version=$(node -p 'require("./src-tauri/tauri.conf.json").version')
 echo "== Building the UI (ui/dist)"
 (cd ui && npm run --silent build)
 
+# One cargo run for both binaries: built apart, cargo resolves the features of their shared
+# dependencies apart too and compiles many of them twice (a cold run took 31 min that way). The same
+# pair as scripts/run.sh builds, so either reuses the other's build. Both already ask for tauri's
+# custom-protocol feature, which is all `tauri build` would add.
+echo "== Building keystep-desktop and the keystep command (release)"
+cargo build --release --locked -p keystep-desktop -p keystep-cli
+
 # The bundler copies /usr/bin/keystep from packaging/build/keystep (bundle.linux.*.files in
 # tauri.conf.json): a fixed path, so that a bundler run without this script fails on the missing file
 # instead of making a package without the command.
-echo "== Building the keystep command (release)"
-cargo build --release --locked -p keystep-cli
 mkdir -p packaging/build
 cp "$TARGET/release/keystep" packaging/build/keystep
 
-# `tauri build` runs `cargo build --release --features tauri/custom-protocol` for keystep-desktop, the
-# same features as `cargo build --release -p keystep-desktop` (its Cargo.toml already asks for
-# custom-protocol), then bundles.
-echo "== Building keystep-desktop (release) and bundling deb, rpm"
+echo "== Bundling deb, rpm"
 rm -rf "$TARGET/release/bundle/deb" "$TARGET/release/bundle/rpm"
-(cd src-tauri && "$ROOT/ui/node_modules/.bin/tauri" build --ci --bundles deb,rpm -- --locked)
+(cd src-tauri && "$ROOT/ui/node_modules/.bin/tauri" bundle --ci --bundles deb,rpm)
 
 deb=$(find "$TARGET/release/bundle/deb" -maxdepth 1 -name "*_${version}_*.deb" | head -n 1)
 rpm=$(find "$TARGET/release/bundle/rpm" -maxdepth 1 -name "*-${version}-*.rpm" | head -n 1)

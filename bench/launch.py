@@ -114,6 +114,10 @@ def main():
         ("empty window, defaults", empty, {}),
         ("empty window, compositing off (tuned floor)", empty, {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}),
     ]
+    # The installed package (`apt install ./dist/keystep_*.deb`), measured beside the build tree's.
+    installed = pathlib.Path(os.environ.get("KEYSTEP_BENCH_INSTALLED", "/usr/bin/keystep-desktop"))
+    if installed.exists():
+        variants.insert(1, ("Keystep, installed package", [str(installed), "--home", home], {}))
     results = {name: [] for name, _, _ in variants}
     for _ in range(runs):
         for name, command, env in variants:

@@ -36,7 +36,6 @@ pub fn run() {
         .manage(state::AppState::new_opening(home))
         .on_window_event(import_commands::on_file_dropped)
         .setup(|app| {
-            webkit::use_document_viewer_cache(app);
             clock_commands::start(app.handle().clone());
             Ok(())
         })

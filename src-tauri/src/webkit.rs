@@ -26,22 +26,3 @@ pub fn configure_before_threads() {
         }
     }
 }
-
-/// WebKit's cache model for a document viewer: a list of codes loads one local page, so the memory
-/// caches meant for browsing many sites (page cache, larger resource caches) only cost memory.
-pub fn use_document_viewer_cache(app: &tauri::App) {
-    #[cfg(target_os = "linux")]
-    {
-        use tauri::Manager;
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.with_webview(|webview| {
-                use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-                if let Some(context) = webview.inner().context() {
-                    context.set_cache_model(CacheModel::DocumentViewer);
-                }
-            });
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = app;
-}

@@ -383,6 +383,15 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
 }
 
+/// Adds an account through the add dialog by pasting its setup link, as a person would, and waits for
+/// its row.
+pub async fn add_account_by_link(client: &Client, uri: &str) {
+    click(client, "[data-testid=add-account]").await;
+    type_into(client, "[data-testid=uri-input]", uri).await;
+    click(client, "[data-testid=add-submit]").await;
+    wait_for(client, "[data-testid=account-row]").await;
+}
+
 /// axe-core findings gathered over the screens of one test; the test fails at its end if there are any,
 /// so one run reports every screen's problems together.
 #[derive(Default)]

@@ -5,8 +5,8 @@
 
 use keystep_e2e::sntp::{Answer, SntpResponder};
 use keystep_e2e::{
-    AxeReport, Window, click, codes_around, codes_around_now, screenshot, shown_code, type_into,
-    wait_for, wait_for_text,
+    AxeReport, Window, add_account_by_link, click, codes_around, codes_around_now, screenshot,
+    shown_code, wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -59,10 +59,7 @@ async fn a_clock_two_minutes_slow_brings_the_banner_and_codes_for_network_time_a
     let window = Window::open(&[]).await;
     let client = &window.client;
     let mut axe = AxeReport::default();
-    click(client, "[data-testid=add-account]").await;
-    type_into(client, "[data-testid=uri-input]", URI).await;
-    click(client, "[data-testid=add-submit]").await;
-    wait_for(client, "[data-testid=account-row]").await;
+    add_account_by_link(client, URI).await;
 
     click(client, "[data-testid=nav-settings]").await;
     wait_for(client, "[data-testid=clock-check]").await;

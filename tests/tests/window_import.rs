@@ -345,10 +345,7 @@ async fn an_accounts_qr_code_is_shown_in_a_native_window_never_in_the_page() {
     let window = Window::open(&[]).await;
     let client = &window.client;
     wait_for(client, "[data-testid=empty-state]").await;
-    click(client, "[data-testid=add-account]").await;
-    keystep_e2e::type_into(client, "[data-testid=uri-input]", URI).await;
-    click(client, "[data-testid=add-submit]").await;
-    wait_for(client, "[data-testid=account-row]").await;
+    keystep_e2e::add_account_by_link(client, URI).await;
 
     click(client, "[data-testid=show-qr-button]").await;
     let codes = qr_codes_in_window("QR code for ID.me").await;
@@ -388,10 +385,7 @@ async fn codes_exported_from_settings_to_an_encrypted_aegis_file_import_back_wit
     let client = &window.client;
     let mut axe = AxeReport::default();
     wait_for(client, "[data-testid=empty-state]").await;
-    click(client, "[data-testid=add-account]").await;
-    keystep_e2e::type_into(client, "[data-testid=uri-input]", URI).await;
-    click(client, "[data-testid=add-submit]").await;
-    wait_for(client, "[data-testid=account-row]").await;
+    keystep_e2e::add_account_by_link(client, URI).await;
 
     click(client, "[data-testid=nav-settings]").await;
     click(client, "[data-testid=export-format-aegis-encrypted]").await;

@@ -9,23 +9,14 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use keystep_e2e::{
-    AxeReport, Window, choose_in_gtk_dialog, click, codes_around_now, keystep, screenshot,
-    shown_code, type_into, wait_for, wait_for_text,
+    AxeReport, Window, add_account_by_link, choose_in_gtk_dialog, click, codes_around_now, keystep,
+    screenshot, shown_code, type_into, wait_for, wait_for_text,
 };
 
 const URI: &str =
     "otpauth://totp/IRS:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=IRS";
 const SECRET: &str = "KRSXG5CTMVRXEZLUKN2XAZLD";
 const PASSWORD: &str = "plover kettle marsh quietly lantern";
-
-/// Adds the test account through the add dialog, as a person would.
-async fn add_account(window: &Window) {
-    let client = &window.client;
-    click(client, "[data-testid=add-account]").await;
-    type_into(client, "[data-testid=uri-input]", URI).await;
-    click(client, "[data-testid=add-submit]").await;
-    wait_for(client, "[data-testid=account-row]").await;
-}
 
 /// The page's whole source, to prove what it does not hold.
 async fn page_source(window: &Window) -> String {
@@ -59,7 +50,7 @@ async fn a_password_set_in_settings_locks_and_unlocks_the_window_and_never_reach
     let client = &window.client;
     let mut axe = AxeReport::default();
     wait_for(client, "[data-testid=empty-state]").await;
-    add_account(&window).await;
+    add_account_by_link(&window.client, URI).await;
 
     click(client, "[data-testid=nav-settings]").await;
     wait_for(client, "[data-testid=new-password]").await;
@@ -197,7 +188,7 @@ async fn a_backup_that_cannot_reach_its_folder_shows_a_banner_until_it_works_aga
     let client = &window.client;
     let mut axe = AxeReport::default();
     wait_for(client, "[data-testid=empty-state]").await;
-    add_account(&window).await;
+    add_account_by_link(&window.client, URI).await;
     let files = tempfile::tempdir().unwrap();
     set_password_with_cli(window.home.path(), files.path());
     // A "folder" whose parent is a file: no one, not even root, can write there (a USB stick that

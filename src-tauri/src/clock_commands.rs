@@ -76,29 +76,35 @@ impl ClockWatch {
         }
     }
 
-    /// Takes a check's result: the correction it allows (or none), and the record on disk.
+    /// Takes a check's result: the correction it allows (or none), and the record on disk (written
+    /// after the state is updated, outside its lock: codes are asked for while it is held).
     fn take_result(
         &self,
         result: keystep_core::Result<ClockCheck>,
         wall_ms: u64,
         data_dir: Option<&std::path::Path>,
     ) {
-        let mut inner = self.inner();
-        inner.checking = false;
-        match result {
-            Ok(check) => {
-                let record = ClockRecord::new(check.clone(), wall_ms, clock::boot_clock_ms());
-                inner.correction = record.correction();
-                inner.last = Some(check);
-                inner.problem = None;
-                if let Some(dir) = data_dir.filter(|d| d.is_dir()) {
-                    // Only for `keystep code` and the next start; the window goes on without it.
-                    let _ = clock::save_record(dir, &record);
-                }
-            }
+        let record = match result {
+            Ok(check) => ClockRecord::new(check, wall_ms, clock::boot_clock_ms()),
             // No usable answer: the codes go on with what they had (a correction holds only while
             // the clock runs on undisturbed, which `code_now_ms` watches).
-            Err(e) => inner.problem = Some(e.to_dto()),
+            Err(e) => {
+                let mut inner = self.inner();
+                inner.checking = false;
+                inner.problem = Some(e.to_dto());
+                return;
+            }
+        };
+        {
+            let mut inner = self.inner();
+            inner.checking = false;
+            inner.correction = record.correction();
+            inner.last = Some(record.check.clone());
+            inner.problem = None;
+        }
+        if let Some(dir) = data_dir {
+            // Only for `keystep code` and the next start; the window goes on without it.
+            let _ = clock::save_record(dir, &record);
         }
     }
 

@@ -18,12 +18,9 @@ pub fn run_clock(dir: &DataDir, servers: &[String], json: bool) -> Result<(), Fa
     };
     let wall_ms = unix_now_ms();
     let check = clock::check(&addresses, clock::DEFAULT_TIMEOUT, wall_ms / 1000)?;
-    // Kept only in an existing data folder: asking the time must not make one.
-    if dir.root().is_dir() {
-        let record = ClockRecord::new(check.clone(), wall_ms, clock::boot_clock_ms());
-        if let Err(e) = clock::save_record(dir.root(), &record) {
-            eprintln!("keystep: the result could not be kept for your codes: {e}");
-        }
+    let record = ClockRecord::new(check.clone(), wall_ms, clock::boot_clock_ms());
+    if let Err(e) = clock::save_record(dir.root(), &record) {
+        eprintln!("keystep: the result could not be kept for your codes: {e}");
     }
     if json {
         println!("{}", to_json(&check));

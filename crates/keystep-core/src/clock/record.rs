@@ -104,8 +104,12 @@ pub fn load_record(data_dir: &Path) -> Option<ClockRecord> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// Keeps `record` in `data_dir`, atomically.
+/// Keeps `record` in `data_dir`, atomically; only in an existing data folder (asking the time must not
+/// make one).
 pub fn save_record(data_dir: &Path, record: &ClockRecord) -> Result<()> {
+    if !data_dir.is_dir() {
+        return Ok(());
+    }
     let bytes = serde_json::to_vec_pretty(record).map_err(|e| Error::VaultEncode {
         detail: format!("writing the clock check as JSON failed: {e}"),
     })?;
@@ -171,9 +175,12 @@ mod tests {
         assert!(load_record(dir.path()).is_none());
         let record = ClockRecord::new(applied(-30_000), 5, Some(6));
         save_record(dir.path(), &record).unwrap();
-        assert_eq!(load_record(dir.path()), Some(record));
+        assert_eq!(load_record(dir.path()), Some(record.clone()));
         std::fs::write(dir.path().join(RECORD_FILE), b"{").unwrap();
         assert!(load_record(dir.path()).is_none());
+        let missing = dir.path().join("no-data-folder-yet");
+        save_record(&missing, &record).unwrap();
+        assert!(!missing.exists(), "asking the time made a data folder");
     }
 
     #[cfg(target_os = "linux")]

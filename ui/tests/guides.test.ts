@@ -616,7 +616,7 @@ describe('navigation to the guides', () => {
     render(App);
 
     const toGuides = await screen.findByTestId('nav-guides');
-    expect(toGuides).toHaveAccessibleName('Guided sign-in');
+    expect(toGuides).toHaveAccessibleName('Guides');
     expect(screen.queryByTestId('guides-screen')).not.toBeInTheDocument();
     expect(backend.count('list_guides')).toBe(0);
 

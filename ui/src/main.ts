@@ -1,16 +1,16 @@
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { beginStartup } from './lib/startup';
 import { installTabWrap } from './lib/tabWrap';
+import { beginStartup } from './lib/startup';
 
 // Before anything renders: the vault may already be open in Rust by the time the page asks.
 const startup = beginStartup();
 
-// Tab past the last control goes round to the first, instead of onto nothing (see tabWrap.ts).
-installTabWrap();
-
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+
+// Tab past the last control goes round to the first, instead of onto nothing (see tabWrap.ts).
+installTabWrap();
 
 export default mount(App, { target, props: { startup } });

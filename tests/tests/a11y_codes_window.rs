@@ -15,8 +15,10 @@ use keystep_e2e::{
 };
 
 /// A 20-second time step: 10 seconds without the next code, then 10 with it, so both come soon.
-const URI_20S: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS&period=20";
-const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=IRS";
+const URI_20S: &str =
+    "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS&period=20";
+const URI: &str =
+    "otpauth://totp/IRS:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=IRS";
 /// The key of URI, as services show it: small letters in groups of four.
 const KEY_WITH_SPACES: &str = "krsx g5ct mvrx ezlu kn2x azld";
 
@@ -77,7 +79,7 @@ async fn focused(client: &Client) -> (String, bool, bool) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn copy_stays_put_when_the_next_code_appears_and_the_next_code_stays_for_the_last_ten_seconds()
-{
+ {
     let window = Window::open(&[]).await;
     let client = &window.client;
     add_account_by_link(client, URI_20S).await;
@@ -89,7 +91,10 @@ async fn copy_stays_put_when_the_next_code_appears_and_the_next_code_stays_for_t
         if left > 11 && !next {
             break top;
         }
-        assert!(Instant::now() < deadline, "never saw the code without its next code");
+        assert!(
+            Instant::now() < deadline,
+            "never saw the code without its next code"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     screenshot(client, "a11y-codes-before-next.png").await;
@@ -114,7 +119,10 @@ async fn copy_stays_put_when_the_next_code_appears_and_the_next_code_stays_for_t
         "Copy moved from {before} to {during} px when the next code appeared"
     );
     for (left, next, top) in &looks {
-        assert!((top - before).abs() < 0.5, "Copy at {top}, not {before}: {looks:?}");
+        assert!(
+            (top - before).abs() < 0.5,
+            "Copy at {top}, not {before}: {looks:?}"
+        );
         match left {
             1..=10 => assert!(next, "no next code at {left} s left: {looks:?}"),
             11.. => assert!(!next, "next code already at {left} s left: {looks:?}"),
@@ -123,7 +131,11 @@ async fn copy_stays_put_when_the_next_code_appears_and_the_next_code_stays_for_t
         }
     }
     assert!(
-        looks.iter().filter(|(left, ..)| (1..=10).contains(left)).count() >= 20,
+        looks
+            .iter()
+            .filter(|(left, ..)| (1..=10).contains(left))
+            .count()
+            >= 20,
         "too few looks in the last 10 seconds: {looks:?}"
     );
     window.close().await;
@@ -138,9 +150,13 @@ async fn a_setup_key_with_spaces_pasted_where_the_link_goes_adds_the_account() {
     link.click().await.unwrap();
     write_clipboard(KEY_WITH_SPACES);
     // Ctrl+V, then the Null key lets Ctrl go.
-    link.send_keys(&format!("{}v{}", char::from(Key::Control), char::from(Key::Null)))
-        .await
-        .unwrap();
+    link.send_keys(&format!(
+        "{}v{}",
+        char::from(Key::Control),
+        char::from(Key::Null)
+    ))
+    .await
+    .unwrap();
 
     // The key moved to the setup key field, and focus to the service's name.
     let secret = wait_for(client, "[data-testid=secret-input]").await;
@@ -170,7 +186,7 @@ async fn a_setup_key_with_spaces_pasted_where_the_link_goes_adds_the_account() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn type_the_setup_key_is_reached_with_tab_and_chosen_with_enter_and_tab_never_lands_on_nothing()
-{
+ {
     let window = Window::open(&[]).await;
     let client = &window.client;
     click(client, "[data-testid=add-account]").await;
@@ -229,7 +245,7 @@ async fn type_the_setup_key_is_reached_with_tab_and_chosen_with_enter_and_tab_ne
 
 #[tokio::test(flavor = "multi_thread")]
 async fn enter_sends_the_link_and_focus_goes_to_the_new_account_whose_code_is_named_with_its_service()
-{
+ {
     let window = Window::open(&[]).await;
     let client = &window.client;
     click(client, "[data-testid=add-account]").await;

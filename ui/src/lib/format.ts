@@ -38,8 +38,8 @@ export function count(n: number, one: string, many: string): string {
 
 /**
  * "IRS code 622 792, 18 seconds left": a code as screen readers read it, with its service and, for a
- * code that changes with time, the seconds it has left. Grouped as on screen, so what is heard matches
- * what is seen.
+ * code that changes with time, the seconds it has left. Digits are grouped as on screen, so what is
+ * heard matches what is seen.
  */
 export function spokenCode(service: string, code: string, left: number | null = null): string {
   const what = service ? `${service} code ${sayable(code)}` : `Code ${sayable(code)}`;

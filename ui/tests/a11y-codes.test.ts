@@ -458,3 +458,20 @@ describe('keyboard', () => {
     });
   });
 });
+
+describe('a new counter-based code', () => {
+  it('is not replaced by the answer to a request sent before it', async () => {
+    let answerSlow: (codes: CodeView[]) => void = () => {};
+    fakeBackend({
+      accounts: [{ ...totp('h1', 'VPN', 'me'), kind: 'hotp', counter: 1 }],
+      handlers: { get_codes: () => new Promise<CodeView[]>((resolve) => (answerSlow = resolve)) },
+    });
+    const data = new CodesState();
+    const slow = data.refreshCodes();
+    data.setCode({ id: 'h1', code: '222222', nextCode: null, validFromMs: null, validUntilMs: null });
+    answerSlow([{ id: 'h1', code: '111111', nextCode: null, validFromMs: null, validUntilMs: null }]);
+    await slow;
+    expect(data.codes.h1?.code).toBe('222222');
+    data.stop();
+  });
+});

@@ -93,6 +93,8 @@ export class CodesState {
 
   /** Puts one code in place, such as a new counter-based code. */
   setCode(code: CodeView): void {
+    // Answers to requests sent before this are older than this code: they must not bring the last one back.
+    this.#codesShown = ++this.#codesAsked;
     this.codes[code.id] = code;
   }
 

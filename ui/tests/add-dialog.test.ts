@@ -86,12 +86,12 @@ describe('add dialog', () => {
     render(AccountsScreen);
     const { dialog } = await openAddDialog();
     await typeKey(dialog);
-    const advanced = dialog.querySelector('details')!;
-    expect(advanced).not.toHaveAttribute('open');
+    const advanced = within(dialog).getByRole('button', { name: 'Advanced settings' });
+    expect(advanced).toHaveAttribute('aria-expanded', 'false');
 
     await userEvent.click(within(dialog).getByTestId('add-submit'));
 
-    await waitFor(() => expect(advanced).toHaveAttribute('open'));
+    await waitFor(() => expect(advanced).toHaveAttribute('aria-expanded', 'true'));
     const digits = within(dialog).getByLabelText('Digits');
     expect(digits).toHaveAttribute('aria-invalid', 'true');
     expect(digits).toHaveAccessibleDescription('Digits must be 6 to 10.');

@@ -77,9 +77,12 @@ describe('problem screen', () => {
     expect(view.getByRole('heading', { name: "Keystep can't open your codes" })).toBeInTheDocument();
     expect(view.getByText('Your keychain is locked. Unlock it, then try again.')).toBeInTheDocument();
     expect(view.getByText('keychain.locked')).toBeInTheDocument();
-    const details = problem.querySelector('details')!;
-    expect(details.querySelector('summary')).toHaveTextContent('Details');
-    expect(details).toHaveTextContent('Secret Service: collection is locked');
+    const details = view.getByRole('button', { name: 'Details' });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    expect(view.getByText('Secret Service: collection is locked')).not.toBeVisible();
+    await userEvent.click(details);
+    expect(details).toHaveAttribute('aria-expanded', 'true');
+    expect(view.getByText('Secret Service: collection is locked')).toBeVisible();
     expect(backend.count('list_accounts')).toBe(0);
 
     await userEvent.click(view.getByRole('button', { name: 'Try again' }));

@@ -171,7 +171,7 @@ describe('the names of the screens', () => {
     await resize(400);
     expect(screen.queryByTestId('nav-codes')).toBeNull();
     const menu = screen.getByTestId('nav-menu');
-    expect(menu).toHaveTextContent('Screens: Your codes');
+    expect(menu).toHaveTextContent('Screens: Codes');
     expect(menu).toHaveAttribute('aria-expanded', 'false');
 
     await userEvent.click(menu);

@@ -3,6 +3,9 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import AccountsScreen from '../src/lib/components/AccountsScreen.svelte';
 import { fakeBackend, timedCode, totp } from './backend';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 const existing = totp('a1', 'GitHub', 'alice');
 

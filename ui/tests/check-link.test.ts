@@ -89,7 +89,7 @@ describe('navigation', () => {
     });
     render(App);
 
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Keystep screens' });
     const toCodes = within(nav).getByRole('button', { name: 'Your codes' });
     const toCheck = within(nav).getByRole('button', { name: 'Check a link' });
     expect(toCodes).toHaveAttribute('data-testid', 'nav-codes');

@@ -1,6 +1,7 @@
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { installTabWrap } from './lib/tabWrap';
 import { beginStartup } from './lib/startup';
 import { theme } from './lib/theme.svelte';
 
@@ -12,5 +13,8 @@ theme.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+
+// Tab past the last control goes round to the first, instead of onto nothing (see tabWrap.ts).
+installTabWrap();
 
 export default mount(App, { target, props: { startup } });

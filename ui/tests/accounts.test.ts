@@ -38,11 +38,16 @@ describe('accounts list', () => {
     const code = first.getByTestId('code');
     expect(code).toHaveTextContent(/^123 456$/);
     expect(code).toHaveAttribute('data-code', '123456');
-    expect(code).toHaveAttribute('aria-label', 'Code 1 2 3 4 5 6');
+    // Screen readers get the code as text with its service, not as an image of spelled-out digits.
+    expect(code).toHaveAttribute('aria-hidden', 'true');
+    expect(first.getByTestId('code-spoken')).toHaveTextContent(/^GitHub code 123 456, \d+ seconds left$/);
+    expect(within(list).queryAllByRole('img')).toHaveLength(0);
 
     expect(within(rowFor('a2')).getByTestId('code')).toHaveTextContent(/^1234 5678$/);
     expect(within(rowFor('a2')).getByTestId('code')).toHaveAttribute('data-code', '12345678');
     expect(within(rowFor('a3')).getByTestId('code')).toHaveTextContent(/^2BK7N$/);
+    // Letters are said one by one, not as a word.
+    expect(within(rowFor('a3')).getByTestId('code-spoken')).toHaveTextContent(/^Steam code 2 B K 7 N, /);
   });
 
   it('counts down the seconds left from the local clock', async () => {
@@ -65,7 +70,9 @@ describe('accounts list', () => {
       codes: [timedCode('a1', '123456', Date.now() + 4_000, '234567')],
     });
     render(AccountsScreen);
-    expect(await screen.findByTestId('next-code')).toHaveTextContent(/^Next: 234 567$/);
+    const next = await screen.findByTestId('next-code');
+    expect(next).toHaveTextContent(/^Next: 234 567/);
+    expect(within(next).getByText('Next GitHub code 234 567')).toHaveClass('visually-hidden');
   });
 
   it('fetches codes again when the current ones expire', async () => {
@@ -115,7 +122,7 @@ describe('copy', () => {
     expect(region).toHaveAttribute('aria-live', 'polite');
     expect(screen.queryByTestId('copy-status')).toBeNull();
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Copy code for ID.me (sam)' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Copy ID.me (sam) code' }));
 
     expect(backend.argsOf('copy_code')).toEqual([{ id: 'a2' }]);
     const status = await screen.findByTestId('copy-status');

@@ -90,7 +90,7 @@ describe('navigation', () => {
     render(App);
 
     const nav = await screen.findByRole('navigation', { name: 'Keystep screens' });
-    const toCodes = within(nav).getByRole('button', { name: 'Your codes' });
+    const toCodes = within(nav).getByRole('button', { name: 'Codes' });
     const toCheck = within(nav).getByRole('button', { name: 'Check a link' });
     expect(toCodes).toHaveAttribute('data-testid', 'nav-codes');
     expect(toCheck).toHaveAttribute('data-testid', 'nav-check');

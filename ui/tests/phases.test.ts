@@ -404,10 +404,10 @@ describe('the Settings tab', () => {
     render(App);
     const nav = await screen.findByRole('navigation', { name: 'Keystep screens' });
     expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Your codes',
+      'Codes',
       'Check a link',
-      'Guided sign-in',
-      'Phone numbers',
+      'Guides',
+      'Phones',
       'Settings',
       'Help',
     ]);

@@ -108,7 +108,7 @@ describe('keyboard shortcuts', () => {
     await waitFor(() => expect(screen.getByTestId('search')).toHaveFocus());
     expect(screen.getByTestId('nav-codes')).toHaveAttribute('aria-current', 'page');
 
-    within(rows[1]).getByTestId('copy-button').focus();
+    within(rows[1]!).getByTestId('copy-button').focus();
     await userEvent.keyboard('{Control>}c{/Control}');
     await waitFor(() => expect(backend.argsOf('copy_code')).toEqual([{ id: 'a2' }]));
 

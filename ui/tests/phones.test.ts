@@ -781,7 +781,7 @@ describe('in the app', () => {
     const backend = phonesBackend({ phones: [MOBILE] });
     render(App);
     const toPhones = await screen.findByTestId('nav-phones');
-    expect(toPhones).toHaveTextContent('Phone numbers');
+    expect(toPhones).toHaveTextContent('Phones');
     expect(backend.count('list_phones')).toBe(0);
 
     await userEvent.click(toPhones);

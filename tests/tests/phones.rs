@@ -141,6 +141,12 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
 
     // Backup codes go in, and never come back to the page: only how many are left.
     let google = "[data-testid=service-row][data-service-name='Google Account (Gmail)']";
+    // The paste box opens on demand, so a row stays short.
+    click(
+        client,
+        &format!("{google} [data-testid=backup-codes-paste]"),
+    )
+    .await;
     type_into(
         client,
         &format!("{google} [data-testid=backup-codes-input]"),
@@ -185,10 +191,11 @@ async fn numbers_accounts_review_and_a_planned_change_in_the_real_window() {
             .any(|(code, text)| code == "only_one_phone" && text.contains("Login.gov")),
         "Login.gov has a security key: {flagged:?}"
     );
-    // The review is what the README shows: bring it into view (a click above left the page scrolled).
+    // The review is what the README shows: bring it into view (it follows the services, so that a
+    // finding that comes or goes never pushes the rows being worked on).
     client
         .execute(
-            "document.querySelector('[data-testid=phones-screen] h1').scrollIntoView({block: 'start'})",
+            "document.querySelector('[data-testid=review-item]').closest('section').scrollIntoView({block: 'start'})",
             vec![],
         )
         .await

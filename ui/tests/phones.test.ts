@@ -212,11 +212,31 @@ describe('the review', () => {
     expect(screen.queryByTestId('review-empty')).not.toBeInTheDocument();
   });
 
-  it('says when there is nothing to fix', async () => {
+  it('says what to add first until there is something to review, and only then that nothing needs fixing', async () => {
     phonesBackend();
     await renderPhones();
-    expect(screen.getByTestId('review-empty')).toHaveTextContent('Nothing to fix right now.');
+    const empty = screen.getByTestId('review-empty');
+    expect(empty).toHaveTextContent('Start by adding the phone number you have now');
+    expect(empty).not.toHaveTextContent('Nothing to fix');
+    expect(empty).not.toHaveClass('done');
+    expect(screen.getByTestId('review-summary')).toHaveTextContent('Start by adding the phone number you have now');
     expect(screen.queryByTestId('review-item')).not.toBeInTheDocument();
+  });
+
+  it('asks for a service next, then for its ticks, and says nothing needs fixing only when one is set', async () => {
+    const backend = phonesBackend({ phones: [MOBILE] });
+    await renderPhones();
+    expect(screen.getByTestId('review-empty')).toHaveTextContent('Next, add a service that sends you sign-in codes');
+
+    await userEvent.selectOptions(screen.getByTestId('service-select'), 'gmail');
+    await userEvent.click(screen.getByTestId('service-add-submit'));
+    await waitFor(() => expect(screen.getByTestId('review-empty')).toHaveTextContent('Next, tick the numbers each of your services uses'));
+
+    await userEvent.click(box(serviceRow('Gmail'), 'code-phone', '+15555550101'));
+    await userEvent.click(serviceRow('Gmail').getByTestId('service-save'));
+    await waitFor(() => expect(screen.getByTestId('review-empty')).toHaveTextContent('Nothing to fix right now.'));
+    expect(screen.getByTestId('review-empty')).toHaveClass('done');
+    expect(backend.count('update_service')).toBe(1);
   });
 
   it('opens an official page, or a guide whose run shows here and comes back to the phones', async () => {
@@ -233,11 +253,11 @@ describe('the review', () => {
     await renderPhones();
 
     const [page, guide] = screen.getAllByTestId('review-item');
-    await userEvent.click(within(page!).getByRole('button', { name: 'Open Gmail phone settings' }));
+    await userEvent.click(within(page!).getByRole('button', { name: 'Open the Gmail page “Gmail phone settings”' }));
     expect(backend.argsOf('open_official_page')).toEqual([{ service: 'gmail', page: 'phone' }]);
 
     const fix = within(guide!).getByTestId('review-fix');
-    expect(fix).toHaveTextContent('Open the guide: Set up a code generator on ID.me');
+    expect(fix).toHaveTextContent('Follow the guide “Set up a code generator on ID.me”');
     await userEvent.click(fix);
     expect(backend.argsOf('open_guide')).toEqual([{ guideId: 'idme-authenticator' }]);
     expect(await screen.findByTestId('run-screen')).toBeInTheDocument();
@@ -387,7 +407,7 @@ describe('your numbers', () => {
   });
 });
 
-describe('your accounts', () => {
+describe('your services', () => {
   it('adds a service from the list, and another one by its name and web address', async () => {
     const backend = phonesBackend({ accounts: [mine('m1', 'IRS', { service: { type: 'catalog', id: 'irs' } })] });
     await renderPhones();
@@ -494,7 +514,7 @@ describe('your accounts', () => {
     await userEvent.click(gmail.getByRole('button', { name: 'Find my Keystep code for Gmail' }));
     expect(backend.argsOf('suggest_code_accounts')).toEqual([{ id: 'm1' }]);
     const picks = await gmail.findAllByTestId('link-code');
-    expect(picks.map((b) => b.textContent)).toEqual(['Use Google (sam@gmail.com)', 'Use Gmail (work@gmail.com)']);
+    expect(picks.map((b) => b.textContent)).toEqual(['Use Google (sam@gmail.com) for Gmail', 'Use Gmail (work@gmail.com) for Gmail']);
     expect(backend.count('update_service')).toBe(0);
 
     await userEvent.click(picks[1]!);
@@ -519,15 +539,21 @@ describe('your accounts', () => {
     expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('No backup codes saved yet.');
     expect(gmail.getByTestId('backup-code-copy')).toBeDisabled();
 
-    const input = gmail.getByLabelText('Paste your backup codes, one per line');
+    const paste = gmail.getByRole('button', { name: 'Paste backup codes for Gmail' });
+    expect(paste).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(paste);
+    const input = gmail.getByLabelText('Backup codes for Gmail, one per line');
     expect(input).toBe(gmail.getByTestId('backup-codes-input'));
+    expect(input).toHaveFocus();
     await userEvent.type(input, '1111-2222{Enter}3333-4444{Enter}5555-6666');
     await userEvent.click(gmail.getByTestId('backup-codes-save'));
 
     expect(backend.argsOf('set_backup_codes')).toEqual([
       { id: 'm1', codes: '1111-2222\n3333-4444\n5555-6666', replaceFewer: false },
     ]);
-    await waitFor(() => expect(input).toHaveValue(''));
+    // The box closes; focus goes back to the button that opened it.
+    await waitFor(() => expect(gmail.queryByTestId('backup-codes-input')).not.toBeInTheDocument());
+    expect(paste).toHaveFocus();
     await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('3 of 3 backup codes left'));
     expect(gmail.queryByTestId('backup-codes-warning')).not.toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('3333-4444');
@@ -545,6 +571,7 @@ describe('your accounts', () => {
     });
     await renderPhones();
     const gmail = serviceRow('Gmail');
+    await userEvent.click(gmail.getByTestId('backup-codes-paste'));
     const input = gmail.getByTestId('backup-codes-input');
     await userEvent.type(input, '1111-2222{Enter}3333-4444');
     await userEvent.click(gmail.getByTestId('backup-codes-save'));
@@ -563,8 +590,8 @@ describe('your accounts', () => {
     await userEvent.click(await screen.findByTestId('confirm-replace-backup-codes'));
     expect(backend.argsOf('set_backup_codes').at(-1)).toEqual({ id: 'm1', codes: '1111-2222\n3333-4444', replaceFewer: true });
     await waitFor(() => expect(gmail.getByTestId('backup-codes-left')).toHaveTextContent('2 of 2 backup codes left'));
-    expect(input).toHaveValue('');
-    await waitFor(() => expect(input).toHaveFocus());
+    await waitFor(() => expect(gmail.getByTestId('backup-codes-paste')).toHaveFocus());
+    expect(gmail.queryByTestId('backup-codes-input')).not.toBeInTheDocument();
   });
 
   it('removes every backup code only after confirming', async () => {
@@ -605,7 +632,7 @@ describe('your accounts', () => {
     expect(boxes).toHaveLength(2);
     expect(boxes[0]).toBeChecked();
     expect(boxes[1]).not.toBeChecked();
-    expect(gmail.getByLabelText('Code 2, ending ••••-••44: used')).toBe(boxes[1]);
+    expect(gmail.getByLabelText('Code 2, ending ••••-••44: used (Gmail)')).toBe(boxes[1]);
     await userEvent.click(boxes[1]!);
     expect(backend.argsOf('mark_backup_code')).toEqual([{ id: 'm1', index: 1, used: true }]);
     await waitFor(() => expect(gmail.getAllByTestId('backup-code-used')[1]).toBeChecked());
@@ -638,7 +665,7 @@ describe('your accounts', () => {
     expect(serviceRow('IRS').getByTestId('backup-codes-warning')).toHaveTextContent('Only 4 left. Make new ones soon.');
   });
 
-  it('removes an account only after confirming', async () => {
+  it('removes a service only after confirming', async () => {
     const backend = phonesBackend({ accounts: [mine('m1', 'Gmail'), mine('m2', 'IRS')] });
     await renderPhones();
     await userEvent.click(serviceRow('Gmail').getByTestId('service-remove'));
@@ -695,9 +722,9 @@ describe('changing your number', () => {
     expect(screen.queryByTestId('run-screen')).not.toBeInTheDocument();
   });
 
-  it('shows a day that does not exist next to the date field', async () => {
-    const message = 'The date is not valid: 2026-02-30 does not exist: February 2026 has days 01 to 28.';
-    phonesBackend({
+  it('shows a day that does not exist, or Rust’s refusal of one, next to the date field', async () => {
+    const message = 'The date is not valid: 2199-12-31 is too far away.';
+    const backend = phonesBackend({
       phones: [MOBILE],
       handlers: {
         plan_number_change: () => {
@@ -709,8 +736,36 @@ describe('changing your number', () => {
     await userEvent.type(screen.getByTestId('plan-to-input'), '555 555 0150');
     await userEvent.type(screen.getByTestId('plan-date-input'), '2026-02-30');
     await userEvent.click(screen.getByTestId('plan-submit'));
-    expect(await screen.findByTestId('plan-date-input-error')).toHaveTextContent(message);
+    expect(await screen.findByTestId('plan-date-input-error')).toHaveTextContent(
+      'Keystep could not read “2026-02-30” as a day. Type it like 12/15/2026 or December 15, 2026.',
+    );
     expect(screen.getByTestId('plan-date-input')).toHaveFocus();
+    expect(backend.count('plan_number_change')).toBe(0);
+
+    await userEvent.clear(screen.getByTestId('plan-date-input'));
+    await userEvent.type(screen.getByTestId('plan-date-input'), '2199-12-31');
+    await userEvent.click(screen.getByTestId('plan-submit'));
+    expect(await screen.findByTestId('plan-date-input-error')).toHaveTextContent(message);
+  });
+
+  it('reads the day as people type it', async () => {
+    const backend = phonesBackend({ phones: [MOBILE] });
+    await renderPhones();
+    expect(screen.getByTestId('plan-date-input')).toHaveAttribute('type', 'text');
+    expect(screen.getByTestId('plan-date-input')).toHaveAccessibleDescription(
+      'For example 12/15/2026 or December 15, 2026. Leave it empty if it stops today or has stopped already.',
+    );
+    for (const typed of ['12/15/2026', 'December 15 2026', 'Dec 15, 2026', '2026-12-15']) {
+      await userEvent.clear(screen.getByTestId('plan-to-input'));
+      await userEvent.type(screen.getByTestId('plan-to-input'), '555 555 0150');
+      await userEvent.clear(screen.getByTestId('plan-date-input'));
+      await userEvent.type(screen.getByTestId('plan-date-input'), typed);
+      await userEvent.click(screen.getByTestId('plan-submit'));
+      await screen.findByTestId('run-screen');
+      expect(backend.argsOf('plan_number_change').at(-1)).toMatchObject({ date: '2026-12-15' });
+      await userEvent.click(screen.getByRole('button', { name: 'Back to phone numbers' }));
+      await screen.findByTestId('plan-date-input');
+    }
   });
 
   it('asks for a number first when there is none to leave', async () => {
@@ -726,7 +781,7 @@ describe('in the app', () => {
     const backend = phonesBackend({ phones: [MOBILE] });
     render(App);
     const toPhones = await screen.findByTestId('nav-phones');
-    expect(toPhones).toHaveTextContent('Phone numbers');
+    expect(toPhones).toHaveTextContent('Phones');
     expect(backend.count('list_phones')).toBe(0);
 
     await userEvent.click(toPhones);
@@ -779,5 +834,146 @@ describe('accessibility', () => {
 
     await userEvent.click(screen.getAllByTestId('phone-remove')[0]!);
     expect(await axeViolations()).toEqual([]);
+    // Three axe runs over a long screen: more than the default 5 s on a busy machine.
+  }, 30_000);
+});
+
+describe('holding still', () => {
+  it('adds above the lists and reviews below them, so what changes is after the button pressed', async () => {
+    phonesBackend({ phones: [MOBILE], accounts: [mine('m1', 'Gmail')] });
+    await renderPhones();
+    const after = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const addPhone = screen.getByTestId('phone-add-submit');
+    const addService = screen.getByTestId('service-add-submit');
+    expect(after(addPhone, screen.getByTestId('phone-row'))).toBe(true);
+    expect(after(addService, screen.getByTestId('service-row'))).toBe(true);
+    const review = screen.getByRole('heading', { level: 2, name: 'What could lock you out' });
+    expect(after(screen.getByTestId('service-row'), review)).toBe(true);
+    // Only the one line of the summary is above the numbers.
+    expect(after(screen.getByTestId('review-summary'), addPhone)).toBe(true);
+  });
+
+  it('keeps the same Save button, row and focus after Save, so the next click lands where it is aimed', async () => {
+    phonesBackend({ phones: [MOBILE, HOME], accounts: [mine('m1', 'Gmail'), mine('m2', 'IRS')] });
+    await renderPhones();
+    const row = rowOf('service-row', 'data-service-name', 'Gmail');
+    const save = within(row).getByTestId('service-save');
+    const irsBox = box(serviceRow('IRS'), 'code-phone', '+15555550101');
+    await userEvent.click(box(serviceRow('Gmail'), 'code-phone', '+15555550101'));
+    await userEvent.click(save);
+    await waitFor(() => expect(screen.getByTestId('phones-announcement')).toHaveTextContent('Saved Gmail.'));
+    expect(rowOf('service-row', 'data-service-name', 'Gmail')).toBe(row);
+    expect(within(row).getByTestId('service-save')).toBe(save);
+    expect(save).toHaveFocus();
+    expect(box(serviceRow('IRS'), 'code-phone', '+15555550101')).toBe(irsBox);
+  });
+
+  it('keeps focus on Add, with the new row after the form', async () => {
+    phonesBackend({ phones: [MOBILE] });
+    await renderPhones();
+    const add = screen.getByTestId('phone-add-submit');
+    const first = screen.getByTestId('phone-row');
+    await userEvent.type(screen.getByTestId('phone-number-input'), '5555550177');
+    await userEvent.click(add);
+    await waitFor(() => expect(screen.getAllByTestId('phone-row')).toHaveLength(2));
+    expect(screen.getByTestId('phone-add-submit')).toBe(add);
+    expect(add).toHaveFocus();
+    expect(screen.getAllByTestId('phone-row')[0]).toBe(first);
+  });
+
+  it('after Use, focus goes to the linked code, in the place of the button pressed', async () => {
+    phonesBackend({ accounts: [mine('m1', 'Gmail')], codeAccounts: [totp('a2', 'Gmail', 'work@gmail.com')] });
+    await renderPhones();
+    const gmail = serviceRow('Gmail');
+    await userEvent.click(gmail.getByRole('button', { name: 'Find my Keystep code for Gmail' }));
+    await userEvent.click(await gmail.findByRole('button', { name: 'Use Gmail (work@gmail.com) for Gmail' }));
+    await waitFor(() => expect(gmail.getByTestId('linked-code')).toHaveFocus());
+    expect(gmail.getByTestId('linked-code')).toHaveTextContent('Gmail (work@gmail.com)');
+  });
+});
+
+describe('the review, read naturally', () => {
+  it('offers a code already in Keystep as the fix, and links it in one press', async () => {
+    const backend = phonesBackend({
+      phones: [MOBILE],
+      accounts: [mine('m1', 'ID.me', { codePhones: ['p1'], securityKey: false })],
+      codeAccounts: [totp('a7', 'ID.me', 'me@example.com')],
+      risks: [
+        risk('only_one_phone', 'high', 'ID.me', {
+          action: 'Keystep already has a code that looks like it is for ID.me: ID.me (me@example.com).',
+          fix: { type: 'link_code', codes: [{ id: 'a7', label: 'ID.me (me@example.com)' }] },
+        }),
+      ],
+    });
+    await renderPhones();
+    const item = screen.getByTestId('review-item');
+    const use = within(item).getByRole('button', { name: 'Use ID.me (me@example.com) for ID.me' });
+    await userEvent.click(use);
+    expect(backend.argsOf('update_service')).toEqual([
+      { id: 'm1', codePhones: ['p1'], recoveryPhones: [], keystepAccount: 'a7', securityKey: false },
+    ]);
+    await waitFor(() =>
+      expect(screen.getByTestId('phones-announcement')).toHaveTextContent('ID.me now uses ID.me (me@example.com) from Keystep.'),
+    );
+    expect(await serviceRow('ID.me').findByTestId('linked-code')).toHaveTextContent('ID.me (me@example.com)');
+  });
+
+  it('spells out days, keeps numbers on one line, and names the service on every fix button', async () => {
+    phonesBackend({
+      risks: [
+        risk('leaving_number', 'high', 'Google', {
+          phone: '(555) 555-0101',
+          message: 'Google uses (555) 555-0101, which stops working on 2026-12-15.',
+          fix: { type: 'page', service: 'google', page: 'security', title: 'Turn on 2-Step Verification' },
+        }),
+        risk('gone_number', 'urgent', 'Chase', { fix: { type: 'page', service: 'chase', page: 'sign_in', title: 'Chase: choose Sign in' } }),
+        { ...risk('no_recovery_password', 'high', 'Keystep'), serviceId: null, fix: { type: 'settings' } },
+        { ...risk('no_backup_outside', 'high', 'Keystep'), serviceId: null, fix: { type: 'settings' } },
+      ],
+    });
+    await renderPhones();
+    const [google, chase, password, backup] = screen.getAllByTestId('review-item');
+    expect(within(google!).getByTestId('review-message')).toHaveTextContent(
+      'Google uses (555) 555-0101, which stops working on December 15, 2026.',
+    );
+    const number = within(google!).getByText('(555) 555-0101');
+    expect(number).toHaveClass('number');
+    expect(within(google!).getByRole('button', { name: 'Turn on 2-Step Verification for Google' })).toBeInTheDocument();
+    expect(within(chase!).getByRole('button', { name: 'Open Chase and choose Sign in' })).toBeInTheDocument();
+    expect(within(password!).getByRole('button')).toHaveAccessibleName('Open Settings to set a recovery password');
+    expect(within(backup!).getByRole('button')).toHaveAccessibleName('Open Settings to choose a backup folder');
+    expect(screen.getByTestId('review-summary')).toHaveTextContent('4 things could lock you out, 1 of them to fix now.');
+  });
+});
+
+describe('names for screen readers', () => {
+  it('gives every repeated control on the screen its service or number', async () => {
+    phonesBackend({
+      phones: [MOBILE, HOME],
+      accounts: [
+        mine('m1', 'ID.me', { factors: ['backup_codes'], ...counts(3, 3) }),
+        mine('m2', 'IRS', { factors: ['backup_codes'], ...counts(3, 3) }),
+      ],
+    });
+    await renderPhones();
+    for (const name of ['ID.me', 'IRS']) {
+      const row = serviceRow(name);
+      expect(row.getByRole('button', { name: `Paste backup codes for ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('button', { name: `Remove ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('button', { name: `Save the numbers of ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('button', { name: `Find my Keystep code for ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('button', { name: `Copy the next code for ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('button', { name: `Remove all backup codes of ${name}` })).toBeInTheDocument();
+      expect(row.getByRole('checkbox', { name: `I also use a security key or passkey for ${name}` })).toBeInTheDocument();
+      // (jsdom puts a space after the number's own span; a browser does not.)
+      expect(row.getByRole('checkbox', { name: new RegExp(`^\\(555\\) 555-0101 ?, My cell gets sign-in codes from ${name}$`) })).toBeInTheDocument();
+      expect(row.getByRole('checkbox', { name: new RegExp(`^\\(555\\) 555-0102 ?, Home is kept by ${name} for recovery$`) })).toBeInTheDocument();
+    }
+    // No two buttons or checkboxes on the screen share a name.
+    for (const role of ['button', 'checkbox'] as const) {
+      const names = screen.getAllByRole(role).map((el) => el.textContent?.replace(/\s+/g, ' ').trim() || el.closest('label')?.textContent?.replace(/\s+/g, ' ').trim());
+      expect(names.length).toBeGreaterThan(5);
+      expect(new Set(names).size, names.join(' | ')).toBe(names.length);
+    }
   });
 });

@@ -59,6 +59,16 @@ pub fn parse_iso_date(text: &str) -> Result<Date, String> {
     Date::from_calendar_date(year, month, day).map_err(|e| format!("{text} does not exist ({e})."))
 }
 
+/// A day written YYYY-MM-DD spelled out for a person: "2026-12-15" -> "December 15, 2026" (the core
+/// writes English; the window spells days in the person's own language). Other text is returned as it
+/// is.
+pub fn spelled_out(text: &str) -> String {
+    parse_iso_date(text).map_or_else(
+        |_| text.to_string(),
+        |d| format!("{} {}, {}", d.month(), d.day(), d.year()),
+    )
+}
+
 /// True for a real day written YYYY-MM-DD (see [`parse_iso_date`]).
 pub fn is_iso_date(text: &str) -> bool {
     parse_iso_date(text).is_ok()
@@ -67,6 +77,14 @@ pub fn is_iso_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_spelled_out_and_other_text_is_kept() {
+        assert_eq!(spelled_out("2026-12-15"), "December 15, 2026");
+        assert_eq!(spelled_out("2027-01-05"), "January 5, 2027");
+        assert_eq!(spelled_out("2026-02-30"), "2026-02-30");
+        assert_eq!(spelled_out("soon"), "soon");
+    }
 
     #[test]
     fn real_days_pass_and_impossible_ones_say_why() {

@@ -654,3 +654,118 @@ fn impossible_dates_are_refused_when_a_number_leaves_and_in_a_plan() {
     )
     .unwrap();
 }
+
+/// When the review asks for a code in Keystep and one that looks like the service's is already there,
+/// it offers that code to link instead of sending the person to find it; once linked, the finding goes.
+#[test]
+fn the_review_offers_a_code_already_in_keystep_and_forgets_the_finding_once_linked() {
+    use keystep_core::services::review::{CodeChoice, Fix};
+    let (_d, _kc, mut k) = open();
+    let mobile = k
+        .add_phone("2025550143", "US", "mobile", PhoneKind::Mobile, NOW)
+        .unwrap();
+    let idme = k.add_service(catalog("idme"), NOW).unwrap();
+    k.update_service(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
+        .unwrap();
+    let before = k.review(T).unwrap();
+    let finding = before
+        .iter()
+        .find(|i| i.code.as_str() == "only_one_phone")
+        .unwrap();
+    assert!(
+        !matches!(finding.fix, Fix::LinkCode { .. }),
+        "no code in Keystep yet: {:?}",
+        finding.fix
+    );
+
+    let code = k
+        .add_uri(
+            "otpauth://totp/ID.me:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ID.me",
+            T,
+        )
+        .unwrap();
+    let items = k.review(T).unwrap();
+    let finding = items
+        .iter()
+        .find(|i| i.code.as_str() == "only_one_phone")
+        .unwrap();
+    assert_eq!(
+        finding.fix,
+        Fix::LinkCode {
+            codes: vec![CodeChoice {
+                id: code.id.clone(),
+                label: code.label.clone()
+            }]
+        }
+    );
+    assert!(
+        finding
+            .action
+            .contains("Keystep already has a code that looks like it is for ID.me"),
+        "{}",
+        finding.action
+    );
+    assert!(finding.action.contains(&code.label), "{}", finding.action);
+    // Other findings of the same service keep their own fix.
+    let codes_item = items
+        .iter()
+        .find(|i| i.code.as_str() == "no_backup_codes")
+        .unwrap();
+    assert!(!matches!(codes_item.fix, Fix::LinkCode { .. }));
+
+    k.update_service(
+        &idme.id,
+        std::slice::from_ref(&mobile.id),
+        &[],
+        Some(&code.id),
+        false,
+    )
+    .unwrap();
+    assert!(
+        !k.review(T)
+            .unwrap()
+            .iter()
+            .any(|i| i.code.as_str() == "only_one_phone"),
+        "a linked code is a second way in"
+    );
+}
+
+/// The plan names the services it moves as "services" (the word of the phone screen; "account" is a
+/// code on the codes screen) and spells its day out.
+#[test]
+fn the_plan_speaks_of_services_and_spells_its_day_out() {
+    let (_d, _kc, mut k) = open();
+    let old = k
+        .add_phone("2025550143", "US", "old", PhoneKind::Mobile, NOW)
+        .unwrap();
+    let irs = k.add_service(catalog("irs"), NOW).unwrap();
+    k.update_service(&irs.id, std::slice::from_ref(&old.id), &[], None, false)
+        .unwrap();
+    let (plan, _run) = k
+        .plan_change(
+            "202-555-0143",
+            "(202) 555-0199",
+            Some("2026-12-15"),
+            "US",
+            T,
+        )
+        .unwrap();
+    assert_eq!(
+        plan.guide.summary,
+        "Move every service from (202) 555-0143 to (202) 555-0199 before December 15, 2026."
+    );
+    assert!(
+        plan.guide.steps[0]
+            .text
+            .contains("Your old number stops on December 15, 2026."),
+        "{}",
+        plan.guide.steps[0].text
+    );
+    let all: String = plan
+        .guide
+        .steps
+        .iter()
+        .map(|s| format!("{} {}", s.title, s.text))
+        .collect();
+    assert!(!all.contains("account"), "{all}");
+}

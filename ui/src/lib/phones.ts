@@ -6,6 +6,9 @@ import type { PhoneStatus } from './bindings/PhoneStatus';
 import type { PhoneView } from './bindings/PhoneView';
 import type { ServiceRef } from './bindings/ServiceRef';
 import type { Severity } from './bindings/Severity';
+import type { RiskCode } from './bindings/RiskCode';
+import type { RiskItem } from './bindings/RiskItem';
+import { spellOutDate, spellOutDatesIn } from './dates';
 
 /** Said next to each finding, so colour is never the only sign of how serious it is. */
 export const SEVERITY_WORDS: Record<Severity, string> = {
@@ -42,10 +45,7 @@ export const CUSTOM_SERVICE = 'custom';
 
 /** "2026-12-31" -> "December 31, 2026", read as a calendar day where the person is. Other text stays as it is. */
 export function isoToPlainDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  return spellOutDate(iso);
 }
 
 /** "in use", "leaving on December 31, 2026" or "gone". */
@@ -108,4 +108,75 @@ export function serviceRefOf(choice: string, name: string, domain: string): Serv
 /** A two-letter region as Rust wants it: "us " -> "US". */
 export function cleanRegion(region: string): string {
   return region.trim().toUpperCase();
+}
+
+/** Verbs a catalog page title can start with and still read as what the button does. */
+const TITLE_VERBS = new Set(['add', 'change', 'manage', 'protect', 'recover', 'set', 'sign', 'turn', 'update', 'verify']);
+
+/**
+ * The words on a review button that opens an official page, read as what the person does there:
+ * "Turn on 2-Step Verification for Google", "Open Chase and choose Sign in", or for a title that is a
+ * name or a question, "Open the Google page “Google Account”". The service is always named, so the
+ * same button of two services never sounds the same.
+ */
+export function pageButtonLabel(title: string, serviceName: string): string {
+  const clean = title.trim();
+  const choose = /^(.+?):\s*((?:choose|sign)\b.*)$/i.exec(clean);
+  if (choose) return `Open ${choose[1]} and ${choose[2]!.charAt(0).toLowerCase()}${choose[2]!.slice(1)}`;
+  const first = clean.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (TITLE_VERBS.has(first) && !clean.endsWith('?')) {
+    return clean.toLowerCase().includes(serviceName.toLowerCase()) ? clean : `${clean} for ${serviceName}`;
+  }
+  return `Open the ${serviceName} page “${clean}”`;
+}
+
+/** A Settings button says what it is for, so two of them never sound the same. */
+export function settingsButtonLabel(code: RiskCode): string {
+  switch (code) {
+    case 'no_recovery_password':
+      return 'Open Settings to set a recovery password';
+    case 'no_backup_outside':
+      return 'Open Settings to choose a backup folder';
+    case 'backup_failed':
+      return 'Open Settings to try the backup again';
+    default:
+      return 'Open Settings';
+  }
+}
+
+/** A finding's sentence with its days spelled out and its number kept on one line: the parts to show. */
+export function reviewTextParts(text: string, phone: string | null): { text: string; number: boolean }[] {
+  const spelled = spellOutDatesIn(text);
+  if (!phone) return [{ text: spelled, number: false }];
+  return spelled
+    .split(phone)
+    .flatMap((part, i) => (i === 0 ? [{ text: part, number: false }] : [{ text: phone, number: true }, { text: part, number: false }]))
+    .filter((p) => p.text !== '');
+}
+
+/** What the review says when it has no finding: what to add first, until there is something to review. */
+export function reviewEmptyText(
+  phones: readonly PhoneView[],
+  services: readonly Pick<ServiceView, 'codePhones' | 'recoveryPhones'>[],
+): { text: string; done: boolean } {
+  if (phones.length === 0) {
+    return {
+      text: 'Start by adding the phone number you have now, under “Your numbers”. Then add the services that send you codes.',
+      done: false,
+    };
+  }
+  if (services.length === 0) {
+    return { text: 'Next, add a service that sends you sign-in codes, under “Your services”, such as your bank or email.', done: false };
+  }
+  if (services.every((s) => s.codePhones.length === 0 && s.recoveryPhones.length === 0)) {
+    return { text: 'Next, tick the numbers each of your services uses, and press Save.', done: false };
+  }
+  return { text: 'Nothing to fix right now.', done: true };
+}
+
+/** The line at the top of the screen: how many findings, and how many to fix now. */
+export function reviewSummaryText(items: readonly Pick<RiskItem, 'severity'>[]): string {
+  const urgent = items.filter((i) => i.severity === 'urgent').length;
+  const count = items.length === 1 ? '1 thing could lock you out' : `${items.length} things could lock you out`;
+  return urgent > 0 ? `${count}, ${urgent} of them to fix now.` : `${count}.`;
 }

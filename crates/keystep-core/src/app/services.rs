@@ -7,7 +7,9 @@ use crate::catalog::{Catalog, squash};
 use crate::error::{Error, Field, Result};
 use crate::sensitive::SecretString;
 use crate::services::backup_codes::read_backup_codes;
-use crate::services::review::{AccessState, RiskItem, access_review, review};
+use crate::services::review::{
+    AccessState, CodeChoice, RiskItem, access_review, offer_codes, review,
+};
 use crate::services::views::{BackupCodeHint, ServiceView, hint_of, service_view};
 use crate::services::{BackupCode, Service, ServiceRef, service_name};
 use crate::vault::Contents;
@@ -82,6 +84,40 @@ fn service_by_id<'c>(c: &'c Contents, id: &str) -> Result<&'c Service> {
         .iter()
         .find(|a| a.id == id)
         .ok_or(Error::ServiceNotFound { query: None })
+}
+
+/// The code accounts that look like `entry`'s service, by its name, brands or domains (see
+/// [`Keystep::suggest_code_accounts`]).
+fn matching_code_accounts<'c>(
+    catalog: &Catalog,
+    c: &'c Contents,
+    entry: &Service,
+) -> Vec<&'c crate::account::Account> {
+    let first_label = |d: &str| squash(d.split('.').next().unwrap_or_default());
+    let names: Vec<String> = match &entry.service {
+        ServiceRef::Catalog { id } => catalog
+            .service(id)
+            .map(|s| {
+                let mut keys = s.name_keys();
+                keys.extend(s.domains.iter().map(|d| first_label(d)));
+                keys
+            })
+            .unwrap_or_default(),
+        ServiceRef::Custom { name, domain } => vec![squash(name), first_label(domain)],
+    };
+    c.accounts
+        .iter()
+        .filter(|a| {
+            let issuer = squash(&a.issuer);
+            !issuer.is_empty()
+                && names.iter().any(|n| {
+                    // A short key ("x" of x.com, "id" of id.me) is inside too many names: it
+                    // must be the whole issuer.
+                    issuer == *n
+                        || (n.len() >= MIN_KEY_INSIDE_ISSUER && issuer.contains(n.as_str()))
+                })
+        })
+        .collect()
 }
 
 fn service_mut<'c>(c: &'c mut Contents, id: &str) -> Result<&'c mut Service> {
@@ -224,35 +260,10 @@ impl Keystep {
     /// Keystep code accounts whose service name matches the entry's service (by name, brand or the
     /// custom domain's name): suggestions the person confirms before they are linked.
     pub fn suggest_code_accounts(&mut self, id: &str) -> Result<Vec<crate::AccountView>> {
-        let catalog = self.catalog;
         self.refresh()?;
         let entry = service_by_id(&self.contents, id)?;
-        let first_label = |d: &str| squash(d.split('.').next().unwrap_or_default());
-        let names: Vec<String> = match &entry.service {
-            ServiceRef::Catalog { id } => catalog
-                .service(id)
-                .map(|s| {
-                    let mut keys = s.name_keys();
-                    keys.extend(s.domains.iter().map(|d| first_label(d)));
-                    keys
-                })
-                .unwrap_or_default(),
-            ServiceRef::Custom { name, domain } => vec![squash(name), first_label(domain)],
-        };
-        Ok(self
-            .contents
-            .accounts
-            .iter()
-            .filter(|a| {
-                let issuer = squash(&a.issuer);
-                !issuer.is_empty()
-                    && names.iter().any(|n| {
-                        // A short key ("x" of x.com, "id" of id.me) is inside too many names: it
-                        // must be the whole issuer.
-                        issuer == *n
-                            || (n.len() >= MIN_KEY_INSIDE_ISSUER && issuer.contains(n.as_str()))
-                    })
-            })
+        Ok(matching_code_accounts(self.catalog, &self.contents, entry)
+            .into_iter()
             .map(crate::account::Account::view)
             .collect())
     }
@@ -398,6 +409,29 @@ impl Keystep {
             &self.contents.services,
             &iso_date(now_ms),
         ));
+        // A finding that asks for a code in Keystep, when one that looks right is already there, offers
+        // to link it instead of sending the person to find it.
+        for item in &mut items {
+            let Some(entry) = item
+                .service_id
+                .as_deref()
+                .and_then(|id| service_by_id(&self.contents, id).ok())
+                .filter(|e| e.keystep_account.is_none())
+            else {
+                continue;
+            };
+            let codes = matching_code_accounts(catalog, &self.contents, entry)
+                .into_iter()
+                .map(|a| {
+                    let view = a.view();
+                    CodeChoice {
+                        id: view.id,
+                        label: view.label,
+                    }
+                })
+                .collect();
+            offer_codes(item, codes);
+        }
         items.sort_by_key(|i| i.severity);
         Ok(items)
     }

@@ -129,11 +129,12 @@ pub fn plan_guide(
 ) -> Guide {
     let old_n = super::number::national_of(&old.e164);
     let new_n = super::number::national_of(&new.e164);
+    let day = crate::dates::spelled_out(date);
     let mut steps = vec![Step {
         id: "keep-old-number".into(),
         title: "Keep your old number working until the end".into(),
         text: format!(
-            "You are moving from **{old_n}** to **{new_n}**. Your old number stops on {date}.\n\nDo not cancel or give up the old number until this list is done. Some services send a code to the old number before they let you change it."
+            "You are moving from **{old_n}** to **{new_n}**. Your old number stops on {day}.\n\nDo not cancel or give up the old number until this list is done. Some services send a code to the old number before they let you change it."
         ),
         actions: vec![Action::Warning {
             text: "Keep the phone with the old number turned on and nearby while you work through this list.".into(),
@@ -175,7 +176,7 @@ pub fn plan_guide(
         id: FINAL_STEP_ID.into(),
         title: "Let the old number go".into(),
         text: format!(
-            "Every account on this list now uses {new_n}.\n\nWhen you finish, Keystep marks {old_n} as gone. Then you can let the old number go."
+            "Every service on this list now uses {new_n}.\n\nWhen you finish, Keystep marks {old_n} as gone. Then you can let the old number go."
         ),
         actions: Vec::new(),
     });
@@ -183,7 +184,7 @@ pub fn plan_guide(
         id: format!("{PLAN_ID_PREFIX}{plan_id}"),
         title: format!("Change your number from {old_n} to {new_n}"),
         service: String::new(),
-        summary: format!("Move every account from {old_n} to {new_n} before {date}."),
+        summary: format!("Move every service from {old_n} to {new_n} before {day}."),
         minutes: 5 * u32::try_from(steps.len()).unwrap_or(u32::MAX / 5),
         needs: vec![
             format!("The phone with the old number, {old_n}"),

@@ -79,6 +79,46 @@ pub enum Fix {
     InKeystep,
     /// Something to do in Keystep's Settings (the recovery password, the backup folder).
     Settings,
+    /// Codes already in Keystep look like this service's: the person links one (it is not linked
+    /// until they press), which gives the service a way in that no phone number can take away.
+    LinkCode {
+        codes: Vec<CodeChoice>,
+    },
+}
+
+/// A code account in Keystep that may be a service's, offered by the review to link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CodeChoice {
+    /// The code account's id.
+    pub id: String,
+    /// How Keystep names it ("ID.me (me@example.com)").
+    pub label: String,
+}
+
+impl RiskCode {
+    /// True for findings whose fix is an authenticator code in Keystep (among other ways in): those
+    /// offer to link a code that is already there.
+    pub fn wants_a_code(self) -> bool {
+        matches!(self, RiskCode::OnlyOnePhone | RiskCode::WeakEmailRecovery)
+    }
+}
+
+/// Turns the findings that ask for a code in Keystep into an offer to link `codes`, which already look
+/// like the service's; findings of other rules, or without codes, are left as they are.
+pub fn offer_codes(item: &mut RiskItem, codes: Vec<CodeChoice>) {
+    if !item.code.wants_a_code() || codes.is_empty() {
+        return;
+    }
+    let name = &item.service_name;
+    let which = match codes.as_slice() {
+        [one] => format!("a code that looks like it is for {name}: {}", one.label),
+        _ => format!("{} codes that look like they are for {name}", codes.len()),
+    };
+    item.action = format!(
+        "Keystep already has {which}. If you use it to sign in to {name}, link it here, so Keystep knows you have a way in that does not need your phone."
+    );
+    item.fix = Fix::LinkCode { codes };
 }
 
 /// One finding of the review.
@@ -322,7 +362,7 @@ fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
         RiskCode::WeakEmailRecovery,
         None,
         format!(
-            "Your {name} email can reset the passwords of your other accounts, but it is protected only by a password{}.",
+            "Your {name} email can reset the passwords of the other services you use, but it is protected only by a password{}.",
             if s.service.code_phones.is_empty() {
                 ""
             } else {

@@ -401,7 +401,7 @@ mod tests {
         let origin = run.at.clone();
         run.answer(&g, "branch:no-text", 3);
         assert_eq!(step_id(&run, &g), "no-text-phone");
-        assert_eq!(run.returns, [origin.clone()]);
+        assert_eq!(run.returns, std::slice::from_ref(&origin));
         assert_eq!(run.branch_origin(&g), Some(origin.clone()));
         assert_eq!(run.main_step(&g), origin.step);
         // "Previous step" on the branch's first step goes back out of it.
@@ -415,7 +415,7 @@ mod tests {
         run.advance(&g, 6);
         assert!(run.back(&g));
         assert_eq!(step_id(&run, &g), "no-text-number");
-        assert_eq!(run.returns, [origin.clone()]);
+        assert_eq!(run.returns, std::slice::from_ref(&origin));
         run.advance(&g, 7);
         run.advance(&g, 8);
         run.advance(&g, 9);

@@ -12,6 +12,8 @@ TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus d
 # The installed-package test: the validators of the desktop entry and the AppStream file, gtk-launch to open
 # Keystep from its desktop entry, GTK's icon lookup and GdkPixbuf from Python, rpm to read the .rpm.
 TEST_PACKAGES+=(desktop-file-utils appstream libgtk-3-bin python3-gi gir1.2-gtk-3.0 rpm)
+# The accessibility-tree test reads the window as a screen reader does, over AT-SPI.
+TEST_PACKAGES+=(at-spi2-core python3-pyatspi)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")

@@ -374,6 +374,19 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
 }
 
+/// Waits for the element matching `css` and clicks it from inside the page. For windows at 200 % text
+/// (GDK_DPI_SCALE=2), where WebKitWebDriver's pointer clicks land at the unzoomed position.
+pub async fn js_click(client: &Client, css: &str) {
+    let element = wait_for(client, css).await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'nearest' }); arguments[0].click();",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
 /// Waits for the field matching `css` and types `text` into it.
 pub async fn type_into(client: &Client, css: &str, text: &str) {
     wait_for(client, css)
@@ -403,6 +416,11 @@ impl AxeReport {
         let found = accessibility_violations(client).await;
         self.0
             .extend(found.into_iter().map(|v| format!("{screen}: {v}")));
+    }
+
+    /// The findings so far, each "screen: rule: help (nodes)".
+    pub fn findings(&self) -> Vec<String> {
+        self.0.clone()
     }
 
     pub fn assert_clean(&self) {

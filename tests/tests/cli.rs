@@ -61,7 +61,7 @@ fn exit_codes_follow_the_contract() {
     assert_eq!(bad.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        stderr.contains("secret key") && stderr.contains("input.bad_secret"),
+        stderr.contains("setup key") && stderr.contains("input.bad_secret"),
         "{stderr}"
     );
     assert!(

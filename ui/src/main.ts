@@ -1,12 +1,20 @@
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { installTabWrap } from './lib/tabWrap';
 import { beginStartup } from './lib/startup';
+import { theme } from './lib/theme.svelte';
 
 // Before anything renders: the vault may already be open in Rust by the time the page asks.
 const startup = beginStartup();
 
+// Light or dark is known before the first paint, so a dark desktop never sees a white flash.
+theme.start();
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+
+// Tab past the last control goes round to the first, instead of onto nothing (see tabWrap.ts).
+installTabWrap();
 
 export default mount(App, { target, props: { startup } });

@@ -4,6 +4,9 @@ import userEvent from '@testing-library/user-event';
 import AccountsScreen from '../src/lib/components/AccountsScreen.svelte';
 import type { AccountView } from '../src/lib/bindings/AccountView';
 import { fakeBackend, T0, timedCode, totp } from './backend';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -35,11 +38,16 @@ describe('accounts list', () => {
     const code = first.getByTestId('code');
     expect(code).toHaveTextContent(/^123 456$/);
     expect(code).toHaveAttribute('data-code', '123456');
-    expect(code).toHaveAttribute('aria-label', 'Code 1 2 3 4 5 6');
+    // Screen readers get the code as text with its service, not as an image of spelled-out digits.
+    expect(code).toHaveAttribute('aria-hidden', 'true');
+    expect(first.getByTestId('code-spoken')).toHaveTextContent(/^GitHub code 123 456, \d+ seconds left$/);
+    expect(within(list).queryAllByRole('img')).toHaveLength(0);
 
     expect(within(rowFor('a2')).getByTestId('code')).toHaveTextContent(/^1234 5678$/);
     expect(within(rowFor('a2')).getByTestId('code')).toHaveAttribute('data-code', '12345678');
     expect(within(rowFor('a3')).getByTestId('code')).toHaveTextContent(/^2BK7N$/);
+    // Letters are said one by one, not as a word.
+    expect(within(rowFor('a3')).getByTestId('code-spoken')).toHaveTextContent(/^Steam code 2 B K 7 N, /);
   });
 
   it('counts down the seconds left from the local clock', async () => {
@@ -62,7 +70,9 @@ describe('accounts list', () => {
       codes: [timedCode('a1', '123456', Date.now() + 4_000, '234567')],
     });
     render(AccountsScreen);
-    expect(await screen.findByTestId('next-code')).toHaveTextContent(/^Next: 234 567$/);
+    const next = await screen.findByTestId('next-code');
+    expect(next).toHaveTextContent(/^Next: 234 567/);
+    expect(within(next).getByText('Next GitHub code 234 567')).toHaveClass('visually-hidden');
   });
 
   it('fetches codes again when the current ones expire', async () => {
@@ -106,16 +116,18 @@ describe('copy', () => {
     });
     render(AccountsScreen);
 
-    const status = screen.getByTestId('copy-status');
-    expect(status).toHaveAttribute('aria-live', 'polite');
-    expect(status.textContent).toBe('');
+    // The window's one live region says it (and nothing before the copy).
+    const region = screen.getByTestId('status-line');
+    expect(region).toHaveAttribute('role', 'status');
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(screen.queryByTestId('copy-status')).toBeNull();
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Copy code for ID.me (sam)' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Copy ID.me (sam) code' }));
 
     expect(backend.argsOf('copy_code')).toEqual([{ id: 'a2' }]);
-    await waitFor(() =>
-      expect(status).toHaveTextContent('Copied. It will be cleared from the clipboard in 45 seconds.'),
-    );
+    const status = await screen.findByTestId('copy-status');
+    expect(region).toContainElement(status);
+    expect(status).toHaveTextContent('Copied. It will be cleared from the clipboard in 45 seconds.');
   });
 
   it('shows why copying failed', async () => {
@@ -131,7 +143,7 @@ describe('copy', () => {
     render(AccountsScreen);
     await userEvent.click(await screen.findByTestId('copy-button'));
     expect(await screen.findByTestId('action-error')).toHaveTextContent('Keystep could not use the clipboard.');
-    expect(screen.getByTestId('copy-status').textContent).toBe('');
+    expect(screen.queryByTestId('copy-status')).toBeNull();
   });
 });
 

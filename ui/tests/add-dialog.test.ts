@@ -3,6 +3,9 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import AccountsScreen from '../src/lib/components/AccountsScreen.svelte';
 import { fakeBackend, timedCode, totp } from './backend';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 const existing = totp('a1', 'GitHub', 'alice');
 
@@ -13,7 +16,7 @@ async function openAddDialog() {
 }
 
 async function typeKey(dialog: HTMLElement) {
-  await userEvent.click(within(dialog).getByLabelText('Type the key'));
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Type the setup key' }));
   await userEvent.type(within(dialog).getByTestId('issuer-input'), 'Login.gov');
   await userEvent.type(within(dialog).getByTestId('name-input'), 'sam@example.com');
   await userEvent.type(within(dialog).getByTestId('secret-input'), 'not a key!');

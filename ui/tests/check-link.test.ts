@@ -89,8 +89,8 @@ describe('navigation', () => {
     });
     render(App);
 
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
-    const toCodes = within(nav).getByRole('button', { name: 'Your codes' });
+    const nav = await screen.findByRole('navigation', { name: 'Keystep screens' });
+    const toCodes = within(nav).getByRole('button', { name: 'Codes' });
     const toCheck = within(nav).getByRole('button', { name: 'Check a link' });
     expect(toCodes).toHaveAttribute('data-testid', 'nav-codes');
     expect(toCheck).toHaveAttribute('data-testid', 'nav-check');

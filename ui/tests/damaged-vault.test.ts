@@ -51,7 +51,7 @@ describe('a damaged vault file (vault.corrupt)', () => {
     expect(backend.argsOf('recover_from_backup').at(-1)).toEqual({ password: 'plover kettle marsh quietly' });
 
     await userEvent.click(within(help).getByTestId('recover-continue'));
-    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(await screen.findByRole('navigation', { name: 'Keystep screens' })).toBeInTheDocument();
   });
 
   it('needs no password for a backup sealed by this computer\'s keychain', async () => {

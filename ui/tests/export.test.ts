@@ -7,6 +7,9 @@ import type { ExportReport } from '../src/lib/bindings/ExportReport';
 import { RecoveryState } from '../src/lib/recoveryState.svelte';
 import { WRONG_PASSWORD, fakeBackend } from './backend';
 import { axeViolations } from './axe';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 const STRONG = 'correct horse battery staple';
 const AEGIS_FILE = '/home/test/Documents/aegis-export-keystep.json';

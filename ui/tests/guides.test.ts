@@ -368,7 +368,7 @@ describe('step actions', () => {
     expect(within(panel).getByRole('heading', { level: 3 })).toHaveTextContent('Your ID.me code');
     const code = await within(panel).findByTestId('code');
     expect(code).toHaveTextContent(/^654 321$/);
-    expect(code).toHaveAttribute('aria-label', 'Code 6 5 4 3 2 1');
+    expect(within(panel).getByTestId('code-spoken')).toHaveTextContent(/^Code 654 321, \d+ seconds left$/);
     expect(within(panel).getByTestId('countdown')).toHaveTextContent(/^\d+ s$/);
 
     await userEvent.click(within(panel).getByTestId('step-code-copy'));
@@ -621,7 +621,7 @@ describe('navigation to the guides', () => {
     render(App);
 
     const toGuides = await screen.findByTestId('nav-guides');
-    expect(toGuides).toHaveAccessibleName('Guided sign-in');
+    expect(toGuides).toHaveAccessibleName('Guides');
     expect(screen.queryByTestId('guides-screen')).not.toBeInTheDocument();
     expect(backend.count('list_guides')).toBe(0);
 

@@ -5,6 +5,9 @@ import AccountsScreen from '../src/lib/components/AccountsScreen.svelte';
 import type { ImportPreview } from '../src/lib/bindings/ImportPreview';
 import { fakeBackend, totp } from './backend';
 import { axeViolations } from './axe';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 const FILE = '/home/test/Downloads/aegis-export-20260101.json';
 

@@ -248,7 +248,7 @@ describe('the Lock button', () => {
     render(App);
     await screen.findByTestId('account-row');
     const lockButton = await screen.findByTestId('lock-now');
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Lock' })).toBe(lockButton);
+    expect(within(screen.getByRole('navigation', { name: 'Keystep screens' })).getByRole('button', { name: 'Lock' })).toBe(lockButton);
 
     await userEvent.click(lockButton);
 
@@ -402,13 +402,14 @@ describe('the Settings tab', () => {
   it('comes after Phone numbers, is built when first opened, and focuses its heading', async () => {
     fakeBackend();
     render(App);
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Keystep screens' });
     expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Your codes',
+      'Codes',
       'Check a link',
-      'Guided sign-in',
-      'Phone numbers',
+      'Guides',
+      'Phones',
       'Settings',
+      'Help',
     ]);
     expect(screen.queryByTestId('settings-screen')).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId('nav-settings'));

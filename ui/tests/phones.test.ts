@@ -12,6 +12,9 @@ import type { RunView } from '../src/lib/bindings/RunView';
 import type { ServiceRef } from '../src/lib/bindings/ServiceRef';
 import { fakeBackend, totp } from './backend';
 import { axeViolations } from './axe';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 type Handler = (args: Record<string, unknown>) => unknown;
 

@@ -9,6 +9,9 @@ import { RecoveryState } from '../src/lib/recoveryState.svelte';
 import { WORDS } from '../src/lib/wordlist';
 import { BACKUP_FILE, BACKUP_FOLDER, WEAK_PASSWORD, WRONG_PASSWORD, fakeBackend } from './backend';
 import { axeViolations } from './axe';
+import { withStatusLine } from './statusLine';
+
+withStatusLine();
 
 const STRONG = 'correct horse battery staple';
 

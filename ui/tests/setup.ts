@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import { statusLine } from '../src/lib/statusLine.svelte';
 
 // jsdom has <dialog> but not its modal methods; this stands in for them.
 if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
@@ -18,4 +19,5 @@ if (typeof HTMLDialogElement.prototype.close !== 'function') {
 
 afterEach(() => {
   clearMocks();
+  statusLine.reset();
 });

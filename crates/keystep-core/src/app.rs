@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Field, KeychainProblem, Result};
 use crate::keychain::{self, Keychain};
 use crate::otp::generate::{code_at_step, hotp, time_step};
-use crate::otp::{CodeView, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
+use crate::otp::{CodeView, NEXT_CODE_SENT_AHEAD_MS, NEXT_CODE_SHOWN_BELOW_SECS, OtpKind};
 use crate::paths::DataDir;
 use crate::sensitive::SecretString;
 use crate::vault::file::{WriteLock, locate_vault, remove_stale_temps, write_atomic};
@@ -578,7 +578,7 @@ pub fn code_view(account: &Account, now_ms: u64) -> CodeView {
         .saturating_mul(p.period)
         .saturating_mul(1000);
     let remaining_ms = valid_until_ms.saturating_sub(now_ms);
-    let next_code = (remaining_ms < NEXT_CODE_SHOWN_BELOW_SECS * 1000)
+    let next_code = (remaining_ms < NEXT_CODE_SHOWN_BELOW_SECS * 1000 + NEXT_CODE_SENT_AHEAD_MS)
         .then(|| code_at_step(p, &account.secret, step + 1));
     CodeView {
         id: account.id.clone(),

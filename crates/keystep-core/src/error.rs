@@ -67,7 +67,7 @@ impl Field {
             Field::Kind => "type",
             Field::Issuer => "service name",
             Field::Name => "account name",
-            Field::Secret => "secret key",
+            Field::Secret => "setup key",
             Field::Algorithm => "algorithm",
             Field::Digits => "number of digits",
             Field::Period => "time step",

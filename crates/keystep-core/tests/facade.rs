@@ -122,7 +122,7 @@ fn form_input_is_checked_before_it_reaches_the_vault() {
 }
 
 #[test]
-fn codes_follow_the_clock_and_show_the_next_code_in_the_last_ten_seconds() {
+fn codes_follow_the_clock_and_hand_over_the_next_code_two_seconds_before_its_last_ten() {
     let (dir, _s, kc) = setup();
     let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
     k.add_uri(
@@ -139,6 +139,10 @@ fn codes_follow_the_clock_and_show_the_next_code_in_the_last_ten_seconds() {
     assert!(at_59.next_code.is_some());
     let early = &k.codes(31_000).unwrap()[0];
     assert_eq!(early.next_code, None);
+    // Handed over 2 s before the window shows it (at 10 s left), so it is there in time.
+    let ahead = &k.codes(48_001).unwrap()[0];
+    assert!(ahead.next_code.is_some());
+    assert_eq!(k.codes(48_000).unwrap()[0].next_code, None);
 }
 
 #[test]

@@ -35,3 +35,24 @@ export function secondsLeft(untilMs: number, nowMs: number): number {
 export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * "IRS code 622 792, 18 seconds left": a code as screen readers read it, with its service and, for a
+ * code that changes with time, the seconds it has left. Digits are grouped as on screen, so what is
+ * heard matches what is seen.
+ */
+export function spokenCode(service: string, code: string, left: number | null = null): string {
+  const what = service ? `${service} code ${sayable(code)}` : `Code ${sayable(code)}`;
+  return left === null ? what : `${what}, ${left === 1 ? '1 second' : `${left} seconds`} left`;
+}
+
+/** "Next IRS code 123 456": the code that comes after the one shown. */
+export function spokenNextCode(service: string, code: string): string {
+  return service ? `Next ${service} code ${sayable(code)}` : `Next code ${sayable(code)}`;
+}
+
+// Digits are said in their groups ("622 792"); a code with letters (Steam's) letter by letter, as a
+// screen reader would otherwise try to say it as a word.
+function sayable(code: string): string {
+  return /^\d+$/.test(code) ? groupCode(code) : spellOut(code);
+}

@@ -166,7 +166,7 @@ fn raw_entry(
         .ok_or("its code settings are missing.")?;
     let secret = match info.get("secret").and_then(Value::as_str) {
         Some(text) if !text.trim().is_empty() => decode_base32(text).map_err(|e| reason_of(&e))?,
-        _ => return Err("it has no secret key.".into()),
+        _ => return Err("it has no setup key.".into()),
     };
     let algorithm = match info.get("algo") {
         None | Some(Value::Null) => Algorithm::Sha1,
@@ -968,8 +968,8 @@ mod tests {
         let got = lines(&read_json(&file, None).unwrap());
         let want = [
             "SKIP entry 1: it is not an account (the file may be damaged).",
-            "SKIP I:n: The secret key",
-            "SKIP I:n: it has no secret key.",
+            "SKIP I:n: The setup key",
+            "SKIP I:n: it has no setup key.",
             "SKIP I:n: it uses the SHA224 algorithm, which Keystep does not support.",
             "SKIP I:n: its number of digits (300) is not possible.",
             "SKIP I:n: its time step is not a whole number.",

@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(got[0], "Example|alice|Totp|260025");
         assert_eq!(got[1], "|plain|Totp|260025");
         assert!(
-            got[2].starts_with("SKIP Bad:key: The secret key is not valid"),
+            got[2].starts_with("SKIP Bad:key: The setup key is not valid"),
             "{}",
             got[2]
         );
@@ -240,7 +240,7 @@ mod tests {
         assert!(got[5].starts_with("SKIP A:c: its algorithm"), "{}", got[5]);
         assert!(got[6].starts_with("SKIP A:d: "), "{}", got[6]);
         assert!(
-            got[7].starts_with("SKIP A:e: The secret key is not valid: it is empty."),
+            got[7].starts_with("SKIP A:e: The setup key is not valid: it is empty."),
             "{}",
             got[7]
         );

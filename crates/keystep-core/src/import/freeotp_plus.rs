@@ -126,7 +126,7 @@ fn number(token: &Map<String, Value>, key: &str) -> Result<Option<i64>, String> 
 /// The secret: Java's `byte[]` as Gson writes it, numbers from -128 to 127 (0 to 255, from other
 /// writers, is read the same way).
 fn secret(token: &Map<String, Value>) -> Result<SecretBytes, String> {
-    const DAMAGED: &str = "its secret key is damaged (it is not a list of bytes).";
+    const DAMAGED: &str = "its setup key is damaged (it is not a list of bytes).";
     let values = token
         .get("secret")
         .and_then(Value::as_array)
@@ -208,11 +208,11 @@ mod tests {
         let prefixes = [
             "SKIP A:a: its kind",
             "SKIP B:b: it uses an algorithm",
-            "SKIP C:c: its secret key is damaged",
-            "SKIP D:d: its secret key is damaged",
+            "SKIP C:c: its setup key is damaged",
+            "SKIP D:d: its setup key is damaged",
             "SKIP E:e: The number of digits",
             "SKIP F:f: its number of digits (300)",
-            "SKIP token 7: it has no secret key.",
+            "SKIP token 7: it has no setup key.",
             "SKIP token 8: it is damaged",
         ];
         assert_eq!(got.len(), prefixes.len(), "{got:#?}");

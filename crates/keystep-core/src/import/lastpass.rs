@@ -175,8 +175,8 @@ mod tests {
             "SKIP B:b: its time step is not a whole number.",
             "SKIP C:c: The time step is not valid",
             "SKIP D:d: its number of digits (900)",
-            "SKIP E:e: The secret key is not valid",
-            "SKIP account 6: The secret key is not valid",
+            "SKIP E:e: The setup key is not valid",
+            "SKIP account 6: The setup key is not valid",
             "SKIP account 7: it is damaged",
         ];
         assert_eq!(got.len(), prefixes.len(), "{got:#?}");

@@ -253,7 +253,7 @@ impl RawEntry {
     pub fn into_item(self, fallback_label: &str) -> Item {
         let label = label_of(&self.issuer, &self.name, fallback_label);
         if self.secret.is_empty() {
-            return Item::skipped(label, "it has no secret key.");
+            return Item::skipped(label, "it has no setup key.");
         }
         let kind = steam_by_issuer(self.kind, &self.issuer);
         let params = OtpParams {

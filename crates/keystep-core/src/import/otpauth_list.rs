@@ -108,7 +108,7 @@ mod tests {
         // Steam's own links are plain totp links with issuer=Steam: 5 Steam characters.
         assert_eq!(got[2], "Steam|carol|Steam|TDBRV");
         assert!(
-            got[3].starts_with("SKIP line 5: The secret key is not valid"),
+            got[3].starts_with("SKIP line 5: The setup key is not valid"),
             "{}",
             got[3]
         );

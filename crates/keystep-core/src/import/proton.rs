@@ -327,7 +327,7 @@ mod tests {
         ]}"#;
         let got = lines(&read(export.as_bytes(), None).unwrap());
         let want = [
-            "SKIP x: The secret key is not valid",
+            "SKIP x: The setup key is not valid",
             "SKIP no link: it has no setup link.",
             "SKIP entry 3: ",
             "SKIP entry 4: The account name is not valid",

@@ -381,10 +381,10 @@ mod tests {
         let want = [
             "SKIP A:a: its kind of code (\"MOTP\") is not one Keystep knows",
             "SKIP B:b: it uses the SHA384 algorithm, which Keystep does not support.",
-            "SKIP C:c: The secret key is not valid",
+            "SKIP C:c: The setup key is not valid",
             "SKIP D:d: its codes would have 300 digits, which is not possible.",
             "SKIP E:e: its time step is not a whole number.",
-            "SKIP F:f: it has no secret key.",
+            "SKIP F:f: it has no setup key.",
             "SKIP G:g: its algorithm is not one Keystep knows",
             "SKIP entry 8: it is not an account (not a JSON object).",
             // Code from otp_reference.py: HOTP, JBSWY3DPEHPK3PXP, counter 7.

@@ -93,6 +93,9 @@ pub const MIN_DIGITS: u8 = 6;
 pub const MAX_DIGITS: u8 = 10;
 /// Above this many seconds left, the next code is not shown yet.
 pub const NEXT_CODE_SHOWN_BELOW_SECS: u64 = 10;
+/// The next code is handed to the window this much before it is shown, so the window already holds it
+/// when its own countdown reaches 10 s: a request for codes takes time and may wait on the vault.
+pub const NEXT_CODE_SENT_AHEAD_MS: u64 = 2_000;
 
 /// Everything needed to generate codes for one account, except the secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,7 +155,8 @@ pub struct CodeView {
     pub id: String,
     /// The current code, or none for a counter (HOTP) account that has not asked for one.
     pub code: Option<String>,
-    /// The code after this one, given only when fewer than 10 seconds remain.
+    /// The code after this one, given only when fewer than 12 seconds remain (the window shows it in the
+    /// last 10).
     pub next_code: Option<String>,
     /// When the current code became valid (Unix milliseconds); none for HOTP.
     #[ts(type = "number | null")]

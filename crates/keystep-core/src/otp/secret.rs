@@ -20,7 +20,7 @@ pub fn decode_base32(text: &str) -> Result<SecretBytes> {
                 return Err(Error::bad(
                     Field::Secret,
                     format!(
-                        "character {} is not allowed. A secret key uses only the letters A to Z and the digits 2 to 7. Check for a 0 (zero) instead of O, or 1 (one) instead of I.",
+                        "character {} is not allowed. A setup key uses only the letters A to Z and the digits 2 to 7. Check for a 0 (zero) instead of O, or 1 (one) instead of I.",
                         index + 1
                     ),
                 ));
@@ -30,7 +30,7 @@ pub fn decode_base32(text: &str) -> Result<SecretBytes> {
     if cleaned.is_empty() {
         return Err(Error::bad(
             Field::Secret,
-            "it is empty. Copy the secret key (or the setup link) from the service's setup page.",
+            "it is empty. Copy the setup key (or the setup link) from the service's setup page.",
         ));
     }
     if cleaned.len() > MAX_SECRET_CHARS {

@@ -33,7 +33,7 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     let rest = strip_prefix_ignore_case(text, "otpauth://").ok_or_else(|| {
         Error::bad(
             Field::Uri,
-            "it must start with otpauth:// . Copy the whole setup link, or enter the secret key in the fields instead.",
+            "it must start with otpauth://. Copy the whole setup link, or type the setup key instead.",
         )
     })?;
     let (type_part, after_type) = rest.split_once('/').ok_or_else(|| {
@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     let secret = secret.ok_or_else(|| {
         Error::bad(
             Field::Uri,
-            "it has no secret= part, so no codes can be made from it. Check that the link was copied whole and that \"secret\" is spelled right.",
+            "it has no setup key in it. Check that you copied the whole link, or type the setup key instead.",
         )
     })?;
     let secret = match decode_base32(&secret) {
@@ -396,6 +396,33 @@ mod tests {
                 "secret leaked for {uri}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn a_link_without_its_setup_key_says_so_plainly_and_keeps_the_misspelled_part_to_itself() {
+        for uri in [
+            "otpauth://totp/IRS:me?secrte=JBSWY3DPEHPK3PXP&issuer=IRS",
+            "otpauth://totp/IRS:me?issuer=IRS",
+            "otpauth://totp/IRS:me",
+        ] {
+            let err = parse(uri).unwrap_err();
+            assert_eq!(err.code(), "input.bad_uri", "{uri}");
+            let message = err.to_string();
+            assert_eq!(
+                message,
+                "The setup link is not valid: it has no setup key in it. Check that you copied the whole link, or type the setup key instead."
+            );
+            assert!(!message.contains("JBSWY3DP"), "secret leaked: {message}");
+        }
+    }
+
+    #[test]
+    fn a_bare_setup_key_is_told_to_go_in_as_a_key() {
+        let err = parse("JBSW Y3DP EHPK 3PXP").unwrap_err();
+        assert_eq!(err.code(), "input.bad_uri");
+        let message = err.to_string();
+        assert!(message.contains("type the setup key instead"), "{message}");
+        assert!(!message.contains("JBSW"), "secret leaked: {message}");
     }
 
     #[test]

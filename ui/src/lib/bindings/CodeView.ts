@@ -13,7 +13,8 @@ id: string,
  */
 code: string | null, 
 /**
- * The code after this one, given only when fewer than 10 seconds remain.
+ * The code after this one, given only when fewer than 12 seconds remain (the window shows it in the
+ * last 10).
  */
 nextCode: string | null, 
 /**

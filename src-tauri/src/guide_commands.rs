@@ -6,7 +6,7 @@ use keystep_core::Keystep;
 use keystep_core::app::unix_now_ms;
 use keystep_core::guides::view::RunView;
 use keystep_core::guides::{GuideList, Library, Run};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::commands::{CmdResult, with_vault};
 use crate::state::AppState;
@@ -71,6 +71,35 @@ pub async fn run_answer(
 pub async fn run_start_wait(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
     change_then_view(&state, |v, lib| {
         v.run_start_wait(lib, &run_id, unix_now_ms())
+    })
+}
+
+/// "Previous step".
+#[tauri::command]
+pub async fn run_back(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| v.run_back(lib, &run_id))
+}
+
+/// Out of the help branch, back to the step it was entered from.
+#[tauri::command]
+pub async fn run_leave_branch(state: State<'_, AppState>, run_id: String) -> CmdResult<RunView> {
+    change_then_view(&state, |v, lib| v.run_leave_branch(lib, &run_id))
+}
+
+/// Copies the official address of a catalog page, for a person whose browser did not open. Like
+/// opening, it goes by ids and passes the official-site check; an address is no secret, so it is
+/// copied plainly and not cleared later.
+#[tauri::command]
+pub async fn copy_official_address(app: AppHandle, service: String, page: String) -> CmdResult<()> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    let url = keystep_core::official_page_url(&service, &page).map_err(|e| e.to_dto())?;
+    app.clipboard().write_text(url).map_err(|e| {
+        keystep_core::ShellError::Clipboard {
+            what: "address",
+            instead: "Type it into your browser by hand instead.",
+            detail: e.to_string(),
+        }
+        .to_dto()
     })
 }
 

@@ -168,7 +168,7 @@ async fn the_irs_guide_runs_to_the_end_through_the_no_text_branch_with_the_live_
             .text()
             .await
             .unwrap()
-            .contains("The text message did not arrive")
+            .contains("The code did not come by text or call")
     );
     screenshot(client, "guide-branch.png").await;
     report.audit(client, "help branch").await;

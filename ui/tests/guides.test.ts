@@ -58,6 +58,7 @@ function step(id: string, title: string, actions: ActionView[] = [], blocks: Blo
 }
 
 function runView(step: StepView | null, extra: Partial<RunView> = {}): RunView {
+  const total = extra.total ?? 5;
   return {
     runId: 'r1',
     guideId: 'irs-sign-in',
@@ -66,7 +67,11 @@ function runView(step: StepView | null, extra: Partial<RunView> = {}): RunView {
     done: 0,
     total: 5,
     finishedAtMs: null,
+    // Along the plain forward path, as Rust says it: the step after those done.
+    stepNumber: Math.min((extra.done ?? 0) + 1, total),
+    canGoBack: false,
     branchTitle: null,
+    branchOrigin: null,
     step,
     ...extra,
   };
@@ -324,7 +329,7 @@ describe('step actions', () => {
   it('opens an official page through Rust, by ids, and shows a refusal next to the button', async () => {
     let refuse = false;
     const backend = await openRun(
-      runView(step('open', 'Open the page', [{ type: 'open_page', service: 'irs', page: 'sign_in', label: 'Open the IRS sign-in page' }])),
+      runView(step('open', 'Open the page', [{ type: 'open_page', service: 'irs', page: 'sign_in', label: 'Open the IRS sign-in page', address: null }])),
       {
         open_official_page: () => {
           if (refuse) throw { code: 'link.not_official', message: 'Keystep did not open this page: it is not an official IRS site.' };
@@ -652,7 +657,7 @@ describe('accessibility', () => {
         open_guide: () =>
           runView(
             step('all', 'Everything at once', [
-              { type: 'open_page', service: 'irs', page: 'sign_in', label: 'Open the IRS sign-in page' },
+              { type: 'open_page', service: 'irs', page: 'sign_in', label: 'Open the IRS sign-in page', address: null },
               { type: 'show_code', service: 'idme', serviceName: 'ID.me', accountId: 'a2' },
               { type: 'show_phone', service: 'idme', serviceName: 'ID.me', phone: null },
               { type: 'warning', blocks: [para(text('Stop if the address is wrong.'))] },

@@ -34,7 +34,10 @@ describe('ipc wrappers', () => {
     ['run_next', () => ipc.runNext('r1'), { runId: 'r1' }],
     ['run_answer', () => ipc.runAnswer('r1', 'branch:no-text'), { runId: 'r1', goto: 'branch:no-text' }],
     ['run_start_wait', () => ipc.runStartWait('r1'), { runId: 'r1' }],
+    ['run_back', () => ipc.runBack('r1'), { runId: 'r1' }],
+    ['run_leave_branch', () => ipc.runLeaveBranch('r1'), { runId: 'r1' }],
     ['open_official_page', () => ipc.openOfficialPage('irs', 'sign_in'), { service: 'irs', page: 'sign_in' }],
+    ['copy_official_address', () => ipc.copyOfficialAddress('irs', 'sign_in'), { service: 'irs', page: 'sign_in' }],
     ['phone_region', () => ipc.phoneRegion(), {}],
     ['list_phones', () => ipc.listPhones(), {}],
     [

@@ -78,7 +78,10 @@ const PLAN_RUN: RunView = {
   done: 0,
   total: 4,
   finishedAtMs: null,
+  stepNumber: 1,
+  canGoBack: false,
   branchTitle: null,
+  branchOrigin: null,
   step: { id: 'gmail-add', title: 'Add the new number to Gmail', blocks: [], actions: [] },
 };
 

@@ -405,7 +405,7 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     let view = k.run_view(&lib, &run.id).unwrap();
     assert_eq!(
         view.branch_title.as_deref(),
-        Some("The text message did not arrive")
+        Some("The code did not come by text or call")
     );
     for _ in 0..4 {
         k.run_next(&lib, &run.id, T).unwrap();
@@ -439,6 +439,55 @@ fn the_irs_guide_runs_through_the_no_text_branch_back_to_the_code_and_to_the_end
     assert_eq!(list.past_runs[0].run_id, run.id);
     let irs = list.guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
     assert!(irs.open_run.is_none(), "a finished run is not continued");
+}
+
+#[test]
+fn previous_step_and_the_way_out_of_a_branch_are_saved_and_survive_reopening_the_vault() {
+    use keystep_core::catalog::Catalog;
+    use keystep_core::guides::Library;
+
+    let (dir, _s, kc) = setup();
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    let lib = Library::load(Catalog::bundled(), None);
+    let run = k.open_guide(&lib, "irs-sign-in", T).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
+    assert!(!view.can_go_back, "not on the first step");
+    assert_eq!(
+        k.run_back(&lib, &run.id).unwrap_err().code(),
+        "guide.bad_answer"
+    );
+    for _ in 0..3 {
+        k.run_next(&lib, &run.id, T).unwrap();
+    }
+    k.run_answer(&lib, &run.id, "next", T).unwrap();
+    k.run_answer(&lib, &run.id, "branch:no-text", T).unwrap();
+    k.run_next(&lib, &run.id, T).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
+    assert_eq!(view.step.unwrap().id, "no-text-number");
+    assert!(view.can_go_back);
+    assert_eq!(view.step_number, 5);
+    let origin = view.branch_origin.unwrap();
+    assert_eq!(
+        (origin.title.as_str(), origin.step_number),
+        ("Wait for the text or the call", Some(5))
+    );
+
+    // The history is in the vault: a reopened Keystep goes back the same way.
+    drop(k);
+    let (mut k, _) = Keystep::open_or_create(DataDir::at(dir.path()), &kc).unwrap();
+    k.run_leave_branch(&lib, &run.id).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
+    assert_eq!(view.step.unwrap().id, "watch-for-text");
+    assert_eq!((view.branch_title, view.branch_origin), (None, None));
+    assert_eq!(
+        k.run_leave_branch(&lib, &run.id).unwrap_err().code(),
+        "guide.bad_answer"
+    );
+    k.run_back(&lib, &run.id).unwrap();
+    let view = k.run_view(&lib, &run.id).unwrap();
+    assert_eq!(view.step.unwrap().id, "choose-method");
+    assert_eq!(view.step_number, 4);
+    assert!(view.done >= 4, "what was done stays done: {}", view.done);
 }
 
 #[test]

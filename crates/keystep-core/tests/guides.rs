@@ -510,6 +510,7 @@ fn a_check_address_ending_must_be_an_official_name_of_its_service() {
             },
             catalog(),
             &Default::default(),
+            &[],
         ))
         .unwrap();
         let actions = &view["step"]["actions"];
@@ -554,4 +555,144 @@ fn a_guide_is_checked_as_of_its_oldest_source_and_lists_every_service_it_uses() 
         .unwrap();
     assert_eq!(irs.services()[0], "irs");
     assert!(irs.services().contains(&"idme".to_string()));
+}
+
+/// Every choice a step's text names in "text message or phone call" must be an answer: a person who
+/// gets calls must not have to pick "A text message".
+#[test]
+fn every_bundled_step_that_offers_text_or_phone_call_answers_for_both() {
+    let guides = guides::bundled(catalog()).unwrap();
+    let mut checked = 0;
+    for g in &guides {
+        for (_, step) in g.all_steps() {
+            if !step
+                .text
+                .to_lowercase()
+                .contains("text message or phone call")
+            {
+                continue;
+            }
+            for action in &step.actions {
+                let guides::Action::Question { answers, .. } = action else {
+                    continue;
+                };
+                let labels = answers
+                    .iter()
+                    .map(|a| a.label.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                assert!(
+                    labels.contains("text") && labels.contains("call"),
+                    "{}/{}: the answers ({labels}) leave out texts or calls",
+                    g.id,
+                    step.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 2,
+        "the IRS and Login.gov sign-in questions are checked"
+    );
+}
+
+#[test]
+fn the_irs_guide_leads_a_phone_call_to_the_same_steps_as_a_text() {
+    let guides = guides::bundled(catalog()).unwrap();
+    let irs = guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+    let by_text = |label: &str| {
+        let mut run = Run::start(irs, "r".into(), 0);
+        while run.current(irs).map(|s| s.id.as_str()) != Some("choose-method") {
+            run.advance(irs, 1);
+        }
+        let step = run.current(irs).unwrap();
+        let goto = step
+            .actions
+            .iter()
+            .find_map(|a| match a {
+                guides::Action::Question { answers, .. } => answers
+                    .iter()
+                    .find(|x| x.label == label)
+                    .map(|x| x.goto.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no answer {label:?}"));
+        run.answer(irs, &goto, 2);
+        run.current(irs).unwrap().id.clone()
+    };
+    assert_eq!(by_text("A text message"), "watch-for-text");
+    assert_eq!(by_text("A phone call"), "watch-for-text");
+}
+
+/// A guide named in another's text (`the guide *Title*`) opens that guide: bundled ones all do, and a
+/// user guide naming a guide that does not exist is refused with the place of the name.
+#[test]
+fn a_guide_named_in_a_guide_must_exist_and_becomes_a_link() {
+    let guides = guides::bundled(catalog()).unwrap();
+    let irs = guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+    let named: Vec<String> = irs
+        .all_steps()
+        .flat_map(|(_, s)| guides::text::guide_names(&s.text))
+        .collect();
+    assert!(
+        named.contains(&"I lost my phone or my number changed".to_string()),
+        "{named:?}"
+    );
+    let (_, step) = irs
+        .all_steps()
+        .find(|(_, s)| s.id == "no-text-number")
+        .unwrap();
+    let mut blocks = guides::text::blocks(&step.text);
+    guides::text::link_guides(&mut blocks, &guides);
+    let json = serde_json::to_string(&blocks).unwrap();
+    assert!(json.contains(r#""guide":"lost-phone""#), "{json}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let naming = |title: &str| {
+        GOOD.replacen(
+            "text = \"Well done.\"",
+            &format!("text = \"Well done. If you are stuck, use the guide *{title}*.\""),
+            1,
+        )
+    };
+    std::fs::write(dir.path().join("a-ok.toml"), naming("I am locked out")).unwrap();
+    std::fs::write(
+        dir.path().join("b-wrong.toml"),
+        naming("I am locked outside").replacen("test-sign-in", "test-two", 1),
+    )
+    .unwrap();
+    let (loaded, problems) = guides::load_folder(dir.path(), catalog(), &[]);
+    assert_eq!(
+        loaded.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+        ["test-sign-in"]
+    );
+    let all = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let line = naming("x").lines().position(|l| l.contains("*x*")).unwrap() + 1;
+    assert!(
+        all.contains(&format!("b-wrong.toml:{line}:"))
+            && all.contains("names the guide \"I am locked outside\""),
+        "{all}"
+    );
+}
+
+/// The link check points to this guide when a message has no link (ui/src/lib/linkCheck.ts names it by
+/// id and title): it must exist under both.
+#[test]
+fn the_guide_the_link_check_points_to_exists_with_the_title_the_window_shows() {
+    let guides = guides::bundled(catalog()).unwrap();
+    let irs = guides.iter().find(|g| g.id == "is-it-the-irs").unwrap();
+    let ui = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/linkCheck.ts"),
+    )
+    .unwrap();
+    assert!(
+        ui.contains(&format!("{{ id: '{}', title: '{}' }}", irs.id, irs.title)),
+        "ui/src/lib/linkCheck.ts NO_LINK_GUIDE differs from the guide: {}",
+        irs.title
+    );
 }

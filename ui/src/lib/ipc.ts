@@ -86,8 +86,15 @@ export const runNext = (runId: string) => call<RunView>('run_next', { runId });
 export const runAnswer = (runId: string, goto: string) => call<RunView>('run_answer', { runId, goto });
 /** Starts the current step's countdown; its end time is kept by Rust. */
 export const runStartWait = (runId: string) => call<RunView>('run_start_wait', { runId });
+/** "Previous step": back to where the person was before the last move. */
+export const runBack = (runId: string) => call<RunView>('run_back', { runId });
+/** Out of the help branch, back to the step it was entered from. */
+export const runLeaveBranch = (runId: string) => call<RunView>('run_leave_branch', { runId });
 /** Rust opens the page in the browser after its official-site check: the window never handles the address. */
 export const openOfficialPage = (service: string, page: string) => call<null>('open_official_page', { service, page });
+/** Copies an official page's address (by ids, like opening it), for typing into a browser by hand. */
+export const copyOfficialAddress = (service: string, page: string) =>
+  call<null>('copy_official_address', { service, page });
 
 
 // Phone numbers and services: Rust parses numbers, keeps backup codes and writes the review.

@@ -7,6 +7,15 @@ export const NOTHING_COPIED =
 export const NO_LINK_FOUND =
   'No link found. Paste the whole address, such as https://www.irs.gov, or the message that contains it.';
 
+/**
+ * The guide the link check points to when a message has no link: a call or a message that pressures
+ * someone without any link is a scam too. Its id and title are those of the bundled guide (a Rust test
+ * checks they still match).
+ */
+export const NO_LINK_GUIDE = { id: 'is-it-the-irs', title: 'Is this message or link really from the IRS?' } as const;
+export const NO_LINK_SCAM_NOTE =
+  'A message or a phone call can be a scam even without a link: for example, someone who says you must pay right now, threatens arrest, or asks for a sign-in code. If that is what you got, take your time and check it first.';
+
 export const SUSPICIOUS_ADVICE = 'Do not open it or reply. If you are worried, go to the official site yourself.';
 
 /** The one-line verdict shown under a link: Rust's own sentence, so every front end says the same. */

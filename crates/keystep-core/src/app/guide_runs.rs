@@ -119,7 +119,13 @@ impl Keystep {
             phones: &phones,
             code_links: &code_links,
         };
-        Ok(run_view(guide, run, self.catalog, &person))
+        Ok(run_view(
+            guide,
+            run,
+            self.catalog,
+            &person,
+            library.guides(),
+        ))
     }
 
     /// "Done, next step".
@@ -151,6 +157,30 @@ impl Keystep {
             }
             run.answer(guide, goto, now_ms);
             Ok(())
+        })
+    }
+
+    /// "Previous step": back to where the person was before the last move. Refused like a stale
+    /// answer (`guide.bad_answer`) when there is none: the first step, or a finished run.
+    pub fn run_back(&mut self, library: &Library, run_id: &str) -> Result<Run> {
+        self.change_run(library, run_id, |run, guide| {
+            if run.back(guide) {
+                Ok(())
+            } else {
+                Err(Error::GuideBadAnswer)
+            }
+        })
+    }
+
+    /// Leaves the help branch the run is in, back to the step it was entered from. Refused like a stale
+    /// answer (`guide.bad_answer`) on the main path.
+    pub fn run_leave_branch(&mut self, library: &Library, run_id: &str) -> Result<Run> {
+        self.change_run(library, run_id, |run, guide| {
+            if run.leave_branch(guide) {
+                Ok(())
+            } else {
+                Err(Error::GuideBadAnswer)
+            }
         })
     }
 

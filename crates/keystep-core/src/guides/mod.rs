@@ -10,7 +10,7 @@ pub mod view;
 pub use format::{Action, Answer, Branch, Goto, Guide, Step};
 pub use library::{GuideList, GuideSummary, Library, RunSummary};
 pub use runner::Run;
-pub use validate::{GuideProblem, load_guide, unsafe_markup};
+pub use validate::{GuideProblem, load_guide, unknown_guide_names, unsafe_markup};
 
 use crate::catalog::Catalog;
 
@@ -98,12 +98,17 @@ pub const BUNDLED_GUIDES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every bundled guide, parsed and validated against the catalog; the problems of any that were left
-/// out. A bundled guide with a problem is a bug the tests catch (see [`bundled`]).
+/// Every bundled guide, parsed and validated against the catalog, each guide it names included (see
+/// [`text`]); the problems of any that were left out. A bundled guide with a problem is a bug the tests
+/// catch (see [`bundled`]).
 pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
-    let (guides, problems) = load_bundled(BUNDLED_GUIDES, catalog);
+    let (loaded, mut problems) = load_files(BUNDLED_GUIDES, catalog);
+    let titles: Vec<&str> = loaded.iter().map(|(g, _, _)| g.title.as_str()).collect();
+    for (g, file, text) in &loaded {
+        problems.extend(unknown_guide_names(file, text, g, &titles));
+    }
     if problems.is_empty() {
-        Ok(guides)
+        Ok(loaded.into_iter().map(|(g, _, _)| g).collect())
     } else {
         Err(problems)
     }
@@ -112,32 +117,39 @@ pub fn bundled(catalog: &Catalog) -> Result<Vec<Guide>, Vec<GuideProblem>> {
 /// The one loader of guides compiled in, `(file name, TOML text)` each: every file is parsed and
 /// validated against the catalog, and a file with a problem, or whose guide id an earlier file already
 /// uses, is left out and its problems returned. Tests fail on any problem ([`bundled`]); at run time the
-/// rest of the guides are used ([`library::bundled_cached`]).
+/// rest of the guides are used ([`library::bundled_cached`]), and a guide name that opens no guide is
+/// shown as plain emphasis.
 pub fn load_bundled(files: &[(&str, &str)], catalog: &Catalog) -> (Vec<Guide>, Vec<GuideProblem>) {
-    let mut guides: Vec<Guide> = Vec::new();
-    let mut loaded_from: Vec<&str> = Vec::new();
+    let (loaded, problems) = load_files(files, catalog);
+    (loaded.into_iter().map(|(g, _, _)| g).collect(), problems)
+}
+
+/// [`load_bundled`], with the file name and text each guide came from.
+#[allow(clippy::type_complexity)]
+fn load_files<'f>(
+    files: &[(&'f str, &'f str)],
+    catalog: &Catalog,
+) -> (Vec<(Guide, &'f str, &'f str)>, Vec<GuideProblem>) {
+    let mut loaded: Vec<(Guide, &str, &str)> = Vec::new();
     let mut problems = Vec::new();
     for (file, text) in files {
         match load_guide(file, text, catalog) {
-            Ok(g) => match guides.iter().position(|o| o.id == g.id) {
-                Some(i) => problems.push(GuideProblem {
+            Ok(g) => match loaded.iter().find(|(o, _, _)| o.id == g.id) {
+                Some((_, first, _)) => problems.push(GuideProblem {
                     file: (*file).to_string(),
                     line: 1,
                     column: 1,
                     message: format!(
-                        "guide id \"{}\" is already used by {}; each guide needs its own id",
-                        g.id, loaded_from[i]
+                        "guide id \"{}\" is already used by {first}; each guide needs its own id",
+                        g.id
                     ),
                 }),
-                None => {
-                    guides.push(g);
-                    loaded_from.push(file);
-                }
+                None => loaded.push((g, file, text)),
             },
             Err(p) => problems.extend(p),
         }
     }
-    (guides, problems)
+    (loaded, problems)
 }
 
 /// Reads a guide file: a regular file of at most [`validate::MAX_GUIDE_BYTES`] (never more is read, and
@@ -201,6 +213,7 @@ pub fn load_folder(
         ));
         files.truncate(MAX_USER_GUIDES);
     }
+    let mut texts: Vec<(String, String)> = Vec::new();
     for path in files {
         let name = path.display().to_string();
         let text = match read_guide_file(&path) {
@@ -220,9 +233,28 @@ pub fn load_folder(
                     ),
                 ));
             }
-            Ok(g) => guides.push(g),
+            Ok(g) => {
+                guides.push(g);
+                texts.push((name, text));
+            }
             Err(p) => problems.extend(p),
         }
     }
-    (guides, problems)
+    // A guide may name a bundled guide or another guide of the folder, by its exact title.
+    let titles: Vec<String> = library::bundled_cached()
+        .iter()
+        .chain(&guides)
+        .map(|g| g.title.clone())
+        .collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let mut kept = Vec::new();
+    for (g, (name, text)) in guides.into_iter().zip(texts) {
+        let found = unknown_guide_names(&name, &text, &g, &titles);
+        if found.is_empty() {
+            kept.push(g);
+        } else {
+            problems.extend(found);
+        }
+    }
+    (kept, problems)
 }

@@ -1,5 +1,7 @@
 //! The safe Markdown subset of guide text, turned into blocks the UI renders as plain elements (never as
-//! HTML): paragraphs and "- " lists, with *emphasis* and **strong** runs.
+//! HTML): paragraphs and "- " lists, with *emphasis* and **strong** runs. A guide names another guide
+//! by its exact title in emphasis right after the word "guide" (`the Keystep guide *I am locked out*`);
+//! [`link_guides`] makes such a name a link, and the validator refuses a name no guide has.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -11,6 +13,10 @@ pub struct Inline {
     pub text: String,
     pub em: bool,
     pub strong: bool,
+    /// The id of the guide this run names, when it is a guide's title written as a guide name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub guide: Option<String>,
 }
 
 /// A paragraph or a bulleted list.
@@ -98,7 +104,59 @@ fn push_run(runs: &mut Vec<Inline>, current: &mut String, em: bool, strong: bool
             text: std::mem::take(current),
             em,
             strong,
+            guide: None,
         });
+    }
+}
+
+/// True when `run` is written as a guide's name: in emphasis, right after the word "guide".
+fn names_a_guide(before: Option<&Inline>, run: &Inline) -> bool {
+    run.em
+        && before.is_some_and(|b| {
+            let words = b.text.trim_end();
+            b.text.len() > words.len() && words.to_ascii_lowercase().ends_with("guide")
+        })
+}
+
+/// The titles a text names as guides (`the guide *Title*`), in order: the validator checks each is a
+/// guide's exact title.
+pub fn guide_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for block in blocks(text) {
+        let lines = match block {
+            Block::Paragraph(runs) => vec![runs],
+            Block::List(items) => items,
+        };
+        for runs in &lines {
+            for (i, run) in runs.iter().enumerate() {
+                if names_a_guide(i.checked_sub(1).and_then(|j| runs.get(j)), run) {
+                    names.push(run.text.clone());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Marks every guide name in `blocks` whose text is the exact title of one of `guides` with that
+/// guide's id, so the window shows it as a link that opens the guide.
+pub fn link_guides(blocks: &mut [Block], guides: &[super::Guide]) {
+    let link = |runs: &mut Vec<Inline>| {
+        for i in 0..runs.len() {
+            let named = names_a_guide(i.checked_sub(1).and_then(|j| runs.get(j)), &runs[i]);
+            if !named {
+                continue;
+            }
+            if let Some(g) = guides.iter().find(|g| g.title == runs[i].text) {
+                runs[i].guide = Some(g.id.clone());
+            }
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph(runs) => link(runs),
+            Block::List(items) => items.iter_mut().for_each(link),
+        }
     }
 }
 
@@ -111,7 +169,46 @@ mod tests {
             text: t.into(),
             em: false,
             strong: false,
+            guide: None,
         }
+    }
+
+    fn em(t: &str) -> Inline {
+        Inline {
+            em: true,
+            ..plain(t)
+        }
+    }
+
+    #[test]
+    fn a_guide_title_in_emphasis_after_the_word_guide_becomes_a_link_to_it() {
+        let guides = crate::guides::bundled(crate::catalog::Catalog::bundled()).unwrap();
+        let mut b = blocks(
+            "Use the Keystep guide *I am locked out*. Choose *I am locked out* on the page.\n\n- or the guide *No such guide*",
+        );
+        link_guides(&mut b, &guides);
+        let Block::Paragraph(runs) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            runs[1],
+            Inline {
+                guide: Some("locked-out".into()),
+                ..em("I am locked out")
+            }
+        );
+        // The same words not written as a guide name stay plain emphasis (a button on a page).
+        assert_eq!(runs[3], em("I am locked out"));
+        let Block::List(items) = &b[1] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(items[0][1], em("No such guide"));
+        assert_eq!(
+            guide_names("Use the guide *A*, then *B*.\n\n- The Keystep guide *C* helps"),
+            ["A", "C"]
+        );
+        let json = serde_json::to_value(&runs[0]).unwrap();
+        assert!(json.get("guide").is_none(), "{json}");
     }
 
     #[test]
@@ -123,11 +220,7 @@ mod tests {
             b[0],
             Block::Paragraph(vec![
                 plain("Type the code. Then press "),
-                Inline {
-                    text: "Continue".into(),
-                    em: true,
-                    strong: false
-                },
+                em("Continue"),
                 plain("."),
             ])
         );
@@ -137,9 +230,8 @@ mod tests {
                 vec![
                     plain("one "),
                     Inline {
-                        text: "big".into(),
-                        em: false,
-                        strong: true
+                        strong: true,
+                        ..plain("big")
                     },
                     plain(" step")
                 ],

@@ -316,6 +316,43 @@ impl Checker<'_> {
     }
 }
 
+/// A problem for every guide a guide's text names (`the guide *Title*`, see [`super::text`]) that is
+/// not the exact title of one of `titles`: a name that opens nothing is a broken promise to the reader.
+/// `text` is the file's text, to place each problem at its line.
+pub fn unknown_guide_names(
+    file: &str,
+    text: &str,
+    guide: &Guide,
+    titles: &[&str],
+) -> Vec<GuideProblem> {
+    let mut problems = Vec::new();
+    for (_, step) in guide.all_steps() {
+        let mut texts = vec![step.text.as_str()];
+        for action in &step.actions {
+            if let Action::Warning { text } | Action::Wait { text, .. } = action {
+                texts.push(text);
+            }
+        }
+        for name in texts.into_iter().flat_map(super::text::guide_names) {
+            if titles.contains(&name.as_str()) {
+                continue;
+            }
+            let offset = text.find(&format!("*{name}*")).unwrap_or(0);
+            let (line, column) = line_column(text, offset);
+            problems.push(GuideProblem {
+                file: file.into(),
+                line,
+                column,
+                message: format!(
+                    "step \"{}\" names the guide \"{name}\", but no guide has that title: write a guide's exact title in *emphasis* after the word \"guide\"",
+                    step.id
+                ),
+            });
+        }
+    }
+    problems
+}
+
 /// Why a text leaves the safe Markdown subset (paragraphs, *emphasis*, **strong**, "- " lists), if it does.
 pub fn unsafe_markup(text: &str) -> Option<&'static str> {
     let lower = text.to_ascii_lowercase();

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::format::{Action, Guide};
 use super::runner::Run;
-use super::text::{Block, blocks};
+use super::text::{Block, blocks, link_guides};
 use crate::account::AccountView;
 use crate::catalog::{Catalog, KnownService, squash};
 
@@ -32,6 +32,9 @@ pub enum ActionView {
         service: String,
         page: String,
         label: String,
+        /// The page's official address, to read or copy when the browser does not open (it passed
+        /// the official-site check; `None` if it did not, and then the page cannot be opened either).
+        address: Option<String>,
     },
     /// The live code of the matching Keystep account, if the person has one.
     ShowCode {
@@ -92,10 +95,27 @@ pub struct RunView {
     pub total: usize,
     #[ts(type = "number | null")]
     pub finished_at_ms: Option<u64>,
+    /// The main step the person is on, or left for the help branch they are in, counted from 1:
+    /// "Step 3 of 7" follows them, also after "Previous step".
+    pub step_number: usize,
+    /// True when "Previous step" can go somewhere (not on the first step, not once finished).
+    pub can_go_back: bool,
     /// The troubleshooting branch the person is in, if any.
     pub branch_title: Option<String>,
+    /// The step the branch was entered from, for "Back to step 3: Enter the code".
+    pub branch_origin: Option<OriginView>,
     /// The step to show; none once the run is finished.
     pub step: Option<StepView>,
+}
+
+/// The step a help branch was entered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "camelCase")]
+pub struct OriginView {
+    pub title: String,
+    /// Its number among the main steps (from 1), when it is one; none for a step of another branch.
+    pub step_number: Option<usize>,
 }
 
 /// The Keystep account whose codes belong to `service`: its service name matches the catalog's name or
@@ -119,9 +139,15 @@ pub struct Person<'a> {
     pub code_links: &'a [(String, String)],
 }
 
-/// Builds the view of `run` for the window.
-///
-pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, person: &Person<'_>) -> RunView {
+/// Builds the view of `run` for the window. `guides` are the guides its text may name (they become
+/// links).
+pub fn run_view(
+    guide: &Guide,
+    run: &Run,
+    catalog: &Catalog,
+    person: &Person<'_>,
+    guides: &[Guide],
+) -> RunView {
     let (done, total) = run.progress(guide);
     let branch_title = run
         .at
@@ -132,12 +158,19 @@ pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, person: &Person<'_>
     let step = run.current(guide).map(|s| StepView {
         id: s.id.clone(),
         title: s.title.clone(),
-        blocks: blocks(&s.text),
+        blocks: linked(&s.text, guides),
         actions: s
             .actions
             .iter()
-            .map(|a| action_view(guide, run, &s.id, a, catalog, person))
+            .map(|a| action_view(guide, run, &s.id, a, catalog, person, guides))
             .collect(),
+    });
+    let branch_origin = run.branch_origin(guide).and_then(|at| {
+        let step = guide.path(at.branch.as_deref())?.get(at.step)?;
+        Some(OriginView {
+            title: step.title.clone(),
+            step_number: at.branch.is_none().then_some(at.step + 1),
+        })
     });
     RunView {
         run_id: run.id.clone(),
@@ -147,9 +180,19 @@ pub fn run_view(guide: &Guide, run: &Run, catalog: &Catalog, person: &Person<'_>
         done,
         total,
         finished_at_ms: run.finished_at_ms,
+        step_number: (run.main_step(guide) + 1).min(total.max(1)),
+        can_go_back: run.can_go_back(guide),
         branch_title,
+        branch_origin,
         step,
     }
+}
+
+/// Guide text as blocks, with the guides it names made links.
+fn linked(text: &str, guides: &[Guide]) -> Vec<Block> {
+    let mut b = blocks(text);
+    link_guides(&mut b, guides);
+    b
 }
 
 /// The ending as the window says it. Only the government can register names under .gov, so "ends in
@@ -172,6 +215,7 @@ fn action_view(
     action: &Action,
     catalog: &Catalog,
     person: &Person<'_>,
+    guides: &[Guide],
 ) -> ActionView {
     let name_of = |id: &str| {
         catalog
@@ -183,11 +227,15 @@ fn action_view(
             page,
             service,
             label,
-        } => ActionView::OpenPage {
-            service: service.clone().unwrap_or_else(|| guide.service.clone()),
-            page: page.clone(),
-            label: label.clone(),
-        },
+        } => {
+            let service = service.clone().unwrap_or_else(|| guide.service.clone());
+            ActionView::OpenPage {
+                address: crate::links::official_page_url(catalog, &service, page).ok(),
+                service,
+                page: page.clone(),
+                label: label.clone(),
+            }
+        }
         Action::ShowCode { service } => ActionView::ShowCode {
             service: service.clone(),
             service_name: name_of(service),
@@ -214,7 +262,7 @@ fn action_view(
                 .map(|(_, number)| number.clone()),
         },
         Action::Warning { text } => ActionView::Warning {
-            blocks: blocks(text),
+            blocks: linked(text, guides),
         },
         Action::CheckAddress { ending, service } => {
             let service = service.clone().unwrap_or_else(|| guide.service.clone());
@@ -226,7 +274,7 @@ fn action_view(
         }
         Action::Wait { minutes, text } => ActionView::Wait {
             minutes: *minutes,
-            blocks: blocks(text),
+            blocks: linked(text, guides),
             until_ms: run
                 .waits
                 .iter()
@@ -294,6 +342,7 @@ mod tests {
                 accounts: &accounts,
                 ..Person::default()
             },
+            &guides,
         );
         let shown = view.step.clone().unwrap();
         assert!(shown.actions.iter().any(|a| matches!(
@@ -331,7 +380,7 @@ mod tests {
         let g = &guides[0];
         let mut run = Run::start(g, "r".into(), 0);
         run.answer(g, "end", 5);
-        let view = run_view(g, &run, catalog, &Person::default());
+        let view = run_view(g, &run, catalog, &Person::default(), &guides);
         assert_eq!(
             (view.step, view.finished_at_ms, view.done),
             (None, Some(5), view.total)

@@ -20,7 +20,7 @@ use super::{Contents, Unreadable, corrupt, describe_json_error};
 use crate::account::Account;
 use crate::error::Result;
 use crate::guides::format::{Action, Answer, Branch, Guide, GuideSource, Step};
-use crate::guides::runner::{Position, Run, Wait};
+use crate::guides::runner::{Position, Run, Visit, Wait};
 use crate::otp::secret::{decode_base32, encode_base32};
 use crate::otp::{Algorithm, OtpKind, OtpParams};
 use crate::phones::planner::Plan;
@@ -378,6 +378,16 @@ struct StoredRun {
     branches_taken: Vec<String>,
     #[serde(default)]
     waits: Vec<StoredWait>,
+    /// Added after format version 2: runs saved before have none.
+    #[serde(default)]
+    history: Vec<StoredVisit>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredVisit {
+    at: StoredPosition,
+    #[serde(default)]
+    returns: Vec<StoredPosition>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -417,6 +427,14 @@ impl From<&Run> for StoredRun {
                     until_ms: w.until_ms,
                 })
                 .collect(),
+            history: r
+                .history
+                .iter()
+                .map(|v| StoredVisit {
+                    at: position(&v.at),
+                    returns: v.returns.iter().map(position).collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -443,6 +461,14 @@ impl From<StoredRun> for Run {
                 .map(|w| Wait {
                     step_id: w.step_id,
                     until_ms: w.until_ms,
+                })
+                .collect(),
+            history: s
+                .history
+                .into_iter()
+                .map(|v| Visit {
+                    at: position(v.at),
+                    returns: v.returns.into_iter().map(position).collect(),
                 })
                 .collect(),
         }

@@ -5,4 +5,9 @@ import type { Block } from "./Block";
 /**
  * An action of the current step, ready to show.
  */
-export type ActionView = { "type": "open_page", service: string, page: string, label: string, } | { "type": "show_code", service: string, serviceName: string, accountId: string | null, } | { "type": "show_phone", service: string, serviceName: string, phone: string | null, } | { "type": "warning", blocks: Array<Block>, } | { "type": "check_address", service: string, serviceName: string, ending: string, } | { "type": "wait", minutes: number, blocks: Array<Block>, untilMs: number | null, } | { "type": "question", text: string, answers: Array<AnswerView>, };
+export type ActionView = { "type": "open_page", service: string, page: string, label: string, 
+/**
+ * The page's official address, to read or copy when the browser does not open (it passed
+ * the official-site check; `None` if it did not, and then the page cannot be opened either).
+ */
+address: string | null, } | { "type": "show_code", service: string, serviceName: string, accountId: string | null, } | { "type": "show_phone", service: string, serviceName: string, phone: string | null, } | { "type": "warning", blocks: Array<Block>, } | { "type": "check_address", service: string, serviceName: string, ending: string, } | { "type": "wait", minutes: number, blocks: Array<Block>, untilMs: number | null, } | { "type": "question", text: string, answers: Array<AnswerView>, };

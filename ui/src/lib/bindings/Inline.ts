@@ -3,4 +3,8 @@
 /**
  * A run of text with its emphasis.
  */
-export type Inline = { text: string, em: boolean, strong: boolean, };
+export type Inline = { text: string, em: boolean, strong: boolean, 
+/**
+ * The id of the guide this run names, when it is a guide's title written as a guide name.
+ */
+guide?: string, };

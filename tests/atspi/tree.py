@@ -5,7 +5,7 @@ screen-reader user would trip over, as JSON on stdout:
   {"nodes": N, "named_controls": N, "problems": ["...", ...], "dump": [...]}
 
 A problem is: a control without a name; a code exposed as an image; a list row whose name runs its
-parts together ("IRSCode 1 6 4"); an element that reacts to a click but has no role ("unknown").
+parts together ("IRSCode 1 6 4"); an element that takes the focus but has no role ("unknown").
 Usage: tree.py APP_PID [--dump]
 """
 import json
@@ -59,6 +59,13 @@ def children(node):
         return [node.getChildAtIndex(i) for i in range(node.childCount)]
     except Exception:
         return []
+
+
+def focusable(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_FOCUSABLE)
+    except Exception:
+        return False
 
 
 def showing(node):
@@ -148,8 +155,9 @@ def main():
                 joined = runs_together(name, parts)
                 if joined:
                     problems.append(f"run-together row: {where} name={name!r} ({joined})")
-            if role == pyatspi.ROLE_UNKNOWN and actions(node) > 0:
-                problems.append(f"clickable element with role unknown: {where} name={name!r}")
+            # What a person can Tab to must say what it is (a <summary> is "unknown" in WebKitGTK).
+            if role == pyatspi.ROLE_UNKNOWN and focusable(node):
+                problems.append(f"focusable element with role unknown: {where} name={name!r}")
             if role == pyatspi.ROLE_LANDMARK and name.lower() == "main" and "nav" in node.getRoleName().lower():
                 problems.append(f"navigation landmark named 'Main': {where}")
         for i, kid in enumerate(children(node)):

@@ -1,6 +1,6 @@
 //! The real window read as a screen reader reads it: the accessibility tree over AT-SPI (what Orca
 //! hears), on every screen. Fails on a control without a name, a code exposed as an image, a list row
-//! whose parts run together, or something clickable with no role. tests/atspi/tree.py does the reading.
+//! whose parts run together, or something that takes the focus with no role. tests/atspi/tree.py does the reading.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -19,19 +19,17 @@ fn read_tree(dump: bool) -> serde_json::Value {
     if dump {
         cmd.arg("--dump");
     }
-    let out = cmd.output().expect("/usr/bin/python3 runs (Debian's, which has python3-pyatspi)");
+    let out = cmd
+        .output()
+        .expect("/usr/bin/python3 runs (Debian's, which has python3-pyatspi)");
     assert!(
         out.status.success(),
         "tree.py failed: {}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "tree.py said {e}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("tree.py said {e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// Reads the tree of what the window shows now; returns its problems named after `screen`, and
@@ -39,8 +37,25 @@ fn read_tree(dump: bool) -> serde_json::Value {
 async fn audit(screen: &str) -> (Vec<String>, String) {
     // WebKit sends the tree's changes over the bus a moment after the page changed.
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-    let tree = read_tree(false);
-    assert_eq!(tree["document"], true, "{screen}: the page is not in the accessibility tree");
+    // KEYSTEP_ATSPI_DUMP=1 prints the whole tree of each screen, to see what a screen reader gets.
+    let dump = std::env::var_os("KEYSTEP_ATSPI_DUMP").is_some();
+    let tree = read_tree(dump);
+    if dump {
+        println!(
+            "== {screen}\n{}",
+            tree["dump"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    assert_eq!(
+        tree["document"], true,
+        "{screen}: the page is not in the accessibility tree"
+    );
     let problems = tree["problems"]
         .as_array()
         .unwrap()
@@ -87,7 +102,9 @@ async fn every_screen_reads_well_to_a_screen_reader() {
     click(client, "[data-testid=nav-check]").await;
     let field = wait_for(client, "[data-testid=check-input]").await;
     field
-        .send_keys("IRS: your refund is on hold. Verify at https://irs-gov-refund.example.com/verify")
+        .send_keys(
+            "IRS: your refund is on hold. Verify at https://irs-gov-refund.example.com/verify",
+        )
         .await
         .unwrap();
     click(client, "[data-testid=check-submit]").await;
@@ -107,7 +124,10 @@ async fn every_screen_reads_well_to_a_screen_reader() {
         note(audit(screen).await);
     }
 
-    println!("The accessibility tree, screen by screen:\n{}", summaries.join("\n"));
+    println!(
+        "The accessibility tree, screen by screen:\n{}",
+        summaries.join("\n")
+    );
     assert!(
         problems.is_empty(),
         "a screen reader would trip over:\n{}",

@@ -217,7 +217,10 @@ async fn the_colours_follow_a_dark_desktop() {
             .await
             .unwrap();
         assert_eq!(v[2], true, "WebKitGTK passes the dark GTK theme on");
-        (v[0].as_str().unwrap().to_string(), v[1].as_str().unwrap().to_string())
+        (
+            v[0].as_str().unwrap().to_string(),
+            v[1].as_str().unwrap().to_string(),
+        )
     };
     assert_eq!(theme, "dark");
     assert_eq!(background, "rgb(21, 24, 28)", "the dark background");

@@ -227,3 +227,41 @@ async fn the_colours_follow_a_dark_desktop() {
     screenshot(client, "theme-follows-dark-desktop.png").await;
     window.close().await;
 }
+
+/// A desktop with animations turned off (GTK's gtk-enable-animations, which WebKitGTK passes on as
+/// `prefers-reduced-motion: reduce`) gets no motion: transitions and animations take no time.
+#[tokio::test(flavor = "multi_thread")]
+async fn motion_stops_when_the_desktop_turns_animations_off() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("gtk-3.0")).unwrap();
+    std::fs::write(
+        config.path().join("gtk-3.0/settings.ini"),
+        "[Settings]\ngtk-enable-animations=false\n",
+    )
+    .unwrap();
+    let window = Window::open(&[("XDG_CONFIG_HOME", config.path().to_str().unwrap())]).await;
+    let client = &window.client;
+    wait_for(client, "nav").await;
+    let v = client
+        .execute(
+            "const probe = document.createElement('div');
+             probe.style.transition = 'opacity 2s'; probe.style.animation = 'none 3s';
+             document.body.append(probe);
+             const style = getComputedStyle(probe);
+             const out = [matchMedia('(prefers-reduced-motion: reduce)').matches,
+                          parseFloat(style.transitionDuration), parseFloat(style.animationDuration)];
+             probe.remove();
+             return out;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(v[0], true, "WebKitGTK passes the desktop's choice on");
+    assert!(
+        v[1].as_f64().unwrap() < 0.01 && v[2].as_f64().unwrap() < 0.01,
+        "a 2 s transition and a 3 s animation take {} s and {} s",
+        v[1],
+        v[2]
+    );
+    window.close().await;
+}

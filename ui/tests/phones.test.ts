@@ -226,6 +226,14 @@ describe('the review', () => {
     expect(screen.queryByTestId('review-item')).not.toBeInTheDocument();
   });
 
+  it('with no number yet, says to add one first even when the review found something', async () => {
+    phonesBackend({ risks: [risk('no_backup_codes', 'low', 'ID.me')] });
+    await renderPhones();
+    const summary = screen.getByTestId('review-summary');
+    expect(summary).toHaveTextContent(/^Start by adding the phone number you have now.*1 thing/);
+    expect(summary).not.toHaveClass('done');
+  });
+
   it('asks for a service next, then for its ticks, and says nothing needs fixing only when one is set', async () => {
     const backend = phonesBackend({ phones: [MOBILE] });
     await renderPhones();

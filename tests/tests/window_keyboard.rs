@@ -19,7 +19,11 @@ async fn press(client: &Client, keys: &str) {
 }
 
 fn ctrl(letter: char) -> String {
-    format!("{}{letter}{}", char::from(Key::Control), char::from(Key::Null))
+    format!(
+        "{}{letter}{}",
+        char::from(Key::Control),
+        char::from(Key::Null)
+    )
 }
 
 fn key(k: Key) -> String {
@@ -85,7 +89,11 @@ async fn the_main_flows_work_with_the_keyboard_alone() {
     press(client, &key(Key::Enter)).await;
     wait_for(client, "[data-testid=check-screen]").await;
     tab_to(client, "check-input").await;
-    press(client, "Your refund: https://irs-gov-refund.example.com/claim").await;
+    press(
+        client,
+        "Your refund: https://irs-gov-refund.example.com/claim",
+    )
+    .await;
     tab_to(client, "check-submit").await;
     press(client, &key(Key::Enter)).await;
     let verdict = wait_for_text(client, "[data-testid=check-result]", "not a real IRS link").await;

@@ -22,7 +22,7 @@ async fn sideways_overflow(window: &Window) -> Vec<String> {
              const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? `[${el.dataset.testid}]` : '')
                + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
              if (document.documentElement.scrollWidth > width) out.push(`the window scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
-             for (const el of document.querySelectorAll('[data-testid=page], dialog[open]')) {
+             for (const el of document.querySelectorAll('dialog[open]')) {
                if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
              }
              for (const el of document.querySelectorAll('body *')) {

@@ -365,13 +365,35 @@ pub async fn accessibility_violations(client: &Client) -> Vec<String> {
         .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
 }
 
-/// Waits for the element matching `css` and clicks it.
+/// Waits for the element matching `css` and clicks it. A click that fails leaves a screenshot of the
+/// window in artifacts/ (click-failed.png), to see what was in the way.
 pub async fn click(client: &Client, css: &str) {
-    wait_for(client, css)
+    let element = wait_for(client, css).await;
+    // The page scrolls inside the window, between the screens' names and the status line: WebKitWebDriver
+    // only brings an element into the window, so one under the status line would get the click. Brought
+    // into its own scrolling area first, as a person would scroll to it (no move if it is in view).
+    let _ = client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'nearest', inline: 'nearest' });",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await;
+    if let Err(e) = element.click().await {
+        let shot = screenshot(client, "click-failed.png").await;
+        panic!("clicking {css}: {e:?} (the window: {})", shot.display());
+    }
+}
+
+/// Waits until the guide step on screen is `id`.
+pub async fn wait_for_step(client: &Client, id: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(fantoccini::Locator::Css(&format!(
+            "[data-testid=step-title][data-step-id='{id}']"
+        )))
         .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+        .unwrap_or_else(|e| panic!("waiting for step {id}: {e}"));
 }
 
 /// Waits for the element matching `css` and clicks it from inside the page. For windows at 200 % text

@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use keystep_e2e::{AxeReport, Window, read_clipboard, screenshot, wait_for, wait_for_text};
+use keystep_e2e::{
+    AxeReport, Window, read_clipboard, screenshot, wait_for, wait_for_step, wait_for_text,
+};
 
 /// Where the IRS guide's first button leads (the catalog's IRS sign-in page).
 const IRS_SIGN_IN: &str = "https://www.irs.gov/privacy-disclosure/creating-an-account-for-irsgov";
@@ -72,18 +74,6 @@ async fn tab_to_and_press(client: &Client, css: &str) {
         press(client, Key::Tab).await;
     }
     panic!("Tab never reached {css}");
-}
-
-/// Waits until the step on screen is `id`.
-async fn wait_for_step(client: &Client, id: &str) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(&format!(
-            "[data-testid=step-title][data-step-id='{id}']"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for step {id}: {e}"));
 }
 
 /// The new step's title has the focus, so a screen reader says where the person is.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use keystep_e2e::{
-    AxeReport, Window, click, codes_around_now, screenshot, wait_for, wait_for_text,
+    AxeReport, Window, click, codes_around_now, screenshot, wait_for, wait_for_step, wait_for_text,
     write_clipboard,
 };
 
@@ -47,18 +47,6 @@ async fn step_id(client: &Client) -> String {
         .await
         .unwrap()
         .unwrap_or_default()
-}
-
-/// Waits until the step on screen is `id`.
-async fn wait_for_step(client: &Client, id: &str) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(&format!(
-            "[data-testid=step-title][data-step-id='{id}']"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for step {id}: {e}"));
 }
 
 async fn next_to(client: &Client, id: &str) {

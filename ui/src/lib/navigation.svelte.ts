@@ -10,12 +10,10 @@ export type LinkCheckRequest = { text: string; id: number };
 export type GuideRequest = { guideId: string; runId: string | null; id: number };
 
 /** A tab to show: App.svelte shows it when `id` changes. */
-export type ScreenRequest = { screen: 'guides' | 'phones'; id: number };
+export type ScreenRequest = { screen: 'guides' | 'phones' | 'settings'; id: number };
 
 class Navigation {
   checkRequest = $state<LinkCheckRequest | null>(null);
-  /** Counts requests for Settings: each new number asks for it once more. */
-  settingsRequest = $state(0);
   /** The guide the Guides screen is asked to show; it sets this back to null once it has. */
   guideRequest = $state<GuideRequest | null>(null);
   screenRequest = $state<ScreenRequest | null>(null);
@@ -33,18 +31,22 @@ class Navigation {
   openGuide(guideId: string, runId: string | null = null) {
     this.#next += 1;
     this.guideRequest = { guideId, runId, id: this.#next };
-    this.screenRequest = { screen: 'guides', id: this.#next };
+    this.#show('guides');
   }
 
   /** Shows the phone numbers screen (where a number is added). */
   openPhones() {
-    this.#next += 1;
-    this.screenRequest = { screen: 'phones', id: this.#next };
+    this.#show('phones');
   }
 
   /** Shows Settings (where the recovery password and backups are set up). */
   openSettings() {
-    this.settingsRequest += 1;
+    this.#show('settings');
+  }
+
+  #show(screen: ScreenRequest['screen']) {
+    this.#next += 1;
+    this.screenRequest = { screen, id: this.#next };
   }
 }
 

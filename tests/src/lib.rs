@@ -384,6 +384,58 @@ pub async fn click(client: &Client, css: &str) {
     }
 }
 
+/// Waits for the field matching `css`, sets its value from inside the page and sends `event` ("input"
+/// for a text field, "change" for a drop-down), as the page hears a person's typing or choice. For where
+/// WebKitWebDriver's own typing and choosing do not reach the page: at 200 % text (GDK_DPI_SCALE=2) its
+/// pointer lands at the unzoomed position, and its click on an <option> can leave the page without a
+/// change event.
+pub async fn set_value(client: &Client, css: &str, value: &str, event: &str) {
+    let element = wait_for(client, css).await;
+    client
+        .execute(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event(arguments[2], { bubbles: true }));",
+            vec![
+                serde_json::to_value(&element).unwrap(),
+                value.into(),
+                event.into(),
+            ],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("setting {css}: {e}"));
+}
+
+/// What makes the window scroll sideways or sticks out to its right; empty means none. Checked: the
+/// document and the body, every dialog and every element that scrolls sideways, and the box of every
+/// element on the page.
+pub async fn sideways_overflow(client: &Client) -> Vec<String> {
+    let found = client
+        .execute(
+            "const root = document.documentElement;
+             const width = root.clientWidth;
+             const out = [];
+             const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? `[${el.dataset.testid}]` : '')
+               + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
+             if (root.scrollWidth > width) out.push(`the window scrolls sideways (${root.scrollWidth} > ${width})`);
+             if (document.body.scrollWidth > width) out.push(`the body scrolls sideways (${document.body.scrollWidth} > ${width})`);
+             for (const el of document.querySelectorAll('body *')) {
+               const scrolls = el.tagName === 'DIALOG' ? el.open : ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+               if (scrolls && el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+               const r = el.getBoundingClientRect();
+               if (r.width > 0 && r.right > width + 1) out.push(`${name(el)} ends at ${Math.round(r.right)} of ${width}: ${(el.textContent || '').trim().slice(0, 40)}`);
+             }
+             return out.slice(0, 12);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Waits until the guide step on screen is `id`.
 pub async fn wait_for_step(client: &Client, id: &str) {
     client

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use keystep_e2e::{
-    AxeReport, Window, add_account_by_link, click, screenshot, type_into, wait_for, wait_for_text,
+    AxeReport, Window, add_account_by_link, click, screenshot, set_value, sideways_overflow,
+    type_into, wait_for, wait_for_text,
 };
 
 /// A code for ID.me in Keystep, so the ID.me service has a code to "Use".
@@ -67,40 +68,6 @@ async fn to_middle(client: &Client, css: &str) {
 /// Lets a reload land and paint (the screen reloads everything after a change).
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(600)).await;
-}
-
-/// The widths of the page and of every element that scrolls, where content is wider than its box:
-/// empty when nothing on screen scrolls sideways.
-async fn sideways_overflow(client: &Client) -> Vec<String> {
-    let v = client
-        .execute(
-            "const out = [];
-             const root = document.documentElement;
-             if (root.scrollWidth > root.clientWidth) out.push(`page: ${root.scrollWidth} > ${root.clientWidth}`);
-             if (document.body.scrollWidth > root.clientWidth) out.push(`body: ${document.body.scrollWidth} > ${root.clientWidth}`);
-             for (const el of document.querySelectorAll('*')) {
-               const s = getComputedStyle(el);
-               if (['auto', 'scroll'].includes(s.overflowX) && el.scrollWidth > el.clientWidth + 1) {
-                 out.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
-               }
-             }
-             // Nothing of the screen may stick out of the window on the right, where it would be cut.
-             for (const el of document.querySelectorAll('[data-testid=phones-screen] *')) {
-               const r = el.getBoundingClientRect();
-               if (r.width > 0 && r.right > root.clientWidth + 1 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden')) {
-                 out.push(`${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}] ends at ${Math.round(r.right)} > ${root.clientWidth}`);
-               }
-             }
-             return out;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap_or_default().to_string())
-        .collect()
 }
 
 /// Sets the page's text size (100 % or 200 %): everything on the screen is sized in rem, so this is
@@ -190,14 +157,7 @@ async fn the_phone_screen_holds_still_never_scrolls_sideways_and_names_each_butt
     for (id, name) in [("idme", "ID.me"), ("irs", "IRS")] {
         // Chosen from inside the page: WebKitWebDriver's click on an <option> showed IRS in the box
         // without telling the page (no change event) once ID.me had left the list.
-        let select = wait_for(client, "[data-testid=service-select]").await;
-        client
-            .execute(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![serde_json::to_value(&select).unwrap(), (*id).into()],
-            )
-            .await
-            .unwrap();
+        set_value(client, "[data-testid=service-select]", id, "change").await;
         let add_service = "[data-testid=service-add-submit]";
         to_middle(client, add_service).await;
         let before = place(client, add_service).await;

@@ -4,43 +4,16 @@
 //! and no axe-core violation in either theme.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use keystep_e2e::{AxeReport, Window, js_click as click, screenshot, wait_for, wait_for_text};
+use keystep_e2e::{
+    AxeReport, Window, js_click as click, screenshot, set_value, sideways_overflow, wait_for,
+    wait_for_text,
+};
 
 const URI: &str =
     "otpauth://totp/IRS:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=IRS";
 
 /// The screens, by the name MainNav gives them.
 const SCREENS: [&str; 6] = ["codes", "check", "guides", "phones", "settings", "help"];
-
-/// What sticks out to the right of the window, or makes the page scroll sideways; empty means none.
-async fn sideways_overflow(window: &Window) -> Vec<String> {
-    let found = window
-        .client
-        .execute(
-            "const width = document.documentElement.clientWidth;
-             const out = [];
-             const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? `[${el.dataset.testid}]` : '')
-               + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
-             if (document.documentElement.scrollWidth > width) out.push(`the window scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
-             for (const el of document.querySelectorAll('dialog[open]')) {
-               if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
-             }
-             for (const el of document.querySelectorAll('body *')) {
-               const r = el.getBoundingClientRect();
-               if (r.width > 0 && r.height > 0 && r.right > width + 1) out.push(`${name(el)} ends at ${Math.round(r.right)} of ${width}: ${(el.textContent || '').trim().slice(0, 40)}`);
-             }
-             return out.slice(0, 12);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect()
-}
 
 /// Shows `screen` through the screens' names, folded into the "Screens" button or not.
 async fn show(window: &Window, screen: &str) {
@@ -88,26 +61,12 @@ async fn every_screen(scale: &str, theme: &str) -> (Vec<String>, Vec<String>) {
     let client = &window.client;
     click(client, "[data-testid=start-new]").await;
     click(client, "[data-testid=add-account]").await;
-    let field = wait_for(client, "[data-testid=uri-input]").await;
-    client
-        .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![serde_json::to_value(&field).unwrap(), URI.into()],
-        )
-        .await
-        .unwrap();
+    set_value(client, "[data-testid=uri-input]", URI, "input").await;
     click(client, "[data-testid=add-submit]").await;
     wait_for(client, "[data-testid=account-row]").await;
     if theme == "dark" {
         show(&window, "settings").await;
-        let select = wait_for(client, "[data-testid=theme-choice]").await;
-        client
-            .execute(
-                "arguments[0].value = 'dark'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![serde_json::to_value(&select).unwrap()],
-            )
-            .await
-            .unwrap();
+        set_value(client, "[data-testid=theme-choice]", "dark", "change").await;
         wait_for_text(client, "[data-testid=settings-announcement]", "dark").await;
         let applied = client
             .execute("return document.documentElement.dataset.theme;", vec![])
@@ -121,25 +80,20 @@ async fn every_screen(scale: &str, theme: &str) -> (Vec<String>, Vec<String>) {
     for screen in SCREENS {
         show(&window, screen).await;
         if screen == "check" {
-            // Filled in from inside the page: at 200 % WebKitWebDriver's typing misses the field too.
-            let field = wait_for(client, "[data-testid=check-input]").await;
-            client
-                .execute(
-                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-                    vec![
-                        serde_json::to_value(&field).unwrap(),
-                        "IRS: your refund is on hold. Verify at https://irs-gov-refund.example.com/verify now.".into(),
-                    ],
-                )
-                .await
-                .unwrap();
+            set_value(
+                client,
+                "[data-testid=check-input]",
+                "IRS: your refund is on hold. Verify at https://irs-gov-refund.example.com/verify now.",
+                "input",
+            )
+            .await;
             click(client, "[data-testid=check-submit]").await;
             wait_for(client, "[data-testid=check-result]").await;
         }
         // Messages leave the status line after a few seconds: the screenshots show the page itself.
         screenshot(client, &format!("layout-{screen}-{tag}.png")).await;
         overflow.extend(
-            sideways_overflow(&window)
+            sideways_overflow(&window.client)
                 .await
                 .into_iter()
                 .map(|o| format!("{screen} at {tag}: {o}")),
@@ -172,7 +126,7 @@ async fn every_screen(scale: &str, theme: &str) -> (Vec<String>, Vec<String>) {
     );
     screenshot(client, &format!("layout-add-dialog-{tag}.png")).await;
     overflow.extend(
-        sideways_overflow(&window)
+        sideways_overflow(&window.client)
             .await
             .into_iter()
             .map(|o| format!("add dialog at {tag}: {o}")),

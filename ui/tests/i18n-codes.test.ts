@@ -9,7 +9,7 @@ import { i18n } from '../src/lib/i18n.svelte';
 import { spokenCode, spokenNextCode } from '../src/lib/format';
 import { describeOffset, networkTime } from '../src/lib/networkTime.svelte';
 import { UNEXPECTED_ERROR, toErrorDto } from '../src/lib/ipc';
-import { T0, clockStatusOf, fakeBackend, timedCode, totp } from './backend';
+import { OPENED, T0, clockStatusOf, fakeBackend, timedCode, totp } from './backend';
 import { withStatusLine } from './statusLine';
 import { axeViolations } from './axe';
 
@@ -231,5 +231,31 @@ describe('the notes above every screen in Spanish', () => {
       expect(screen.getByTestId('app-announcement')).toHaveTextContent('Listo. La clave está otra vez en el llavero de esta computadora.'),
     );
     expect(backend.count('put_key_in_keychain')).toBe(1);
+  });
+
+  it('asks the core again for the text it wrote when the language changes, not at the start', async () => {
+    let lang = 'en';
+    const backend = fakeBackend({
+      accounts: [totp('a1', 'IRS', 'me')],
+      codes: [timedCode('a1', '123456', soon())],
+      handlers: {
+        open_vault: () => ({ ...OPENED, unreadable: [lang === 'es' ? '1 recorrido de guía' : '1 guide run'] }),
+      },
+    });
+    render(App);
+    const note = await screen.findByTestId('unreadable-note');
+    expect(note).toHaveTextContent('This version of Keystep could not read part of your saved information: 1 guide run.');
+    await waitFor(() => expect(backend.count('recovery_status')).toBeGreaterThan(0));
+    const opens = backend.count('open_vault');
+    const statuses = backend.count('recovery_status');
+
+    lang = 'es';
+    i18n.choose('es');
+    await waitFor(() =>
+      expect(note).toHaveTextContent('Esta versión de Keystep no pudo leer parte de su información guardada: 1 recorrido de guía.'),
+    );
+    expect(note).toHaveTextContent('Se conserva sin cambios.');
+    expect(backend.count('open_vault')).toBe(opens + 1);
+    expect(backend.count('recovery_status')).toBeGreaterThan(statuses);
   });
 });

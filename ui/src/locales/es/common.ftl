@@ -64,7 +64,7 @@ common-backup-fixed = Listo. La copia de seguridad llegó a { $folder }.
 
 common-keychain-label = La clave de sus códigos
 common-keychain-opened = Abrió sus códigos con su contraseña de recuperación, porque el llavero de esta computadora no tiene su clave.
-common-keychain-why = Vuelva a guardar la clave, y Keystep se abrirá solo otra vez en esta computadora.
+common-keychain-why = Vuelva a guardar la clave y Keystep se abrirá solo otra vez en esta computadora.
 common-keychain-put-back = Guardar la clave otra vez en el llavero de esta computadora
 common-keychain-putting-back = Guardándola…
 common-keychain-fixed = Listo. La clave está otra vez en el llavero de esta computadora.

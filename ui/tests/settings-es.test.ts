@@ -52,7 +52,8 @@ describe('Settings in Spanish', () => {
     expect(screen.getByRole('radio', { name: 'Copia de seguridad de Keystep — para restaurar Keystep en otra computadora (cifrado)' })).toBeChecked();
     expect(screen.getByTestId('backup-folder')).toHaveTextContent('Ninguna');
     expect(await axeViolations()).toEqual([]);
-  });
+    // An axe run over the whole Settings screen: it can take more than the default 5 s on a busy machine.
+  }, 30_000);
 
   it('counts lock minutes, backups and accounts in Spanish, with Spanish dates', async () => {
     const made = new Date(2026, 4, 1, 9, 30).getTime();

@@ -1,12 +1,14 @@
 //! Issue 15 on "Your codes" and the Add dialog, in the real window: on a computer set to Spanish the
 //! codes screen, the Add dialog and what screen readers hear of a code are in Spanish (with the words
 //! the Spanish guides use for the same buttons), the longer Spanish words still fit the window's first
-//! size, and axe-core finds nothing on the Spanish screens.
+//! size, and axe-core finds nothing on the Spanish screens; choosing Español in Settings turns the codes
+//! already on screen to Spanish without a restart.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fantoccini::Client;
 use keystep_e2e::{
-    AxeReport, Window, click, screenshot, sideways_overflow, type_into, wait_for, wait_for_text,
+    AxeReport, Window, add_account_by_link, click, screenshot, set_value, sideways_overflow,
+    type_into, wait_for, wait_for_text,
 };
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
@@ -134,5 +136,58 @@ async fn the_codes_screen_and_the_add_dialog_speak_spanish_on_a_spanish_computer
     screenshot(client, "ui-es-codes.png").await;
 
     axe.assert_clean();
+    window.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn choosing_espanol_in_settings_turns_the_codes_on_screen_to_spanish_without_a_restart() {
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    add_account_by_link(client, URI).await;
+    assert_eq!(text_of(client, "[data-testid=copy-button]").await, "Copy");
+
+    click(client, "[data-testid=nav-settings]").await;
+    wait_for(client, "[data-testid=language-choice]").await;
+    set_value(client, "[data-testid=language-choice]", "es", "change").await;
+    click(client, "[data-testid=nav-codes]").await;
+
+    // The same rows, now in Spanish, and the spoken code follows at its next second.
+    wait_for_text(client, "[data-testid=copy-button]", "Copiar").await;
+    wait_for_text(client, "h1", "Sus códigos").await;
+    let copy_name = attr_of(client, "[data-testid=copy-button]", "aria-label").await;
+    assert!(
+        copy_name.starts_with("Copiar el código de IRS"),
+        "Copy is named {copy_name:?}"
+    );
+    let mut spoken = String::new();
+    for _ in 0..30 {
+        spoken = js(
+            client,
+            "return document.querySelector('[data-testid=code-spoken]').textContent;",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+        if spoken.starts_with("Código de IRS ") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        spoken.starts_with("Código de IRS "),
+        "the code is said as {spoken:?}"
+    );
+    let overflow = sideways_overflow(client).await;
+    assert!(
+        overflow.is_empty(),
+        "the Spanish codes screen sticks out: {overflow:?}"
+    );
+
+    // Back to the computer's language, so the choice kept in the page's storage is gone.
+    click(client, "[data-testid=nav-settings]").await;
+    set_value(client, "[data-testid=language-choice]", "system", "change").await;
+    click(client, "[data-testid=nav-codes]").await;
+    wait_for_text(client, "[data-testid=copy-button]", "Copy").await;
     window.close().await;
 }

@@ -62,7 +62,7 @@ phones-summary-urgent = { $count ->
 }
 phones-summary-link = Ver qué hacer
 phones-empty-no-phones = Empiece por agregar el número de teléfono que tiene ahora, en “Sus números”. Luego agregue los servicios que le envían códigos.
-phones-empty-no-services = Ahora agregue un servicio que le envía códigos para iniciar sesión, en “Sus servicios”, por ejemplo su banco o su correo electrónico.
+phones-empty-no-services = Ahora agregue un servicio que le envíe códigos para iniciar sesión, en “Sus servicios”, por ejemplo su banco o su correo electrónico.
 phones-empty-no-ticks = Ahora marque los números que usa cada uno de sus servicios y oprima Guardar.
 phones-empty-done = Por ahora no hay nada que resolver.
 phones-review-heading = Qué podría dejarle sin acceso
@@ -180,7 +180,7 @@ phones-code-linked = Keystep genera los códigos de { $service }:
 phones-code-linked-gone = un código que ya no está en Keystep
 phones-code-forget = Olvidar este vínculo
 phones-code-find = Buscar mi código de Keystep
-phones-code-none = Ningún código de Keystep parece ser de { $service }. Si usa una aplicación de autenticación para este servicio, primero agréguela en “Sus códigos”.
+phones-code-none = Ningún código de Keystep parece ser de { $service }. Si usa una aplicación de autenticación para este servicio, primero agregue ese código en “Sus códigos”.
 phones-code-pick = ¿Alguno de estos es el código de { $service }? Elíjalo para vincularlo.
 phones-code-use = Usar { $code }
 

@@ -43,7 +43,7 @@ guides-restart-kept = Su avance en esta guía se guarda en los recorridos anteri
 guides-restart-cancel = Cancelar
 guides-restart-busy = Empezando de nuevo…
 
-## En "Códigos": una guía que quedó a medias
+## En "Sus códigos": una guía que quedó a medias
 
 guides-in-progress-label = Guía en curso
 guides-in-progress = Tiene una guía en curso: { $title }.
@@ -62,7 +62,7 @@ guides-all-done = { $total ->
 }
 # Antes del título de un camino aparte de la guía (qué hacer cuando no llega un mensaje de texto).
 guides-branch-help = Ayuda:
-guides-branch-return = Cuando termine estos pasos, vuelve adonde estaba.
+guides-branch-return = Cuando termine estos pasos, volverá adonde estaba.
 guides-branch-back-step = Volver al paso { $step }: { $title }
 guides-branch-back = Volver a: { $title }
 guides-next = Listo, siguiente paso
@@ -91,9 +91,9 @@ guides-address-how = Primero copie la dirección: haga clic en la barra de direc
 
 guides-code-heading = Su código de { $service }
 guides-code-missing = Todavía no ha agregado su código de { $service } a Keystep.
-guides-code-missing-hint = Puede agregarlo en “Códigos”. O use otra forma de obtener su código para este paso.
+guides-code-missing-hint = Puede agregarlo en “Sus códigos”. O use otra forma de obtener su código para este paso.
 guides-code-loading = Cargando su código…
-guides-code-none = No hay código en este momento. Abra “Códigos” para obtener uno.
+guides-code-none = No hay código en este momento. Abra “Sus códigos” para obtener uno.
 guides-code-copy = Copiar
 guides-code-copy-named = Copiar su código de { $service }
 guides-code-copied = Copiado.
@@ -106,7 +106,7 @@ guides-code-copied-clears = Copiado. Keystep lo borra del portapapeles en { $sec
 
 guides-phone-heading = El número de teléfono que usa para { $service }
 guides-phone-missing = Todavía no hay un número guardado.
-guides-phone-how = En la pantalla Teléfonos, agregue su número en “Sus números”. Después agregue { $service } en “Sus servicios” e indique que le envía sus códigos a ese número. Vuelva a esta guía con la pestaña “Guías”: guarda el lugar donde iba.
+guides-phone-how = En la pantalla Teléfonos, agregue su número en “Sus números”. Después agregue { $service } en “Sus servicios” e indique que le envía sus códigos a ese número. Vuelva a esta guía con la pestaña “Guías”: recuerda dónde se quedó.
 guides-phone-add = Agregar su número para { $service }
 
 ## Pasos de espera

@@ -351,8 +351,9 @@ async function spanishNoLinkGuide(): Promise<string> {
   // has no Node types, hence the module name in a variable.
   const fsModule = 'node:fs';
   const fs = (await import(/* @vite-ignore */ fsModule)) as { readFileSync: (path: string, encoding: 'utf8') => string };
-  // The tests run from ui/ (vite.config.ts is there).
-  return fs.readFileSync('../crates/keystep-core/data/guides/es/is-it-the-irs.toml', 'utf8');
+  // Found from this file, wherever the tests are run from; Vite gives the file's address as /@fs/<path>.
+  const url = new URL('../../crates/keystep-core/data/guides/es/is-it-the-irs.toml', import.meta.url);
+  return fs.readFileSync(decodeURIComponent(url.pathname).replace(/^\/@fs(?=\/)/, ''), 'utf8');
 }
 
 describe('the link check in Spanish', () => {

@@ -17,7 +17,7 @@ export type Lang = (typeof LANGS)[number];
 export type LangChoice = 'system' | Lang;
 
 /** Each language's name in itself: a person looking for their language must be able to read it. */
-export const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' }; // i18n-ignore: each name in itself
 
 /** The locale given to Intl (dates, numbers, plural rules): US forms, as the services are American. */
 const INTL_LOCALE: Record<Lang, string> = { en: 'en-US', es: 'es-US' };

@@ -178,3 +178,26 @@ describe('the language', () => {
     i18n.choose('system');
   });
 });
+
+describe('the core', () => {
+  it('is told each language before screens fetch its text again', async () => {
+    const told: string[] = [];
+    let release: () => void = () => {};
+    i18n.start();
+    i18n.connectCore(async (lang) => {
+      told.push(lang);
+      if (lang === 'es') await new Promise<void>((resolve) => (release = resolve));
+    });
+    await Promise.resolve();
+    expect(told).toEqual(['en']);
+    i18n.choose('es');
+    // The window's words change at once; the core's text waits until the core has been told.
+    expect(t('nav-help')).toBe('Ayuda');
+    expect(i18n.contentLang).toBe('en');
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(told).toEqual(['en', 'es']);
+    expect(i18n.contentLang).toBe('es');
+    i18n.choose('system');
+  });
+});

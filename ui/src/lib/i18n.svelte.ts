@@ -6,7 +6,7 @@
  * the person chose one in Settings. Like the theme, the choice is kept in the page's own storage: it is
  * not a secret, and knowing it needs no call to Rust before the first paint. Changing it re-renders every
  * `t()` at once, because `t()` reads the language from reactive state; text the core writes (guides, the
- * review) is fetched again by the screens that show it, which watch `i18n.lang`.
+ * review) is fetched again by the screens that show it, which watch `i18n.contentLang`.
  */
 
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
@@ -92,7 +92,14 @@ type Listener = (lang: Lang) => void;
 class I18n {
   choice = $state<LangChoice>('system');
   lang = $state<Lang>('en');
+  /**
+   * The language the core writes its text in (guides, the review). It follows `lang` once the core has
+   * been told, so a screen that fetches the core's text again when this changes never gets the old
+   * language back. Without a core to tell (the unit tests), it follows `lang` at once.
+   */
+  contentLang = $state<Lang>('en');
   #listeners: Listener[] = [];
+  #tellCore: ((lang: Lang) => Promise<unknown>) | null = null;
 
   /** Reads the kept choice; call once before the first render. */
   start(): void {
@@ -128,6 +135,22 @@ class I18n {
     return INTL_LOCALE[this.lang];
   }
 
+  /** Tells the core the language now and after every change, before `contentLang` moves on. */
+  connectCore(tell: (lang: Lang) => Promise<unknown>): void {
+    this.#tellCore = tell;
+    void this.#syncCore(this.lang);
+  }
+
+  async #syncCore(lang: Lang): Promise<void> {
+    try {
+      await this.#tellCore?.(lang);
+    } catch {
+      // The core keeps its language; its text is fetched again all the same, and shows in that one.
+    }
+    // A later change may have overtaken this one: only the newest language is taken.
+    if (this.lang === lang) this.contentLang = lang;
+  }
+
   /** Calls `listener` with the language now and on every change (to tell the core which one). */
   subscribe(listener: Listener): () => void {
     this.#listeners.push(listener);
@@ -140,8 +163,10 @@ class I18n {
   /** Back to the computer's language with nothing kept; for tests. */
   reset(): void {
     this.#listeners = [];
+    this.#tellCore = null;
     this.choice = 'system';
     this.lang = 'en';
+    this.contentLang = 'en';
     if (typeof document !== 'undefined') document.documentElement.lang = 'en';
   }
 
@@ -151,7 +176,10 @@ class I18n {
     this.lang = next;
     // Screen readers choose their voice by the page's language.
     if (typeof document !== 'undefined') document.documentElement.lang = next;
-    if (changed) for (const listener of this.#listeners) listener(next);
+    if (!changed) return;
+    for (const listener of this.#listeners) listener(next);
+    if (this.#tellCore) void this.#syncCore(next);
+    else this.contentLang = next;
   }
 }
 

@@ -484,16 +484,46 @@ fn irs_in_spanish() -> String {
     .replace("guide *", "guide: *")
 }
 
-#[test]
-fn the_library_gives_each_guide_in_a_language_and_says_when_it_is_english() {
+/// A guides folder with two guides of the person's own (copies of the IRS guide, `my-irs` and
+/// `my-other`), a Spanish translation of `my-irs` in `es/`, and a translation of no guide.
+fn own_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    let (_, en) = guides::BUNDLED_GUIDES
+        .iter()
+        .find(|(f, _)| *f == "irs-sign-in.toml")
+        .unwrap();
+    let mine = en
+        .replacen("id = \"irs-sign-in\"", "id = \"my-irs\"", 1)
+        .replacen(
+            "title = \"Sign in to your IRS online account\"",
+            "title = \"My IRS sign-in\"",
+            1,
+        );
+    std::fs::write(dir.path().join("mine.toml"), &mine).unwrap();
+    let other = mine
+        .replacen("id = \"my-irs\"", "id = \"my-other\"", 1)
+        .replacen("My IRS sign-in", "My other IRS sign-in", 1);
+    std::fs::write(dir.path().join("other.toml"), other).unwrap();
     std::fs::create_dir(dir.path().join("es")).unwrap();
-    std::fs::write(dir.path().join("es/irs-sign-in.toml"), irs_in_spanish()).unwrap();
+    let spanish = irs_in_spanish()
+        .replacen("id = \"irs-sign-in\"", "id = \"my-irs\"", 1)
+        .replacen(
+            "Iniciar sesión en su cuenta en línea del IRS",
+            "Mi inicio de sesión del IRS",
+            1,
+        );
+    std::fs::write(dir.path().join("es/my-irs.toml"), spanish).unwrap();
     std::fs::write(
         dir.path().join("es/nothing.toml"),
         ES.replacen("sample-sign-in", "not-a-guide", 1),
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn the_library_gives_each_guide_in_a_language_and_says_when_it_is_english() {
+    let dir = own_folder();
     let lib = Library::load(catalog(), Some(dir.path()));
     let problems: Vec<String> = lib.problems().iter().map(ToString::to_string).collect();
     assert!(
@@ -501,26 +531,28 @@ fn the_library_gives_each_guide_in_a_language_and_says_when_it_is_english() {
         "{problems:?}"
     );
 
-    let irs = lib.guide_in("irs-sign-in", Lang::Es).unwrap();
-    assert!(irs.translated);
-    assert_eq!(
-        irs.guide.title,
-        "Iniciar sesión en su cuenta en línea del IRS"
-    );
-    let english = lib.guide_in("irs-sign-in", Lang::En).unwrap();
+    let mine = lib.guide_in("my-irs", Lang::Es).unwrap();
+    assert!(mine.translated);
+    assert_eq!(mine.guide.title, "Mi inicio de sesión del IRS");
+    let english = lib.guide_in("my-irs", Lang::En).unwrap();
     assert!(english.translated);
-    assert_eq!(english.guide.title, "Sign in to your IRS online account");
+    assert_eq!(english.guide.title, "My IRS sign-in");
     // A guide without a translation is the English one, flagged.
-    if lib.translation("locked-out", Lang::Es).is_none() {
-        let locked = lib.guide_in("locked-out", Lang::Es).unwrap();
-        assert!(!locked.translated);
-        assert_eq!(locked.guide.title, "I am locked out");
-    }
+    let other = lib.guide_in("my-other", Lang::Es).unwrap();
+    assert!(!other.translated);
+    assert_eq!(other.guide.title, "My other IRS sign-in");
 
     let entries = lib.entries_in(Lang::Es);
-    let entry = entries.iter().find(|e| e.id == "irs-sign-in").unwrap();
-    assert!(entry.translated);
-    assert_eq!(entry.title, "Iniciar sesión en su cuenta en línea del IRS");
+    let entry = entries.iter().find(|e| e.id == "my-irs").unwrap();
+    assert!(entry.translated && entry.own);
+    assert_eq!(entry.title, "Mi inicio de sesión del IRS");
+    assert!(
+        !entries
+            .iter()
+            .find(|e| e.id == "my-other")
+            .unwrap()
+            .translated
+    );
     let json = serde_json::to_value(&entries).unwrap();
     assert!(json[0].get("translated").is_some(), "{json}");
     assert!(
@@ -529,23 +561,33 @@ fn the_library_gives_each_guide_in_a_language_and_says_when_it_is_english() {
     );
 
     let list = lib.list_in(catalog(), &[], &[], Lang::Es);
-    let shown = list.guides.iter().find(|g| g.id == "irs-sign-in").unwrap();
+    let shown = list.guides.iter().find(|g| g.id == "my-irs").unwrap();
     assert!(shown.translated);
-    assert_eq!(shown.title, "Iniciar sesión en su cuenta en línea del IRS");
+    assert_eq!(shown.title, "Mi inicio de sesión del IRS");
     let json = serde_json::to_value(shown).unwrap();
     assert_eq!(json["translated"], true, "{json}");
+    let untranslated = list.guides.iter().find(|g| g.id == "my-other").unwrap();
+    assert!(!untranslated.translated);
+
+    // Every bundled guide that has a bundled translation is listed in Spanish.
+    for g in &list.guides {
+        if let Some(t) = guides::library::translations_cached(Lang::Es)
+            .iter()
+            .find(|t| t.id == g.id)
+        {
+            assert!(g.translated && g.title == t.title, "{}", g.id);
+        }
+    }
 }
 
 #[test]
 fn a_run_started_in_english_continues_in_spanish_at_the_same_step() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("es")).unwrap();
-    std::fs::write(dir.path().join("es/irs-sign-in.toml"), irs_in_spanish()).unwrap();
+    let dir = own_folder();
     let lib = Library::load(catalog(), Some(dir.path()));
-    let en = lib.guide("irs-sign-in").unwrap();
+    let en = lib.guide("my-irs").unwrap();
     let mut run = Run::start(en, "r".into(), 0);
     let english_view = run_view_in(
-        lib.guide_in("irs-sign-in", Lang::En).unwrap(),
+        lib.guide_in("my-irs", Lang::En).unwrap(),
         &run,
         catalog(),
         &Person::default(),
@@ -555,7 +597,7 @@ fn a_run_started_in_english_continues_in_spanish_at_the_same_step() {
         english_view.step.unwrap().title,
         "Open the IRS sign-in page"
     );
-    let es = lib.guide_in("irs-sign-in", Lang::Es).unwrap();
+    let es = lib.guide_in("my-irs", Lang::Es).unwrap();
     let spanish_view = run_view_in(
         es,
         &run,
@@ -564,10 +606,7 @@ fn a_run_started_in_english_continues_in_spanish_at_the_same_step() {
         &lib.texts_in(Lang::Es),
     );
     assert!(spanish_view.translated);
-    assert_eq!(
-        spanish_view.guide_title,
-        "Iniciar sesión en su cuenta en línea del IRS"
-    );
+    assert_eq!(spanish_view.guide_title, "Mi inicio de sesión del IRS");
     assert_eq!(
         spanish_view.step.unwrap().title,
         "Abra la página del IRS para iniciar sesión"
@@ -575,7 +614,7 @@ fn a_run_started_in_english_continues_in_spanish_at_the_same_step() {
     // One step on in English, then shown in Spanish: the same step id and number.
     run.advance(en, 1);
     let en_view = run_view_in(
-        lib.guide_in("irs-sign-in", Lang::En).unwrap(),
+        lib.guide_in("my-irs", Lang::En).unwrap(),
         &run,
         catalog(),
         &Person::default(),
@@ -585,18 +624,36 @@ fn a_run_started_in_english_continues_in_spanish_at_the_same_step() {
     assert_eq!(en_view.step_number, es_view.step_number);
     assert_eq!(en_view.step.unwrap().id, es_view.step.unwrap().id);
 
-    // Without the translation, the Spanish view is the English guide, flagged.
-    let plain = Library::load(catalog(), None);
-    if plain.translation("irs-sign-in", Lang::Es).is_none() {
-        let view = run_view_in(
-            plain.guide_in("irs-sign-in", Lang::Es).unwrap(),
-            &run,
-            catalog(),
-            &Person::default(),
-            &[],
-        );
-        assert!(!view.translated);
-        assert_eq!(view.guide_title, "Sign in to your IRS online account");
+    // Without a translation, the Spanish view is the English guide, flagged.
+    let other = lib.guide("my-other").unwrap();
+    let run = Run::start(other, "o".into(), 0);
+    let view = run_view_in(
+        lib.guide_in("my-other", Lang::Es).unwrap(),
+        &run,
+        catalog(),
+        &Person::default(),
+        &[],
+    );
+    assert!(!view.translated);
+    assert_eq!(view.guide_title, "My other IRS sign-in");
+}
+
+/// A Spanish guide that names another guide links to that guide's Spanish title.
+#[test]
+fn spanish_guide_names_link_to_spanish_guides() {
+    let lib = Library::load(catalog(), None);
+    let texts = lib.texts_in(Lang::Es);
+    for g in guides::library::translations_cached(Lang::Es) {
+        for (_, step) in g.all_steps() {
+            for name in guides::text::guide_names(&step.text) {
+                assert!(
+                    texts.iter().any(|t| t.title == name),
+                    "{}/{} names \"{name}\"",
+                    g.id,
+                    step.id
+                );
+            }
+        }
     }
 }
 

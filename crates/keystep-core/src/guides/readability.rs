@@ -181,14 +181,19 @@ pub fn english_syllables(word: &str) -> usize {
     if groups > 1 && w[n - 1] == 'e' {
         // "table", "simple": the e of -le after a consonant is heard; "whole", "make": it is not.
         let heard_le = n >= 3 && w[n - 2] == 'l' && consonant(n - 3);
-        // "be", "free": an e that is the group's only vowel... only after a consonant is it silent.
+        // "free", "toe": a final e after a vowel belongs to that vowel's group already.
         if !heard_le && consonant(n - 2) {
             groups -= 1;
         }
-    } else if groups > 1 && n >= 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && consonant(n - 3) {
-        if !matches!(w[n - 3], 't' | 'd') {
-            groups -= 1;
-        }
+    } else if groups > 1
+        && n >= 3
+        && w[n - 2] == 'e'
+        && w[n - 1] == 'd'
+        && consonant(n - 3)
+        // "wanted", "needed": the e of -ed after t or d is heard.
+        && !matches!(w[n - 3], 't' | 'd')
+    {
+        groups -= 1;
     }
     groups.max(1)
 }

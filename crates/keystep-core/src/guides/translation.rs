@@ -51,7 +51,7 @@ pub fn load_translations(
                 Some((_, first, _)) => problems.push(problem_at(
                     file,
                     text,
-                    0,
+                    toml::from_str::<IdOnly>(text).map_or(0, |only| only.id.span().start),
                     format!(
                         "guide \"{}\" is already translated by {first}; each guide has one translation per language",
                         g.id

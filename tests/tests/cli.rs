@@ -298,20 +298,30 @@ service = "logingov"
 fn guide_list_in_spanish_flags_each_guide_and_an_unknown_language_is_a_usage_error() {
     require_session();
     let home = tempfile::tempdir().unwrap();
-    // A translation of the IRS guide in the guides folder's `es/`, so one guide surely is in Spanish.
-    let spanish = home.path().join("guides").join("es");
-    std::fs::create_dir_all(&spanish).unwrap();
+    // A guide of the person's own (a copy of the IRS guide) and its Spanish translation in `es/`.
+    let folder = home.path().join("guides");
+    std::fs::create_dir_all(folder.join("es")).unwrap();
     let english = keystep_core::guides::BUNDLED_GUIDES
         .iter()
         .find(|(f, _)| *f == "irs-sign-in.toml")
         .unwrap()
-        .1;
-    let translation = english.replacen(
-        "title = \"Sign in to your IRS online account\"",
-        "title = \"Iniciar sesión en su cuenta en línea del IRS\"",
-        1,
-    );
-    let file = spanish.join("irs-sign-in.toml");
+        .1
+        .replacen("id = \"irs-sign-in\"", "id = \"my-irs\"", 1)
+        .replacen(
+            "title = \"Sign in to your IRS online account\"",
+            "title = \"My IRS sign-in\"",
+            1,
+        );
+    std::fs::write(folder.join("mine.toml"), &english).unwrap();
+    // Its texts name English guides, which a Spanish translation may not: those names are unmade.
+    let translation = english
+        .replacen(
+            "title = \"My IRS sign-in\"",
+            "title = \"Mi inicio de sesión del IRS\"",
+            1,
+        )
+        .replace("guide *", "guide: *");
+    let file = folder.join("es").join("my-irs.toml");
     std::fs::write(&file, &translation).unwrap();
 
     let out = keystep(home.path(), &["guide", "list", "--json", "--lang", "es"]);
@@ -327,9 +337,10 @@ fn guide_list_in_spanish_flags_each_guide_and_an_unknown_language_is_a_usage_err
     for g in list {
         assert!(g["translated"].is_boolean(), "{g}");
     }
-    let irs = list.iter().find(|g| g["id"] == "irs-sign-in").unwrap();
-    assert_eq!(irs["title"], "Iniciar sesión en su cuenta en línea del IRS");
-    assert_eq!(irs["translated"], true);
+    let mine = list.iter().find(|g| g["id"] == "my-irs").unwrap();
+    assert_eq!(mine["title"], "Mi inicio de sesión del IRS");
+    assert_eq!(mine["translated"], true);
+    assert_eq!(mine["own"], true);
     // In English every guide is in its own language.
     let out = keystep(home.path(), &["guide", "list", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();

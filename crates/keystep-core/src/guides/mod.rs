@@ -117,7 +117,11 @@ pub fn bundled_translations(
     if lang == crate::Lang::En {
         let problems = BUNDLED_TRANSLATIONS
             .iter()
-            .filter(|(code, _, _)| crate::Lang::from_tag(code).is_none_or(|l| l.code() != *code))
+            .filter(|(code, _, _)| {
+                !crate::Lang::ALL
+                    .iter()
+                    .any(|l| *l != crate::Lang::En && l.code() == *code)
+            })
             .map(|(code, file, _)| GuideProblem {
                 file: (*file).to_string(),
                 line: 1,

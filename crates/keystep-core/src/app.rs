@@ -93,6 +93,9 @@ pub struct Keystep {
     stamp: Option<FileStamp>,
     /// The services Keystep knows, fixed when the vault is opened: every view and check uses this one.
     catalog: &'static Catalog,
+    /// The language of the text the core writes for the window (guides, notes, the review). English
+    /// until the shell says otherwise; not stored in the vault (the window keeps the choice).
+    lang: crate::Lang,
 }
 
 impl Keystep {
@@ -172,6 +175,7 @@ impl Keystep {
             contents,
             stamp,
             catalog: Catalog::bundled(),
+            lang: crate::Lang::En,
         })
     }
 
@@ -228,6 +232,7 @@ impl Keystep {
             contents,
             stamp,
             catalog: Catalog::bundled(),
+            lang: crate::Lang::En,
         })
     }
 
@@ -586,5 +591,17 @@ pub fn code_view(account: &Account, now_ms: u64) -> CodeView {
         next_code,
         valid_from_ms: Some(valid_from_ms),
         valid_until_ms: Some(valid_until_ms),
+    }
+}
+
+impl Keystep {
+    /// The language of the text the core writes for the window.
+    pub fn lang(&self) -> crate::Lang {
+        self.lang
+    }
+
+    /// Changes the language of the text the core writes from now on (nothing stored changes).
+    pub fn set_lang(&mut self, lang: crate::Lang) {
+        self.lang = lang;
     }
 }

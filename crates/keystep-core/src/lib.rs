@@ -34,6 +34,7 @@ pub mod files;
 pub mod guides;
 pub mod import;
 pub mod keychain;
+pub mod lang;
 pub mod links;
 pub(crate) mod names;
 pub mod otp;
@@ -49,6 +50,7 @@ pub mod vault;
 pub use account::{AccountView, NewAccount};
 pub use app::{CopyInfo, Keystep, OpenInfo, OpenOutcome, RecoveryStatus, RestoreReport};
 pub use error::{Error, ErrorDto, Result, ShellError};
+pub use lang::Lang;
 pub use otp::{Algorithm, CodeView, OtpKind};
 
 // Vault-free functions beside the facade: what the shells may call without an open vault. They use

@@ -17,6 +17,7 @@ describe('ipc wrappers', () => {
 
   it.each([
     ['open_vault', () => ipc.openVault(), {}],
+    ['set_language', () => ipc.setLanguage('es'), { lang: 'es' }],
     ['list_accounts', () => ipc.listAccounts(), {}],
     ['get_codes', () => ipc.getCodes(), {}],
     ['add_account_uri', () => ipc.addAccountUri('otpauth://totp/X?secret=AA'), { uri: 'otpauth://totp/X?secret=AA' }],

@@ -11,6 +11,7 @@ import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { GuideList } from './bindings/GuideList';
+import type { Lang } from './bindings/Lang';
 import type { LinkCheck } from './bindings/LinkCheck';
 import type { ServiceView } from './bindings/ServiceView';
 import type { NewAccount } from './bindings/NewAccount';
@@ -58,6 +59,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const openVault = () => call<OpenInfo>('open_vault');
+/**
+ * The window's language. Rust keeps it for the session and writes its own text (service notes, the
+ * review, the change-number checklist) in it, also for codes opened later. Nothing is stored.
+ */
+export const setLanguage = (lang: Lang) => call<null>('set_language', { lang });
 export const listAccounts = () => call<AccountView[]>('list_accounts');
 export const getCodes = () => call<CodeView[]>('get_codes');
 export const addAccountUri = (uri: string) => call<AccountView>('add_account_uri', { uri });

@@ -4,8 +4,12 @@
 
 use std::path::PathBuf;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use ts_rs::TS;
+
+pub use crate::reasons::{InputReason, ReasonKey};
 
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -35,6 +39,29 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order above.
+    pub const ALL: [Field; 19] = [
+        Field::Uri,
+        Field::Kind,
+        Field::Issuer,
+        Field::Name,
+        Field::Secret,
+        Field::Algorithm,
+        Field::Digits,
+        Field::Period,
+        Field::Counter,
+        Field::Phone,
+        Field::Region,
+        Field::Label,
+        Field::Date,
+        Field::BackupCodes,
+        Field::Domain,
+        Field::Password,
+        Field::LockAfter,
+        Field::Format,
+        Field::Server,
+    ];
+
     /// The stable name used in error codes (`input.bad_secret`).
     pub fn key(self) -> &'static str {
         match self {
@@ -107,7 +134,7 @@ pub enum KeychainProblem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("The {} is not valid: {reason}", field.label())]
-    BadInput { field: Field, reason: String },
+    BadInput { field: Field, reason: InputReason },
 
     #[error(
         "You already have this account{}. Nothing was added.",
@@ -456,7 +483,7 @@ impl Error {
     }
 
     /// Shorthand for a [`Error::BadInput`].
-    pub fn bad(field: Field, reason: impl Into<String>) -> Self {
+    pub fn bad(field: Field, reason: impl Into<InputReason>) -> Self {
         Error::BadInput {
             field,
             reason: reason.into(),
@@ -475,6 +502,126 @@ impl Error {
         }
     }
 
+    /// The named values of the message, for the window to put in its own words (`ErrorDto.args`):
+    /// names, queries, file names, counts. Never a secret: not a setup key, a link that holds one, a
+    /// password or the vault key (those never enter an error at all). An English phrase the core
+    /// chose from a fixed list (`action`, `purpose`, `what`, `app`) also comes as `NAME_key`, a stable
+    /// key to translate it by.
+    pub fn args(&self) -> Vec<(&'static str, ArgValue)> {
+        let path_of = |p: &std::path::Path| ArgValue::from(p.display().to_string());
+        match self {
+            Error::BadInput { reason, .. } => reason.args.clone(),
+            Error::Duplicate { existing } => vec![
+                ("existing", existing.clone().into()),
+                ("has_existing", yes_no(!existing.is_empty())),
+            ],
+            Error::NotFound { query } | Error::PhoneNotFound { query } => {
+                vec![("query", query.clone().into())]
+            }
+            Error::Ambiguous { query, matches } => vec![
+                ("query", query.clone().into()),
+                ("matches", matches.join(", ").into()),
+                ("count", matches.len().into()),
+            ],
+            Error::WrongKind { name } => vec![("name", name.clone().into())],
+            Error::Keychain { .. }
+            | Error::VaultEncode { .. }
+            | Error::NoDataDir
+            | Error::RunNotFound
+            | Error::GuideBadAnswer
+            | Error::WrongPassword { .. }
+            | Error::PasswordNeeded { .. }
+            | Error::NoBackup
+            | Error::CurrentPasswordNeeded
+            | Error::ExportPasswordNeeded => Vec::new(),
+            Error::VaultCorrupt { path, reason } => {
+                vec![("path", path_of(path)), ("problem", reason.clone().into())]
+            }
+            Error::VaultWrongKey { path } | Error::LockIsLink { path } => {
+                vec![("path", path_of(path))]
+            }
+            Error::VaultTooNew { path, version } => {
+                vec![("path", path_of(path)), ("version", (*version).into())]
+            }
+            Error::VaultLinkBroken { path, target } => {
+                vec![("path", path_of(path)), ("target", path_of(target))]
+            }
+            Error::Io {
+                action,
+                path,
+                source,
+            } => vec![
+                ("action", (*action).into()),
+                ("action_key", phrase_key(action)),
+                ("path", path_of(path)),
+                ("problem", source.to_string().into()),
+            ],
+            Error::Random { purpose } => vec![
+                ("purpose", (*purpose).into()),
+                ("purpose_key", phrase_key(purpose)),
+            ],
+            Error::NotOfficial { reason } => vec![("problem", reason.clone().into())],
+            Error::GuideNotFound { id } => vec![("id", id.clone().into())],
+            Error::PhoneDuplicate { number, label } => vec![
+                ("number", number.clone().into()),
+                ("label", label.clone().into()),
+                ("has_label", yes_no(!label.is_empty())),
+            ],
+            Error::ServiceDuplicate { name } => vec![("name", name.clone().into())],
+            Error::NoPassword { what } => vec![
+                ("what", (*what).into()),
+                ("what_key", phrase_key(what)),
+            ],
+            Error::ServiceNotFound { query } => match query {
+                Some(q) => vec![("query", q.clone().into()), ("has_query", yes_no(true))],
+                None => vec![("has_query", yes_no(false))],
+            },
+            Error::BackupCodesFewer {
+                service,
+                saved,
+                read,
+            } => vec![
+                ("service", service.clone().into()),
+                ("saved", (*saved).into()),
+                ("read", (*read).into()),
+            ],
+            Error::FileRefused { path, problem } => {
+                let mut args = vec![("path", path_of(path))];
+                match problem {
+                    FileProblem::NotRegular { what } => {
+                        args.push(("what", (*what).into()));
+                        args.push(("what_key", phrase_key(what)));
+                    }
+                    FileProblem::TooLarge { limit_bytes } => {
+                        args.push(("limit", size_words(*limit_bytes).into()));
+                    }
+                    FileProblem::NotText => {}
+                    FileProblem::Unreadable(e) => args.push(("problem", e.to_string().into())),
+                }
+                args
+            }
+            Error::ImportUnknown { file } | Error::NoQr { file } => {
+                vec![("file", file.clone().into())]
+            }
+            Error::ImportDamaged { file, app, reason } => vec![
+                ("file", file.clone().into()),
+                ("app", (*app).into()),
+                ("problem", reason.clone().into()),
+            ],
+            Error::ImportPasswordNeeded { file, app } | Error::ImportWrongPassword { file, app } => {
+                vec![("file", file.clone().into()), ("app", (*app).into())]
+            }
+            Error::ImageRefused { file, reason } => vec![
+                ("file", file.clone().into()),
+                ("problem", reason.clone().into()),
+            ],
+            Error::ClockNoAnswer { servers } => vec![("servers", servers.clone().into())],
+            Error::ClockBadAnswer { answers } | Error::ClockDisagree { answers } => {
+                vec![("answers", answers.clone().into())]
+            }
+        }
+    }
+
     /// The serializable form sent to the UI and printed by `--json`.
     pub fn to_dto(&self) -> ErrorDto {
         let detail = match self {
@@ -488,12 +635,40 @@ impl Error {
             Error::Ambiguous { matches, .. } => Some(matches.join("\n")),
             _ => None,
         };
+        let reason = match self {
+            Error::BadInput { reason, .. } => Some(reason.key.key().to_string()),
+            _ => None,
+        };
         ErrorDto {
             code: self.code(),
             message: self.to_string(),
             detail,
+            args: collect_args(self.args()),
+            reason,
         }
     }
+}
+
+fn yes_no(yes: bool) -> ArgValue {
+    ArgValue::from(if yes { "yes" } else { "no" })
+}
+
+/// A stable key for an English phrase from a fixed list ("move aside" -> `move_aside`), for the
+/// window's messages to select on.
+fn phrase_key(phrase: &str) -> ArgValue {
+    let mut key = String::new();
+    for c in phrase.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.ends_with('_') && !key.is_empty() {
+            key.push('_');
+        }
+    }
+    ArgValue::Text(key.trim_end_matches('_').to_string())
+}
+
+fn collect_args(args: Vec<(&'static str, ArgValue)>) -> BTreeMap<String, ArgValue> {
+    args.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// Problems only a front end meets (a vault not open yet, the clipboard, the browser, text without a
@@ -582,6 +757,22 @@ impl ShellError {
             code: self.code().into(),
             message: self.to_string(),
             detail,
+            args: collect_args(self.args()),
+            reason: None,
+        }
+    }
+
+    /// The named values of the message, as for [`Error::args`].
+    pub fn args(&self) -> Vec<(&'static str, ArgValue)> {
+        match self {
+            ShellError::Clipboard { what, instead, .. } => vec![
+                ("what", (*what).into()),
+                ("what_key", phrase_key(what)),
+                ("instead", (*instead).into()),
+                ("instead_key", phrase_key(instead)),
+            ],
+            ShellError::ScreenCapture { message } => vec![("problem", message.clone().into())],
+            _ => Vec::new(),
         }
     }
 }
@@ -641,7 +832,62 @@ pub fn size_words(bytes: usize) -> String {
     }
 }
 
-/// An error as the UI and scripts see it: `{code, message, detail?}`.
+/// A named value in an error's message: text, or a number (a count, a limit), so that the window's
+/// messages can choose plural forms.
+#[derive(Debug, Clone, Serialize, TS, PartialEq, Eq)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum ArgValue {
+    Text(String),
+    Number(u64),
+}
+
+impl std::fmt::Display for ArgValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArgValue::Text(t) => f.write_str(t),
+            ArgValue::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl From<String> for ArgValue {
+    fn from(t: String) -> Self {
+        ArgValue::Text(t)
+    }
+}
+
+impl From<&str> for ArgValue {
+    fn from(t: &str) -> Self {
+        ArgValue::Text(t.to_string())
+    }
+}
+
+impl From<u64> for ArgValue {
+    fn from(n: u64) -> Self {
+        ArgValue::Number(n)
+    }
+}
+
+impl From<usize> for ArgValue {
+    fn from(n: usize) -> Self {
+        ArgValue::Number(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+}
+
+impl From<u32> for ArgValue {
+    fn from(n: u32) -> Self {
+        ArgValue::Number(u64::from(n))
+    }
+}
+
+impl From<u8> for ArgValue {
+    fn from(n: u8) -> Self {
+        ArgValue::Number(u64::from(n))
+    }
+}
+
+/// An error as the UI and scripts see it: `{code, message, detail?, args?, reason?}`.
 #[derive(Debug, Clone, Serialize, TS, PartialEq, Eq)]
 #[ts(export)]
 pub struct ErrorDto {
@@ -653,6 +899,15 @@ pub struct ErrorDto {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The named values `message` uses, for the window's translation of it (`error-CODE` in
+    /// `ui/src/locales/*/errors.ftl`). Never a secret.
+    #[ts(optional, type = "Record<string, string | number>")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, ArgValue>,
+    /// For `input.bad_*`: why the input was refused, a stable key ([`ReasonKey::key`]).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl From<&Error> for ErrorDto {
@@ -667,14 +922,16 @@ mod tests {
 
     #[test]
     fn error_serializes_as_code_message_and_optional_detail() {
-        let e = Error::bad(Field::Digits, "use a number from 6 to 10");
+        let e = Error::bad(Field::Digits, ReasonKey::DigitsNotNumber);
         let json = serde_json::to_value(e.to_dto()).unwrap();
         assert_eq!(json["code"], "input.bad_digits");
         assert_eq!(
             json["message"],
-            "The number of digits is not valid: use a number from 6 to 10"
+            "The number of digits is not valid: use a whole number from 6 to 10."
         );
+        assert_eq!(json["reason"], "digits_not_number");
         assert!(json.get("detail").is_none());
+        assert!(json.get("args").is_none());
     }
 
     #[test]

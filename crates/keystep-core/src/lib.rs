@@ -17,7 +17,9 @@
 //!   clock check); [`clock`]: the computer's clock against network time, and the codes' correction;
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
 //!   files and piped text read bounded); [`paths`]: where the files live; [`error`]: the one error type,
-//!   with stable codes.
+//!   with stable codes and the named values of its message, and [`reasons`]: why an input was refused,
+//!   by stable key; [`lang`]: the languages of the text the core writes (the catalog's, the review's,
+//!   the change-number plan's).
 //!
 //! Secrets stay inside this crate ([`sensitive`]): what leaves it are views ([`AccountView`],
 //! [`CodeView`], ...) that hold names and codes, never seeds, backup codes or keys.
@@ -38,6 +40,7 @@ pub mod lang;
 pub mod links;
 pub(crate) mod names;
 pub mod otp;
+pub mod reasons;
 pub mod paths;
 pub mod phones;
 pub mod qr;

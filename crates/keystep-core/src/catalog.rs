@@ -431,7 +431,12 @@ mod tests {
         assert_eq!(ssa.name, "my Social Security (Seguro Social)");
         assert!(ssa.notes[0].contains("Login.gov"), "{}", ssa.notes[0]);
         assert_eq!(
-            spanish.service("logingov").unwrap().page("sign_in").unwrap().title,
+            spanish
+                .service("logingov")
+                .unwrap()
+                .page("sign_in")
+                .unwrap()
+                .title,
             "Iniciar sesión en Login.gov"
         );
         // The facts stay: the same services, addresses and factors in the same order.
@@ -444,7 +449,10 @@ mod tests {
             // Matching issuers still reads the English name.
             assert_eq!(en.name_keys(), es.name_keys());
         }
-        assert!(std::ptr::eq(Catalog::bundled_in(crate::Lang::En), Catalog::bundled()));
+        assert!(std::ptr::eq(
+            Catalog::bundled_in(crate::Lang::En),
+            Catalog::bundled()
+        ));
     }
 
     #[test]
@@ -452,19 +460,33 @@ mod tests {
         let catalog = Catalog::parse(BUNDLED_CATALOG_TOML).unwrap();
         let mut text = CatalogText::parse(BUNDLED_CATALOG_ES_TOML).unwrap();
         text.services.get_mut("irs").unwrap().notes.pop();
-        text.services.get_mut("idme").unwrap().pages.remove("sign_in");
+        text.services
+            .get_mut("idme")
+            .unwrap()
+            .pages
+            .remove("sign_in");
         text.services.remove("zelle");
         text.services.insert("nope".into(), ServiceText::default());
-        let all: Vec<String> = text.check(&catalog).iter().map(ToString::to_string).collect();
+        let all: Vec<String> = text
+            .check(&catalog)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         let all = all.join("\n");
-        assert!(all.contains("irs: 4 notes in English, 3 translated"), "{all}");
+        assert!(
+            all.contains("irs: 4 notes in English, 3 translated"),
+            "{all}"
+        );
         assert!(all.contains("idme: page \"sign_in\" has no title"), "{all}");
         assert!(all.contains("zelle: it is not translated"), "{all}");
         assert!(all.contains("nope: the catalog has no service"), "{all}");
         // What is not translated stays in English rather than disappearing.
         let mut applied = catalog.clone();
         text.apply(&mut applied);
-        assert_eq!(applied.service("irs").unwrap().notes, catalog.service("irs").unwrap().notes);
+        assert_eq!(
+            applied.service("irs").unwrap().notes,
+            catalog.service("irs").unwrap().notes
+        );
     }
 
     #[test]

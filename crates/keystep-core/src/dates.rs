@@ -64,8 +64,11 @@ pub fn parse_iso_date_reason(text: &str) -> Result<Date, InputReason> {
             .with("year", year.unsigned_abs())
             .with("days", days));
     }
-    Date::from_calendar_date(year, month, day)
-        .map_err(|e| ReasonKey::DateInvalid.with("date", text).with("problem", e.to_string()))
+    Date::from_calendar_date(year, month, day).map_err(|e| {
+        ReasonKey::DateInvalid
+            .with("date", text)
+            .with("problem", e.to_string())
+    })
 }
 
 /// A day written YYYY-MM-DD spelled out in `lang`: "December 15, 2026", "15 de diciembre de 2026".

@@ -239,8 +239,13 @@ mod tests {
 
     #[test]
     fn a_reason_is_its_english_sentence_with_its_values() {
-        let r = ReasonKey::SecretTooLong.with("count", 300u64).with("max", 256u64);
-        assert_eq!(r.to_string(), "it is too long (300 characters; at most 256).");
+        let r = ReasonKey::SecretTooLong
+            .with("count", 300u64)
+            .with("max", 256u64);
+        assert_eq!(
+            r.to_string(),
+            "it is too long (300 characters; at most 256)."
+        );
         assert_eq!(
             placeholders(ReasonKey::DateDay.english()),
             ["date", "month", "year", "days"]

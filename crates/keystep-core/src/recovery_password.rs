@@ -25,10 +25,7 @@ pub fn check_strength(password: &SecretString) -> Result<()> {
         ));
     }
     if text.chars().any(char::is_control) {
-        return Err(Error::bad(
-            Field::Password,
-            ReasonKey::PasswordControlChar,
-        ));
+        return Err(Error::bad(Field::Password, ReasonKey::PasswordControlChar));
     }
     let estimate = zxcvbn::zxcvbn(text, &["keystep", "Keystep"]);
     if u8::from(estimate.score()) >= MIN_SCORE {

@@ -335,9 +335,10 @@ impl Keystep {
         let catalog = self.catalog;
         self.update(|c| {
             let a = service_mut(c, id)?;
-            let code = a.backup_codes.get_mut(index).ok_or_else(|| {
-                Error::bad(Field::BackupCodes, ReasonKey::BackupCodeGone)
-            })?;
+            let code = a
+                .backup_codes
+                .get_mut(index)
+                .ok_or_else(|| Error::bad(Field::BackupCodes, ReasonKey::BackupCodeGone))?;
             code.used = used;
             Ok(service_view(a, catalog))
         })

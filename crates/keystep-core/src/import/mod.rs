@@ -307,12 +307,7 @@ pub fn read_link(link: &str) -> Result<ValidAccount> {
     };
     let secret = crate::otp::secret::decode_base32(key)
         .or_else(|_| decode_base64_secret(key).ok_or(()))
-        .map_err(|()| {
-            Error::bad(
-                Field::Secret,
-                crate::error::ReasonKey::SteamKeyUnreadable,
-            )
-        })?;
+        .map_err(|()| Error::bad(Field::Secret, crate::error::ReasonKey::SteamKeyUnreadable))?;
     let params = OtpParams {
         kind: OtpKind::Steam,
         ..OtpParams::default()

@@ -25,10 +25,7 @@ pub fn decode_base32(text: &str) -> Result<SecretBytes> {
         }
     }
     if cleaned.is_empty() {
-        return Err(Error::bad(
-            Field::Secret,
-            ReasonKey::SecretEmpty,
-        ));
+        return Err(Error::bad(Field::Secret, ReasonKey::SecretEmpty));
     }
     if cleaned.len() > MAX_SECRET_CHARS {
         return Err(Error::bad(

@@ -30,24 +30,13 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
             ReasonKey::UriTooLong.with("max", MAX_URI_CHARS),
         ));
     }
-    let rest = strip_prefix_ignore_case(text, "otpauth://").ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            ReasonKey::UriNoScheme,
-        )
-    })?;
-    let (type_part, after_type) = rest.split_once('/').ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            ReasonKey::UriNoLabel,
-        )
-    })?;
-    let mut kind = OtpKind::parse(type_part).map_err(|_| {
-        Error::bad(
-            Field::Uri,
-            ReasonKey::UriBadType,
-        )
-    })?;
+    let rest = strip_prefix_ignore_case(text, "otpauth://")
+        .ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoScheme))?;
+    let (type_part, after_type) = rest
+        .split_once('/')
+        .ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoLabel))?;
+    let mut kind =
+        OtpKind::parse(type_part).map_err(|_| Error::bad(Field::Uri, ReasonKey::UriBadType))?;
     let after_type = after_type.split('#').next().unwrap_or_default();
     let (label_raw, query) = after_type.split_once('?').unwrap_or((after_type, ""));
     let label = decode_component(label_raw, Field::Name)?;
@@ -86,12 +75,7 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
         }
     }
     params.kind = kind;
-    let secret = secret.ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            ReasonKey::UriNoSecret,
-        )
-    })?;
+    let secret = secret.ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoSecret))?;
     let secret = match decode_base32(&secret) {
         Ok(bytes) => bytes,
         // steamguard-cli's KeePassXC links (encoder=steam) carry Steam's base64 shared secret.
@@ -189,12 +173,7 @@ fn decode_component(raw: &str, field: Field) -> Result<String> {
     percent_decode_str(&spaced)
         .decode_utf8()
         .map(|s| s.into_owned())
-        .map_err(|_| {
-            Error::bad(
-                field,
-                ReasonKey::NotText,
-            )
-        })
+        .map_err(|_| Error::bad(field, ReasonKey::NotText))
 }
 
 fn split_label(label: &str) -> (Option<String>, String) {

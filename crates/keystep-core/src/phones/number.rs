@@ -46,10 +46,7 @@ fn region_code(text: &str) -> Option<String> {
 pub fn parse_number(text: &str, region: &str) -> Result<ParsedNumber> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(Error::bad(
-            Field::Phone,
-            ReasonKey::PhoneEmpty,
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneEmpty));
     }
     if trimmed.chars().count() > MAX_NUMBER_CHARS {
         return Err(Error::bad(
@@ -58,10 +55,7 @@ pub fn parse_number(text: &str, region: &str) -> Result<ParsedNumber> {
         ));
     }
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
-        return Err(Error::bad(
-            Field::Phone,
-            ReasonKey::PhoneNoDigits,
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneNoDigits));
     }
     let country = region_code(region).ok_or_else(|| {
         Error::bad(
@@ -77,10 +71,7 @@ pub fn parse_number(text: &str, region: &str) -> Result<ParsedNumber> {
         )
     })?;
     if number.extension().is_some() {
-        return Err(Error::bad(
-            Field::Phone,
-            ReasonKey::PhoneExtension,
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneExtension));
     }
     if !number.is_valid() {
         return Err(Error::bad(

@@ -181,7 +181,9 @@ const ENGLISH: PlanWords = PlanWords {
         )
     },
     title: |old_n, new_n| format!("Change your number from {old_n} to {new_n}"),
-    summary: |old_n, new_n, day| format!("Move every service from {old_n} to {new_n} before {day}."),
+    summary: |old_n, new_n, day| {
+        format!("Move every service from {old_n} to {new_n} before {day}.")
+    },
     needs_old: |old_n| format!("The phone with the old number, {old_n}"),
     needs_new: |new_n| format!("The phone with the new number, {new_n}"),
 };

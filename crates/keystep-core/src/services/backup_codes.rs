@@ -21,10 +21,8 @@ pub fn read_backup_codes(text: &SecretString) -> Result<Vec<SecretString>> {
     let text = text.expose();
     let bad = |reason: InputReason| Error::bad(Field::BackupCodes, reason);
     if text.len() > MAX_BACKUP_CODES_BYTES {
-        return Err(bad(ReasonKey::BackupCodesTextTooLong.with(
-            "limit",
-            crate::files::size_words(MAX_BACKUP_CODES_BYTES),
-        )));
+        return Err(bad(ReasonKey::BackupCodesTextTooLong
+            .with("limit", crate::files::size_words(MAX_BACKUP_CODES_BYTES))));
     }
     let mut codes: Vec<SecretString> = Vec::new();
     for (i, line) in text.lines().enumerate() {

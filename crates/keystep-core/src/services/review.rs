@@ -4,8 +4,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{Service, ServiceRef, service_name};
-use crate::catalog::{Catalog, Factor, KnownService, ServiceKind, VoipPolicy};
 use crate::Lang;
+use crate::catalog::{Catalog, Factor, KnownService, ServiceKind, VoipPolicy};
 use crate::phones::{Phone, PhoneKind, PhoneStatus};
 
 /// The sentence in `lang`: both are written out side by side, so a change to one is seen next to the

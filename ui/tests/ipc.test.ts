@@ -135,6 +135,26 @@ describe('ipc wrappers', () => {
     });
   });
 
+  it('keeps the args and the reason of an error, for the window to translate', () => {
+    expect(
+      ipc.toErrorDto({
+        code: 'input.bad_secret',
+        message: 'The setup key is not valid: it is too long (300 characters; at most 256).',
+        args: { count: 300, max: 256, odd: { no: 1 }, list: [1] },
+        reason: 'secret_too_long',
+      }),
+    ).toEqual({
+      code: 'input.bad_secret',
+      message: 'The setup key is not valid: it is too long (300 characters; at most 256).',
+      args: { count: 300, max: 256 },
+      reason: 'secret_too_long',
+    });
+    expect(ipc.toErrorDto({ code: 'account.not_found', message: 'No account.', args: 'x' })).toEqual({
+      code: 'account.not_found',
+      message: 'No account.',
+    });
+  });
+
   it('drops a detail that is not text', () => {
     expect(ipc.toErrorDto({ code: 'vault.io', message: 'Could not read.', detail: 42 })).toEqual({
       code: 'vault.io',

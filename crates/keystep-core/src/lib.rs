@@ -72,7 +72,12 @@ pub fn official_page_url(service: &str, page: &str) -> Result<String> {
 
 /// The services of the catalog, for the add-service form.
 pub fn catalog_services() -> Vec<services::views::CatalogServiceView> {
-    services::views::catalog_services(catalog::Catalog::bundled())
+    catalog_services_in(Lang::En)
+}
+
+/// The services of the catalog with their names in `lang` ("Seguro Social").
+pub fn catalog_services_in(lang: Lang) -> Vec<services::views::CatalogServiceView> {
+    services::views::catalog_services(catalog::Catalog::bundled_in(lang))
 }
 
 /// The guides a person can run: the bundled ones and the valid files of their guides folder.

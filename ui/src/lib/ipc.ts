@@ -37,12 +37,31 @@ export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   message: 'Something went wrong. Try again.',
 });
 
-/** Anything a command rejected with, as an ErrorDto the screens can show. */
+/** Only text and number values: what a message may show (anything else is dropped, never shown). */
+function argsOf(value: unknown): Record<string, string | number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const args: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) args[name] = v;
+  }
+  return Object.keys(args).length > 0 ? args : undefined;
+}
+
+/**
+ * Anything a command rejected with, as an ErrorDto the screens can show. `args` (the message's named
+ * values) and `reason` (why an input was refused) are kept, so the window can say the message in its
+ * own language: `error-` + the code with `.` and `_` as `-`, in locales/{lang}/errors.ftl.
+ */
 export function toErrorDto(value: unknown): ErrorDto {
   if (typeof value === 'object' && value !== null) {
-    const { code, message, detail } = value as Record<string, unknown>;
+    const { code, message, detail, args, reason } = value as Record<string, unknown>;
     if (typeof code === 'string' && typeof message === 'string') {
-      return typeof detail === 'string' ? { code, message, detail } : { code, message };
+      const dto: ErrorDto = { code, message };
+      if (typeof detail === 'string') dto.detail = detail;
+      const kept = argsOf(args);
+      if (kept) dto.args = kept;
+      if (typeof reason === 'string') dto.reason = reason;
+      return dto;
     }
   }
   // Strings, Error objects and the like come from the bridge, not from Keystep:

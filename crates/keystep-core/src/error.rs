@@ -899,7 +899,7 @@ pub struct ErrorDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The named values `message` uses, for the window's translation of it (`error-CODE` in
-    /// `ui/src/locales/*/errors.ftl`). Never a secret.
+    /// `ui/src/locales/LANG/errors.ftl`). Never a secret.
     #[ts(optional, type = "Record<string, string | number>")]
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, ArgValue>,

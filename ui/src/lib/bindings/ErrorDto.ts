@@ -18,7 +18,7 @@ message: string,
 detail?: string, 
 /**
  * The named values `message` uses, for the window's translation of it (`error-CODE` in
- * `ui/src/locales/*/errors.ftl`). Never a secret.
+ * `ui/src/locales/LANG/errors.ftl`). Never a secret.
  */
 args?: Record<string, string | number>, 
 /**

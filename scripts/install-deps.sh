@@ -14,6 +14,8 @@ TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus d
 TEST_PACKAGES+=(desktop-file-utils appstream libgtk-3-bin python3-gi gir1.2-gtk-3.0 rpm)
 # The accessibility-tree test reads the window as a screen reader does, over AT-SPI.
 TEST_PACKAGES+=(at-spi2-core python3-pyatspi)
+# The Spanish window test starts Keystep in a Spanish locale (es_US.UTF-8), made from the locales package.
+TEST_PACKAGES+=(locales)
 TAURI_DRIVER_VERSION=2.1.0
 
 want=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")
@@ -49,6 +51,13 @@ if [[ ! -d ui/node_modules ]] || [[ ui/package-lock.json -nt ui/node_modules/.pa
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
+  # WebKit takes the page's language from the process locale, which must exist on the machine: a person
+  # who reads Spanish has theirs; the test machine gets es_US.UTF-8 here.
+  if ! locale -a 2>/dev/null | grep -qi '^es_US\.utf-\?8$'; then
+    SUDO=""
+    if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+    $SUDO localedef -i es_US -c -f UTF-8 es_US.UTF-8
+  fi
   if ! command -v tauri-driver >/dev/null || ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
     cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
   fi

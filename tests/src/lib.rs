@@ -280,10 +280,27 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The environment of a test window: its data directory, its webview storage, then `env`.
+fn window_env<'a>(
+    home: &'a tempfile::TempDir,
+    web_data: &'a tempfile::TempDir,
+    env: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![
+        ("KEYSTEP_HOME", home.path().to_str().unwrap()),
+        ("XDG_DATA_HOME", web_data.path().to_str().unwrap()),
+    ];
+    all.extend_from_slice(env);
+    all
+}
+
 /// The real Keystep window in a data directory of its own, driven through WebDriver.
 pub struct Window {
     pub client: Client,
     pub home: tempfile::TempDir,
+    /// The webview's own storage (`XDG_DATA_HOME`): the page keeps the theme and language choices
+    /// there, so each window gets its own, and one test's choice never reaches another test.
+    web_data: tempfile::TempDir,
     driver: Option<Driver>,
 }
 
@@ -301,14 +318,13 @@ impl Window {
     pub async fn open_fresh(env: &[(&str, &str)]) -> Self {
         require_session();
         let home = tempfile::tempdir().unwrap();
-        let home_str = home.path().to_str().unwrap().to_string();
-        let mut all = vec![("KEYSTEP_HOME", home_str.as_str())];
-        all.extend_from_slice(env);
-        let driver = Driver::start(&all);
+        let web_data = tempfile::tempdir().unwrap();
+        let driver = Driver::start(&window_env(&home, &web_data, env));
         let client = driver.connect().await;
         Self {
             client,
             home,
+            web_data,
             driver: Some(driver),
         }
     }
@@ -318,10 +334,7 @@ impl Window {
     pub async fn restart(mut self, env: &[(&str, &str)]) -> Self {
         let _ = self.client.clone().close().await;
         drop(self.driver.take());
-        let home_str = self.home.path().to_str().unwrap().to_string();
-        let mut all = vec![("KEYSTEP_HOME", home_str.as_str())];
-        all.extend_from_slice(env);
-        let driver = Driver::start(&all);
+        let driver = Driver::start(&window_env(&self.home, &self.web_data, env));
         self.client = driver.connect().await;
         self.driver = Some(driver);
         self

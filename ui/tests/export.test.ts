@@ -337,7 +337,8 @@ describe('accessibility', () => {
     await userEvent.click(screen.getByTestId('export-submit'));
     await screen.findByTestId('export-skipped');
     expect(await axeViolations()).toEqual([]);
-  });
+    // Four axe runs over the whole Settings screen: more than the default 5 s on a busy machine.
+  }, 30_000);
 
   it('finds no axe-core violations without a recovery password', async () => {
     fakeBackend();

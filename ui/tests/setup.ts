@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { statusLine } from '../src/lib/statusLine.svelte';
+import { i18n } from '../src/lib/i18n.svelte';
 
 // jsdom has <dialog> but not its modal methods; this stands in for them.
 if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
@@ -20,4 +21,6 @@ if (typeof HTMLDialogElement.prototype.close !== 'function') {
 afterEach(() => {
   clearMocks();
   statusLine.reset();
+  i18n.reset();
+  localStorage.removeItem('keystep.lang');
 });

@@ -1,5 +1,7 @@
 // Calendar days as people read and type them. Rust keeps and checks days as YYYY-MM-DD; this file spells
-// them out in the person's language and reads what they type ("12/15/2026", "December 15 2026").
+// them out in the window's language and reads what people type ("12/15/2026", "December 15 2026", and in
+// Spanish "15/12/2026", "15 de diciembre de 2026"). The locale is the window's unless one is given.
+import { i18n, t } from './i18n.svelte';
 
 /** Earliest and latest years Rust accepts (crates/keystep-core/src/dates.rs). */
 const MIN_YEAR = 1900;
@@ -17,7 +19,7 @@ function isoOf(year: number, month: number, day: number): string | null {
 }
 
 /** "2026-12-15" -> "December 15, 2026" in the person's language (month spelled out). Other text stays as it is. */
-export function spellOutDate(iso: string, locale?: string): string {
+export function spellOutDate(iso: string, locale: string = i18n.locale): string {
   const match = ISO.exec(iso);
   if (!match) return iso;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
@@ -26,12 +28,12 @@ export function spellOutDate(iso: string, locale?: string): string {
 }
 
 /** Spells out every YYYY-MM-DD day inside a sentence from Rust ("stops working on 2026-12-15."). */
-export function spellOutDatesIn(text: string, locale?: string): string {
+export function spellOutDatesIn(text: string, locale: string = i18n.locale): string {
   return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => spellOutDate(iso, locale));
 }
 
 /** The order of day, month and year in the person's short dates: ['month', 'day', 'year'] in the US. */
-function numericOrder(locale?: string): ('day' | 'month' | 'year')[] {
+function numericOrder(locale: string): ('day' | 'month' | 'year')[] {
   const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(
     new Date(2026, 11, 15),
   );
@@ -40,7 +42,7 @@ function numericOrder(locale?: string): ('day' | 'month' | 'year')[] {
 }
 
 /** Month names (long and short, in English and in the person's language), lower case, to their number. */
-function monthNames(locale?: string): Map<string, number> {
+function monthNames(locale: string): Map<string, number> {
   const names = new Map<string, number>();
   for (const lang of ['en', locale]) {
     for (const month of ['long', 'short'] as const) {
@@ -51,8 +53,9 @@ function monthNames(locale?: string): Map<string, number> {
       }
     }
   }
-  // "Sept" is common in English and not what Intl writes.
+  // "Sept" is common in English and not what Intl writes; "setiembre" is how part of Latin America spells it.
   names.set('sept', 9);
+  names.set('setiembre', 9);
   return names;
 }
 
@@ -60,28 +63,36 @@ function monthNames(locale?: string): Map<string, number> {
 const fullYear = (text: string) => (text.length <= 2 ? 2000 + Number(text) : Number(text));
 
 /** How the person's dates look, for hints and errors: "12/15/2026 or December 15, 2026". */
-export function dateExample(locale?: string): string {
+export function dateExample(locale: string = i18n.locale): string {
   const day = new Date(2026, 11, 15);
   const numeric = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(day);
-  return `${numeric} or ${spellOutDate('2026-12-15', locale)}`;
+  return t('phones-date-example', { numeric, spelled: spellOutDate('2026-12-15', locale) });
 }
 
 export type TypedDate = { ok: true; iso: string } | { ok: false; message: string };
 
 /**
  * Reads a day as people type it: "2026-12-15", "12/15/2026" (in the order their language writes
- * dates; a day that can only be read the other way round is read that way), "December 15 2026",
- * "15 Dec 2026". Anything else gets a sentence saying how to type it.
+ * dates, "15/12/2026" in Spanish; a day that can only be read the other way round is read that way),
+ * "December 15 2026", "15 Dec 2026", "15 de diciembre de 2026". Month names are read in English and in
+ * the locale's language. Anything else gets a sentence saying how to type it.
  */
-export function readTypedDate(text: string, locale?: string): TypedDate {
+export function readTypedDate(text: string, locale: string = i18n.locale): TypedDate {
   const typed = text.trim();
   const iso = readDate(typed, locale);
   if (iso !== null) return { ok: true, iso };
-  const shown = typed.length <= 40 ? `“${typed}”` : 'that';
-  return { ok: false, message: `Keystep could not read ${shown} as a day. Type it like ${dateExample(locale)}.` };
+  const example = dateExample(locale);
+  const message =
+    typed.length <= 40
+      ? t('phones-date-unreadable', { typed, example })
+      : t('phones-date-unreadable-long', { example });
+  return { ok: false, message };
 }
 
-function readDate(typed: string, locale?: string): string | null {
+/** Words that may sit around a day's numbers and month: "15th of", "el 1.º de enero del 2027". */
+const FILLER = new Set(['st', 'nd', 'rd', 'th', 'of', 'de', 'del', 'el', 'º', 'ª', 'ro']);
+
+function readDate(typed: string, locale: string): string | null {
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(typed);
   if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 
@@ -103,7 +114,7 @@ function readDate(typed: string, locale?: string): string | null {
   for (const token of tokens) {
     if (/^\d+$/.test(token)) digits.push(token);
     else if (names.has(token) && month === null) month = names.get(token)!;
-    else if (!['st', 'nd', 'rd', 'th', 'of', 'de', 'del'].includes(token)) return null;
+    else if (!FILLER.has(token)) return null;
   }
   if (month === null || digits.length !== 2) return null;
   const yearAt = digits.findIndex((d) => d.length === 4);

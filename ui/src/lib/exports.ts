@@ -1,15 +1,15 @@
 // Words for taking codes out of Keystep. Rust writes the files and checks every password; this file
-// only names the formats in plain English and says what an export wrote.
+// only names the formats in the window's language (settings.ftl) and says what an export wrote.
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportReport } from './bindings/ExportReport';
 import type { FieldsByCode } from './fieldErrors';
-import { count } from './format';
+import { t } from './i18n.svelte';
 
 export type ExportChoice = {
   value: ExportFormat;
-  /** The short name, shown in bold. */
+  /** The message id of the short name, shown in bold. */
   title: string;
-  /** What it is for, in a few words. */
+  /** The message id of what it is for, in a few words. */
   about: string;
   /** Whether the file is encrypted; anything else shows every secret to whoever gets it. */
   encrypted: boolean;
@@ -19,32 +19,32 @@ export type ExportChoice = {
 export const EXPORT_CHOICES: readonly ExportChoice[] = [
   {
     value: 'keystep',
-    title: 'Keystep backup',
-    about: 'to restore Keystep on another computer (encrypted)',
+    title: 'settings-export-keystep',
+    about: 'settings-export-keystep-about',
     encrypted: true,
   },
   {
     value: 'aegis-encrypted',
-    title: 'Aegis, with a password',
-    about: 'to use your codes on an Android phone (encrypted)',
+    title: 'settings-export-aegis-encrypted',
+    about: 'settings-export-aegis-encrypted-about',
     encrypted: true,
   },
   {
     value: 'google-qr',
-    title: 'Google Authenticator QR codes',
-    about: 'pictures to scan with a phone (not encrypted)',
+    title: 'settings-export-google-qr',
+    about: 'settings-export-google-qr-about',
     encrypted: false,
   },
   {
     value: 'aegis',
-    title: 'Aegis, not encrypted',
-    about: 'for apps that read Aegis files but not their passwords',
+    title: 'settings-export-aegis',
+    about: 'settings-export-aegis-about',
     encrypted: false,
   },
   {
     value: 'otpauth',
-    title: 'List of setup links, not encrypted',
-    about: 'a text file with one otpauth:// link for each account',
+    title: 'settings-export-otpauth',
+    about: 'settings-export-otpauth-about',
     encrypted: false,
   },
 ];
@@ -76,38 +76,33 @@ export const EXPORT_FIELDS: FieldsByCode = {
 
 /** The warning before an export that is not encrypted. */
 export function notEncryptedWarning(format: ExportFormat): string {
-  return format === 'google-qr'
-    ? 'These pictures are not encrypted. Anyone who gets them can make all your codes. Delete them after you use them.'
-    : 'This file is not encrypted. Anyone who gets it can make all your codes. Delete it after you use it.';
+  return format === 'google-qr' ? t('settings-export-warning-pictures') : t('settings-export-warning-file');
 }
 
 /** The first line of the result: how many accounts, and in how many pictures. */
 export function exportedText(report: ExportReport): string {
-  const accounts = count(report.exported, 'account', 'accounts');
   if (report.format === 'google-qr') {
-    return `Exported ${accounts} in ${count(report.files.length, 'QR picture', 'QR pictures')}.`;
+    return t('settings-export-done-pictures', { accounts: report.exported, pictures: report.files.length });
   }
-  return `Exported ${accounts}.`;
+  return t('settings-export-done', { accounts: report.exported });
 }
 
 /** What to do with the file next. */
 export function nextStepText(format: ExportFormat): string {
   switch (format) {
     case 'keystep':
-      return 'On the other computer, choose Restore from a backup in Keystep, and type your recovery password.';
+      return t('settings-export-next-keystep');
     case 'aegis-encrypted':
-      return 'Import this file in Aegis on your phone. Aegis asks for the password you chose for it.';
+      return t('settings-export-next-aegis-encrypted');
     case 'google-qr':
-      return 'In Google Authenticator on your phone, choose Transfer accounts, then Import accounts, and scan each picture.';
+      return t('settings-export-next-google-qr');
     case 'aegis':
     case 'otpauth':
-      return 'Import this file in your other app.';
+      return t('settings-export-next-other-app');
   }
 }
 
 /** The reminder after an export that is not encrypted. */
 export function deleteReminder(format: ExportFormat): string {
-  return format === 'google-qr'
-    ? 'These pictures are not encrypted. Delete them after you use them.'
-    : 'This file is not encrypted. Delete it after you use it.';
+  return format === 'google-qr' ? t('settings-export-delete-pictures') : t('settings-export-delete-file');
 }

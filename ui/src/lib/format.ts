@@ -1,3 +1,5 @@
+import { t } from './i18n.svelte';
+
 // How codes are split for reading: short groups are easier to hold in mind
 // while typing them into another window.
 const GROUPS: Record<number, readonly number[]> = {
@@ -37,18 +39,21 @@ export function count(n: number, one: string, many: string): string {
 }
 
 /**
- * "IRS code 622 792, 18 seconds left": a code as screen readers read it, with its service and, for a
- * code that changes with time, the seconds it has left. Digits are grouped as on screen, so what is
- * heard matches what is seen.
+ * "IRS code 622 792, 18 seconds left" ("Código de IRS 622 792, quedan 18 segundos"): a code as screen
+ * readers read it, with its service and, for a code that changes with time, the seconds it has left.
+ * Digits are grouped as on screen, so what is heard matches what is seen. Whole sentences per case, as
+ * the words go in another order in Spanish.
  */
 export function spokenCode(service: string, code: string, left: number | null = null): string {
-  const what = service ? `${service} code ${sayable(code)}` : `Code ${sayable(code)}`;
-  return left === null ? what : `${what}, ${left === 1 ? '1 second' : `${left} seconds`} left`;
+  const args = { service, code: sayable(code), seconds: left };
+  if (left === null) return service ? t('codes-spoken', args) : t('codes-spoken-no-service', args);
+  return service ? t('codes-spoken-timed', args) : t('codes-spoken-timed-no-service', args);
 }
 
 /** "Next IRS code 123 456": the code that comes after the one shown. */
 export function spokenNextCode(service: string, code: string): string {
-  return service ? `Next ${service} code ${sayable(code)}` : `Next code ${sayable(code)}`;
+  const args = { service, code: sayable(code) };
+  return service ? t('codes-spoken-next', args) : t('codes-spoken-next-no-service', args);
 }
 
 // Digits are said in their groups ("622 792"); a code with letters (Steam's) letter by letter, as a

@@ -4,6 +4,7 @@
 // src-tauri/tests/contract.rs checks them against the Rust commands, build.rs
 // and capabilities/main.json.
 import { invoke } from '@tauri-apps/api/core';
+import { t } from './i18n.svelte';
 import type { AccountView } from './bindings/AccountView';
 import type { BackupCodeHint } from './bindings/BackupCodeHint';
 import type { CatalogServiceView } from './bindings/CatalogServiceView';
@@ -32,9 +33,15 @@ import type { ExportReport } from './bindings/ExportReport';
 import type { ExportSkip } from './bindings/ExportSkip';
 import type { ClockStatus } from './bindings/ClockStatus';
 
+/**
+ * The plain fallback error. Its message is read each time it is shown (a getter), so it is in the
+ * window's language then, and changes with it where it is shown as is.
+ */
 export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   code: 'app.unexpected',
-  message: 'Something went wrong. Try again.',
+  get message() {
+    return t('common-error-unexpected');
+  },
 });
 
 /** Only text and number values: what a message may show (anything else is dropped, never shown). */

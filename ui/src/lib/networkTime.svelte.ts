@@ -1,5 +1,6 @@
 import type { ClockStatus } from './bindings/ClockStatus';
 import { clockStatus } from './ipc';
+import { t } from './i18n.svelte';
 
 /** Rust dispatches this on the window when a clock check ends. */
 export const CLOCK_EVENT = 'keystep:clock';
@@ -39,18 +40,17 @@ export function nowMs(): number {
   return Date.now() + networkTime.offsetMs;
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
-}
-
-/** "2 minutes slow", "40 seconds fast": an offset as people say it (the same words as Rust's). */
+/**
+ * "2 minutes slow", "40 seconds fast" ("2 minutos atrasado"): an offset as people say it (the same words
+ * as Rust's), to follow "Your computer's clock is" (common-clock-wrong).
+ */
 export function describeOffset(offsetMs: number): string {
   const seconds = Math.round(Math.abs(offsetMs) / 1000);
-  if (seconds === 0) return 'the right time';
+  if (seconds === 0) return t('common-clock-right-time');
   const minutes = Math.round(seconds / 60);
-  let amount: string;
-  if (seconds < 90) amount = plural(seconds, 'second');
-  else if (minutes < 60) amount = plural(minutes, 'minute');
-  else amount = plural(Math.round(seconds / 3600), 'hour');
-  return `${amount} ${offsetMs > 0 ? 'slow' : 'fast'}`;
+  const slow = offsetMs > 0;
+  if (seconds < 90) return t(slow ? 'common-clock-seconds-slow' : 'common-clock-seconds-fast', { count: seconds });
+  if (minutes < 60) return t(slow ? 'common-clock-minutes-slow' : 'common-clock-minutes-fast', { count: minutes });
+  const hours = Math.round(seconds / 3600);
+  return t(slow ? 'common-clock-hours-slow' : 'common-clock-hours-fast', { count: hours });
 }

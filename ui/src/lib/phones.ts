@@ -1,5 +1,6 @@
 // Words for the phone numbers screen. Rust parses numbers, keeps backup codes and writes the review;
-// this file only says it in English and sorts errors to the fields they are about.
+// this file says it in the window's language (messages in locales/*/phones.ftl) and sorts errors to the
+// fields they are about.
 import type { ServiceView } from './bindings/ServiceView';
 import type { PhoneKind } from './bindings/PhoneKind';
 import type { PhoneStatus } from './bindings/PhoneStatus';
@@ -9,36 +10,49 @@ import type { Severity } from './bindings/Severity';
 import type { RiskCode } from './bindings/RiskCode';
 import type { RiskItem } from './bindings/RiskItem';
 import { spellOutDate, spellOutDatesIn } from './dates';
+import { i18n, t, type Lang } from './i18n.svelte';
 
 /** Said next to each finding, so colour is never the only sign of how serious it is. */
-export const SEVERITY_WORDS: Record<Severity, string> = {
-  urgent: 'Fix now',
-  high: 'Important',
-  medium: 'Worth doing',
-  low: 'Tip',
+const SEVERITY_MESSAGES: Record<Severity, string> = {
+  urgent: 'phones-severity-urgent',
+  high: 'phones-severity-high',
+  medium: 'phones-severity-medium',
+  low: 'phones-severity-low',
 };
+
+export function severityWords(severity: Severity): string {
+  return t(SEVERITY_MESSAGES[severity]);
+}
 
 /** Short words for a row ("mobile"). */
-export const KIND_WORDS: Record<PhoneKind, string> = {
-  mobile: 'mobile',
-  landline: 'landline',
-  voip: 'internet number',
+const KIND_MESSAGES: Record<PhoneKind, string> = {
+  mobile: 'phones-kind-mobile',
+  landline: 'phones-kind-landline',
+  voip: 'phones-kind-voip',
 };
 
-/** Longer words for the kind picker. */
-export const KIND_OPTIONS: readonly { value: PhoneKind; label: string }[] = [
-  { value: 'mobile', label: 'Mobile phone' },
-  { value: 'landline', label: 'Landline (home or work phone)' },
-  { value: 'voip', label: 'Internet number (such as Google Voice)' },
-];
+export function kindWords(kind: PhoneKind): string {
+  return t(KIND_MESSAGES[kind]);
+}
+
+/** Longer words for the kind picker; a function, so the labels follow the window's language. */
+export function kindOptions(): { value: PhoneKind; label: string }[] {
+  return [
+    { value: 'mobile', label: t('phones-kind-option-mobile') },
+    { value: 'landline', label: t('phones-kind-option-landline') },
+    { value: 'voip', label: t('phones-kind-option-voip') },
+  ];
+}
 
 export type StatusChoice = PhoneStatus['state'];
 
-export const STATUS_OPTIONS: readonly { value: StatusChoice; label: string }[] = [
-  { value: 'in_use', label: 'In use' },
-  { value: 'leaving', label: 'Leaving on a date' },
-  { value: 'gone', label: 'Gone (I no longer have it)' },
-];
+export function statusOptions(): { value: StatusChoice; label: string }[] {
+  return [
+    { value: 'in_use', label: t('phones-status-option-in-use') },
+    { value: 'leaving', label: t('phones-status-option-leaving') },
+    { value: 'gone', label: t('phones-status-option-gone') },
+  ];
+}
 
 /** The value a service-picker option has for a service that is not in Keystep's list. */
 export const CUSTOM_SERVICE = 'custom';
@@ -52,17 +66,17 @@ export function isoToPlainDate(iso: string): string {
 export function statusWords(status: PhoneStatus): string {
   switch (status.state) {
     case 'in_use':
-      return 'in use';
+      return t('phones-status-in-use');
     case 'leaving':
-      return `leaving on ${isoToPlainDate(status.on)}`;
+      return t('phones-status-leaving', { date: isoToPlainDate(status.on) });
     case 'gone':
-      return 'gone';
+      return t('phones-status-gone');
   }
 }
 
 /** "Used by: Gmail, IRS" or "Used by: no services yet". */
 export function usedByText(usedBy: readonly string[]): string {
-  return `Used by: ${usedBy.length > 0 ? usedBy.join(', ') : 'no services yet'}`;
+  return usedBy.length > 0 ? t('phones-used-by', { services: usedBy.join(', ') }) : t('phones-used-by-none');
 }
 
 /** How a number is named next to a checkbox or in a list: "(555) 123-4567, My cell, gone". */
@@ -79,8 +93,8 @@ export function showsBackupCodes(service: ServiceView): boolean {
 
 /** "3 of 10 backup codes left", or that none are saved. */
 export function backupCodesText(left: number, total: number): string {
-  if (total === 0) return 'No backup codes saved yet.';
-  return `${left} of ${total} backup ${total === 1 ? 'code' : 'codes'} left`;
+  if (total === 0) return t('phones-backup-none');
+  return t('phones-backup-left', { left, total });
 }
 
 /** A nudge when Rust says few codes are left (`backupCodesLow`); null when there is nothing to say. */
@@ -88,15 +102,14 @@ export function backupCodesWarning(
   service: Pick<ServiceView, 'backupCodesLow' | 'backupCodesLeft' | 'serviceName'>,
 ): string | null {
   if (!service.backupCodesLow) return null;
-  if (service.backupCodesLeft === 0) return `All used. Make new ones on ${service.serviceName} and paste them here.`;
-  return `Only ${service.backupCodesLeft} left. Make new ones soon.`;
+  if (service.backupCodesLeft === 0) return t('phones-backup-all-used', { service: service.serviceName });
+  return t('phones-backup-few-left', { left: service.backupCodesLeft });
 }
 
 /** Said after a backup code is copied. */
 export function backupCopiedText(clearAfterSecs: number): string {
-  if (clearAfterSecs <= 0) return 'Copied. It is marked as used.';
-  const when = clearAfterSecs === 1 ? '1 second' : `${clearAfterSecs} seconds`;
-  return `Copied. It is marked as used. Keystep clears the clipboard in ${when}.`;
+  if (clearAfterSecs <= 0) return t('phones-backup-copied');
+  return t('phones-backup-copied-clears', { seconds: clearAfterSecs });
 }
 
 /** What the add-service form sends: a service from Keystep's list, or one the person names. */
@@ -110,8 +123,25 @@ export function cleanRegion(region: string): string {
   return region.trim().toUpperCase();
 }
 
-/** Verbs a catalog page title can start with and still read as what the button does. */
-const TITLE_VERBS = new Set(['add', 'change', 'manage', 'protect', 'recover', 'set', 'sign', 'turn', 'update', 'verify']);
+/**
+ * Verbs a catalog page title can start with and still read as what the button does, in each language.
+ * The core gives the titles in the window's language; a title still in English in the Spanish window
+ * gets the plain "open the page" words, which are right whatever the title says.
+ */
+const TITLE_VERBS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['add', 'change', 'manage', 'protect', 'recover', 'set', 'sign', 'turn', 'update', 'verify']),
+  es: new Set([
+    'activar', 'active', 'actualizar', 'actualice', 'administrar', 'administre', 'agregar', 'agregue', 'cambiar',
+    'cambie', 'configurar', 'configure', 'iniciar', 'inicie', 'proteger', 'proteja', 'recuperar', 'recupere',
+    'verificar', 'verifique',
+  ]),
+};
+
+/** A title that says where to click once there: "Chase: choose Sign in", "Chase: elija Iniciar sesión". */
+const WHERE_TO_CLICK: Record<Lang, RegExp> = {
+  en: /^(.+?):\s*((?:choose|sign)\b.*)$/i,
+  es: /^(.+?):\s*((?:elija|seleccione|inicie|haga)\b.*)$/i,
+};
 
 /**
  * The words on a review button that opens an official page, read as what the person does there:
@@ -120,27 +150,33 @@ const TITLE_VERBS = new Set(['add', 'change', 'manage', 'protect', 'recover', 's
  * same button of two services never sounds the same.
  */
 export function pageButtonLabel(title: string, serviceName: string): string {
+  const lang = i18n.lang;
   const clean = title.trim();
-  const choose = /^(.+?):\s*((?:choose|sign)\b.*)$/i.exec(clean);
-  if (choose) return `Open ${choose[1]} and ${choose[2]!.charAt(0).toLowerCase()}${choose[2]!.slice(1)}`;
-  const first = clean.split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (TITLE_VERBS.has(first) && !clean.endsWith('?')) {
-    return clean.toLowerCase().includes(serviceName.toLowerCase()) ? clean : `${clean} for ${serviceName}`;
+  const where = WHERE_TO_CLICK[lang].exec(clean);
+  if (where) {
+    const then = where[2] ?? '';
+    return t('phones-page-open-and', { site: where[1], then: `${then.charAt(0).toLowerCase()}${then.slice(1)}` });
   }
-  return `Open the ${serviceName} page “${clean}”`;
+  const first = clean.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (TITLE_VERBS[lang].has(first) && !clean.endsWith('?')) {
+    return clean.toLowerCase().includes(serviceName.toLowerCase())
+      ? clean
+      : t('phones-page-do-for', { title: clean, service: serviceName });
+  }
+  return t('phones-page-open', { service: serviceName, title: clean });
 }
 
 /** A Settings button says what it is for, so two of them never sound the same. */
 export function settingsButtonLabel(code: RiskCode): string {
   switch (code) {
     case 'no_recovery_password':
-      return 'Open Settings to set a recovery password';
+      return t('phones-settings-recovery-password');
     case 'no_backup_outside':
-      return 'Open Settings to choose a backup folder';
+      return t('phones-settings-backup-folder');
     case 'backup_failed':
-      return 'Open Settings to try the backup again';
+      return t('phones-settings-backup-again');
     default:
-      return 'Open Settings';
+      return t('phones-settings-open');
   }
 }
 
@@ -159,24 +195,17 @@ export function reviewEmptyText(
   phones: readonly PhoneView[],
   services: readonly Pick<ServiceView, 'codePhones' | 'recoveryPhones'>[],
 ): { text: string; done: boolean } {
-  if (phones.length === 0) {
-    return {
-      text: 'Start by adding the phone number you have now, under “Your numbers”. Then add the services that send you codes.',
-      done: false,
-    };
-  }
-  if (services.length === 0) {
-    return { text: 'Next, add a service that sends you sign-in codes, under “Your services”, such as your bank or email.', done: false };
-  }
+  if (phones.length === 0) return { text: t('phones-empty-no-phones'), done: false };
+  if (services.length === 0) return { text: t('phones-empty-no-services'), done: false };
   if (services.every((s) => s.codePhones.length === 0 && s.recoveryPhones.length === 0)) {
-    return { text: 'Next, tick the numbers each of your services uses, and press Save.', done: false };
+    return { text: t('phones-empty-no-ticks'), done: false };
   }
-  return { text: 'Nothing to fix right now.', done: true };
+  return { text: t('phones-empty-done'), done: true };
 }
 
 /** The line at the top of the screen: how many findings, and how many to fix now. */
 export function reviewSummaryText(items: readonly Pick<RiskItem, 'severity'>[]): string {
   const urgent = items.filter((i) => i.severity === 'urgent').length;
-  const count = items.length === 1 ? '1 thing could lock you out' : `${items.length} things could lock you out`;
-  return urgent > 0 ? `${count}, ${urgent} of them to fix now.` : `${count}.`;
+  const count = items.length;
+  return urgent > 0 ? t('phones-summary-urgent', { count, urgent }) : t('phones-summary', { count });
 }

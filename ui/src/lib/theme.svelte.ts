@@ -6,10 +6,11 @@
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export const THEME_OPTIONS: readonly { value: ThemeChoice; label: string }[] = [
-  { value: 'system', label: 'Same as this computer' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+/** The choices in Settings, each with the message id of its name (read with `t()` where shown). */
+export const THEME_OPTIONS: readonly { value: ThemeChoice; message: string }[] = [
+  { value: 'system', message: 'settings-theme-system' },
+  { value: 'light', message: 'settings-theme-light' },
+  { value: 'dark', message: 'settings-theme-dark' },
 ];
 
 const STORAGE_KEY = 'keystep.theme';

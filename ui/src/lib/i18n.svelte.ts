@@ -1,0 +1,201 @@
+/**
+ * Every word in the window comes from the Fluent message files in `ui/src/locales/<lang>/*.ftl`, one
+ * file per area, the same message ids in each language (a test checks that, and that every id is used).
+ *
+ * The language follows the computer's (WebKit gives the process locale as `navigator.languages`) unless
+ * the person chose one in Settings. Like the theme, the choice is kept in the page's own storage: it is
+ * not a secret, and knowing it needs no call to Rust before the first paint. Changing it re-renders every
+ * `t()` at once, because `t()` reads the language from reactive state; text the core writes (guides, the
+ * review) is fetched again by the screens that show it, which watch `i18n.contentLang`.
+ */
+
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+
+/** The languages the window speaks, English first. */
+export const LANGS = ['en', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+export type LangChoice = 'system' | Lang;
+
+/** Each language's name in itself: a person looking for their language must be able to read it. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' }; // i18n-ignore: each name in itself
+
+/** The locale given to Intl (dates, numbers, plural rules): US forms, as the services are American. */
+const INTL_LOCALE: Record<Lang, string> = { en: 'en-US', es: 'es-US' };
+
+const STORAGE_KEY = 'keystep.lang';
+
+const FILES = import.meta.glob('../locales/*/*.ftl', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** The message files of one language, by file name (`codes.ftl`): for the checks in the tests too. */
+export function messageFiles(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(FILES)) {
+    const match = /\/locales\/([a-z]+)\/([^/]+\.ftl)$/.exec(path);
+    const file = match?.[2];
+    if (file && match[1] === lang) out[file] = text;
+  }
+  return out;
+}
+
+function buildBundle(lang: Lang): FluentBundle {
+  // No Unicode isolation marks around values: both languages run left to right, and the marks would
+  // end up in copied text and in what screen readers spell out.
+  const bundle = new FluentBundle(INTL_LOCALE[lang], { useIsolating: false });
+  for (const text of Object.values(messageFiles(lang))) {
+    bundle.addResource(new FluentResource(text));
+  }
+  return bundle;
+}
+
+const bundles: Record<Lang, FluentBundle> = { en: buildBundle('en'), es: buildBundle('es') };
+
+/** Arguments of a message: Fluent formats numbers and dates for the language itself. */
+export type MessageArgs = Record<string, FluentVariable | null | undefined>;
+
+/** The language a list of language tags (`navigator.languages`) asks for, or English. */
+export function langFromTags(tags: readonly string[]): Lang {
+  for (const tag of tags) {
+    const primary = tag.toLowerCase().split(/[-_.@]/)[0];
+    const found = LANGS.find((l) => l === primary);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+function systemLang(): Lang {
+  if (typeof navigator === 'undefined') return 'en';
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
+  return langFromTags(tags);
+}
+
+function isChoice(value: unknown): value is LangChoice {
+  return value === 'system' || LANGS.includes(value as Lang);
+}
+
+function format(lang: Lang, id: string, args?: MessageArgs): string | undefined {
+  const bundle = bundles[lang];
+  const message = bundle.getMessage(id);
+  if (!message?.value) return undefined;
+  const clean: Record<string, FluentVariable> = {};
+  for (const [key, value] of Object.entries(args ?? {})) {
+    if (value !== null && value !== undefined) clean[key] = value;
+  }
+  return bundle.formatPattern(message.value, clean);
+}
+
+type Listener = (lang: Lang) => void;
+
+class I18n {
+  choice = $state<LangChoice>('system');
+  lang = $state<Lang>('en');
+  /**
+   * The language the core writes its text in (guides, the review). It follows `lang` once the core has
+   * been told, so a screen that fetches the core's text again when this changes never gets the old
+   * language back. Without a core to tell (the unit tests), it follows `lang` at once.
+   */
+  contentLang = $state<Lang>('en');
+  #listeners: Listener[] = [];
+  #tellCore: ((lang: Lang) => Promise<unknown>) | null = null;
+
+  /** Reads the kept choice; call once before the first render. */
+  start(): void {
+    let kept: string | null = null;
+    try {
+      kept = localStorage.getItem(STORAGE_KEY);
+    } catch {
+      // Storage can be unavailable: the computer's language is a good default.
+    }
+    this.choice = isChoice(kept) ? kept : 'system';
+    this.#apply();
+  }
+
+  /** Changes the language now, without a restart, and keeps the choice for the next start. */
+  choose(choice: LangChoice): void {
+    this.choice = choice;
+    try {
+      if (choice === 'system') localStorage.removeItem(STORAGE_KEY);
+      else localStorage.setItem(STORAGE_KEY, choice);
+    } catch {
+      // Not kept: it still applies until Keystep closes.
+    }
+    this.#apply();
+  }
+
+  /** The language the computer asks for (what "Same as this computer" means). */
+  get systemLang(): Lang {
+    return systemLang();
+  }
+
+  /** The locale for Intl formatting of dates and numbers in the current language. */
+  get locale(): string {
+    return INTL_LOCALE[this.lang];
+  }
+
+  /** Tells the core the language now and after every change, before `contentLang` moves on. */
+  connectCore(tell: (lang: Lang) => Promise<unknown>): void {
+    this.#tellCore = tell;
+    void this.#syncCore(this.lang);
+  }
+
+  async #syncCore(lang: Lang): Promise<void> {
+    try {
+      await this.#tellCore?.(lang);
+    } catch {
+      // The core keeps its language; its text is fetched again all the same, and shows in that one.
+    }
+    // A later change may have overtaken this one: only the newest language is taken.
+    if (this.lang === lang) this.contentLang = lang;
+  }
+
+  /** Calls `listener` with the language now and on every change (to tell the core which one). */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.push(listener);
+    listener(this.lang);
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Back to the computer's language with nothing kept; for tests. */
+  reset(): void {
+    this.#listeners = [];
+    this.#tellCore = null;
+    this.choice = 'system';
+    this.lang = 'en';
+    this.contentLang = 'en';
+    if (typeof document !== 'undefined') document.documentElement.lang = 'en';
+  }
+
+  #apply(): void {
+    const next = this.choice === 'system' ? systemLang() : this.choice;
+    const changed = next !== this.lang;
+    this.lang = next;
+    // Screen readers choose their voice by the page's language.
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+    if (!changed) return;
+    for (const listener of this.#listeners) listener(next);
+    if (this.#tellCore) void this.#syncCore(next);
+    else this.contentLang = next;
+  }
+}
+
+/** The window's language. */
+export const i18n = new I18n();
+
+/**
+ * The text of message `id` in the window's language, with `args` filled in. A message missing in the
+ * language falls back to English, and one missing everywhere shows its id (the key check in the tests
+ * keeps both from reaching a person).
+ */
+export function t(id: string, args?: MessageArgs): string {
+  return format(i18n.lang, id, args) ?? format('en', id, args) ?? id;
+}
+
+/** The text of a message in a given language (the Settings list names each language in itself). */
+export function tIn(lang: Lang, id: string, args?: MessageArgs): string {
+  return format(lang, id, args) ?? format('en', id, args) ?? id;
+}

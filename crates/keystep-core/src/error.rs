@@ -1378,6 +1378,41 @@ mod window_messages {
         None
     }
 
+    /// The variants of a selector: each starts on a line of its own (`[key]` or `*[key]`) outside any
+    /// nested placeable; its value may go on over lines inside a nested placeable.
+    fn split_variants(text: &str) -> Result<Vec<(bool, &str, &str)>, String> {
+        let mut starts = Vec::new();
+        let mut depth = 0i32;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if depth == 0 && (trimmed.starts_with('[') || trimmed.starts_with("*[")) {
+                starts.push(offset + line.len() - trimmed.len());
+            }
+            for c in line.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            offset += line.len();
+        }
+        let mut out = Vec::new();
+        for (i, start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let variant = text[*start..end].trim();
+            let is_default = variant.starts_with('*');
+            let (key, value) = variant
+                .trim_start_matches('*')
+                .strip_prefix('[')
+                .and_then(|v| v.split_once(']'))
+                .ok_or(format!("not a variant: {variant}"))?;
+            out.push((is_default, key.trim(), value.trim()));
+        }
+        Ok(out)
+    }
+
     fn render(pattern: &str, args: &BTreeMap<String, ArgValue>) -> Result<String, String> {
         let mut out = String::new();
         let mut rest = pattern;
@@ -1399,14 +1434,7 @@ mod window_messages {
                 };
                 let mut chosen = None;
                 let mut default = None;
-                for line in variants.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                    let is_default = line.starts_with('*');
-                    let line = line.trim_start_matches('*');
-                    let (key, text) = line
-                        .strip_prefix('[')
-                        .and_then(|l| l.split_once(']'))
-                        .ok_or(format!("not a variant: {line}"))?;
-                    let text = text.trim();
+                for (is_default, key, text) in split_variants(variants)? {
                     if key == wanted || Some(key) == plural {
                         chosen.get_or_insert(text);
                     }

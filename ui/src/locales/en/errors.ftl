@@ -94,7 +94,9 @@ error-input-bad-date = The date is not valid: { $reason ->
         [date_shape_unshown] that is not written as a date. Use YYYY-MM-DD, for example 2026-12-31.
         [date_year] { $date } is not a possible day: the year must be from { $min } to { $max }.
         [date_month] { $date } does not exist: there is no month { $month } (months go from 01 to 12). Use YYYY-MM-DD, for example 2026-12-31.
-        [date_day] { $date } does not exist: { $month } { $year } has days 01 to { $days }. Use YYYY-MM-DD, for example 2026-12-31.
+        [date_day] { $date } does not exist: { $month_number ->
+           *[other] { $month }
+        } { $year } has days 01 to { $days }. Use YYYY-MM-DD, for example 2026-12-31.
         [date_invalid] { $date } does not exist ({ $problem }).
        *[other] check it and try again.
     }
@@ -173,19 +175,27 @@ error-vault-wrong-key = The vault { $path } could not be unlocked with the key i
 error-vault-too-new = The vault { $path } was written by a newer Keystep (format { $version }). Update Keystep to open it.
 error-vault-link-broken = The vault { $path } is a link to { $target }, which is not there (a drive that is not connected, or a synced folder that is not ready yet). Connect it and try again, or remove the link to start a new vault. Nothing was changed.
 error-vault-lock-is-link = The lock file { $path } is a link. Keystep does not follow links for its lock file: remove it and try again (Keystep makes a new one). Nothing was changed.
-error-vault-io = Keystep could not { $action } { $path }: { $problem }
+error-vault-io = Keystep could not { $action_key ->
+       *[other] { $action }
+    } { $path }: { $problem }
 error-vault-encode = Keystep could not prepare your data for saving. Nothing was saved, and no file was changed. Try again; if it keeps happening, report it: it is a fault in Keystep. The details below help to fix it.
-error-system-random = Your system's random number generator failed, so Keystep could not { $purpose }. Nothing was changed. Try again; if it keeps happening, restart the computer, and report it if that does not help.
+error-system-random = Your system's random number generator failed, so Keystep could not { $purpose_key ->
+       *[other] { $purpose }
+    }. Nothing was changed. Try again; if it keeps happening, restart the computer, and report it if that does not help.
 error-vault-no-data-dir = Keystep could not find a folder for its data. Set KEYSTEP_HOME or use --home DIR.
 error-vault-wrong-password = That is not the recovery password of these codes. Check it and try again (capital letters and spaces count). Nothing was changed.
 error-vault-password-needed = Keystep cannot get the key of your codes from this computer's keychain, but you set a recovery password: open your codes with it (in the window, type it; on the command line, add --password-file FILE). Nothing was changed.
 error-vault-not-open = Your codes are not open yet. Wait a moment, or restart Keystep.
 error-vault-none = Keystep has no codes on this computer yet. Start new, or restore a backup.
 error-vault-locked = Keystep is locked. Type your recovery password to open your codes.
-error-password-none = { $what } needs a recovery password, and none is set. Set one first (Settings, or: keystep password set --new-password-file FILE). Nothing was changed.
+error-password-none = { $what_key ->
+       *[other] { $what }
+    } needs a recovery password, and none is set. Set one first (Settings, or: keystep password set --new-password-file FILE). Nothing was changed.
 error-password-current-needed = To change or remove the recovery password, give the current one first (--password-file). Nothing was changed.
 error-backup-none = There is no backup of your codes in Keystep's data folder yet. If you have one elsewhere (a USB stick, a synced folder), restore it from there.
-error-file-not-regular = Keystep did not read { $path }: it is { $what }, not a regular file. Give the path of a file saved on disk.
+error-file-not-regular = Keystep did not read { $path }: it is { $what_key ->
+       *[other] { $what }
+    }, not a regular file. Give the path of a file saved on disk.
 error-file-too-large = Keystep did not read { $path }: it is larger than { $limit }, more than a file of this kind can be.
 error-file-not-text = Keystep did not read { $path }: it is not a text file (it is not UTF-8). Save it as plain text and try again.
 error-file-unreadable = Keystep did not read { $path }: it could not be read ({ $problem }).
@@ -246,4 +256,8 @@ error-clock-disagree = The time servers do not agree ({ $answers }), so Keystep 
 error-app-unexpected = Keystep could not open your codes. Try again.
 error-app-open-failed = Keystep could not start your web browser. Open the page yourself: type the address shown in the guide.
 error-app-nothing-chosen = No file was chosen.
-error-clipboard-failed = Keystep could not copy the { $what }. { $instead }
+error-clipboard-failed = Keystep could not copy the { $what_key ->
+       *[other] { $what }
+    }. { $instead_key ->
+       *[other] { $instead }
+    }

@@ -94,8 +94,22 @@ error-input-bad-date = La fecha no es válida: { $reason ->
         [date_shape_unshown] eso no está escrito como una fecha. Use AAAA-MM-DD, por ejemplo 2026-12-31.
         [date_year] { $date } no es un día posible: el año debe estar entre { $min } y { $max }.
         [date_month] { $date } no existe: no hay mes { $month } (los meses van del 01 al 12). Use AAAA-MM-DD, por ejemplo 2026-12-31.
-        [date_day] { $date } no existe: ese mes tiene los días del 01 al { $days }. Use AAAA-MM-DD, por ejemplo 2026-12-31.
-        [date_invalid] { $date } no existe.
+        [date_day] { $date } no existe: { $month_number ->
+            [1] enero
+            [2] febrero
+            [3] marzo
+            [4] abril
+            [5] mayo
+            [6] junio
+            [7] julio
+            [8] agosto
+            [9] septiembre
+            [10] octubre
+            [11] noviembre
+            [12] diciembre
+           *[other] { $month }
+        } de { $year } tiene los días del 01 al { $days }. Use AAAA-MM-DD, por ejemplo 2026-12-31.
+        [date_invalid] { $date } no existe ({ $problem }).
        *[other] revíselo y vuelva a intentarlo.
     }
 error-input-bad-backup-codes = La lista de códigos de respaldo no es válida: { $reason ->
@@ -122,7 +136,9 @@ error-input-bad-password = La contraseña de recuperación no es válida: { $rea
         [password_empty] Escriba una contraseña de recuperación.
         [password_too_long] Esa contraseña tiene más de { $max } caracteres. Use una más corta.
         [password_control_char] Esa contraseña tiene un salto de línea u otro carácter invisible. Use letras, dígitos, espacios y signos de puntuación.
-        [password_weak] Esa contraseña es demasiado fácil de adivinar. Use una más larga, o use la frase de contraseña que Keystep sugiere, y anótela.
+        [password_weak] Esa contraseña es demasiado fácil de adivinar.{ $feedback ->
+           *[other] {""}
+        } Use una más larga, o use la frase de contraseña que Keystep sugiere, y anótela.
        *[other] revíselo y vuelva a intentarlo.
     }
 error-input-bad-lock-after = El tiempo antes de bloquear no es válido: { $reason ->
@@ -182,7 +198,7 @@ error-vault-io = Keystep no pudo { $action_key ->
         [make_the_backup_folder] crear la carpeta de copias de seguridad
         [follow_the_link] seguir el enlace
         [create_the_data_folder] crear la carpeta de datos
-       *[other] usar
+       *[other] { $action }
     } { $path }: { $problem }
 error-vault-encode = Keystep no pudo preparar sus datos para guardarlos. No se guardó nada y no se cambió ningún archivo. Vuelva a intentarlo; si sigue pasando, infórmelo: es una falla de Keystep. Los detalles de abajo ayudan a corregirla.
 error-system-random = El generador de números aleatorios de su sistema falló, así que Keystep no pudo { $purpose_key ->
@@ -193,7 +209,7 @@ error-system-random = El generador de números aleatorios de su sistema falló, 
         [encrypt_your_data_for_saving] cifrar sus datos para guardarlos
         [make_the_keys_of_the_aegis_export] crear las claves de la exportación de Aegis
         [make_a_passphrase] crear una frase de contraseña
-       *[other] terminar
+       *[other] { $purpose }
     }. No se cambió nada. Vuelva a intentarlo; si sigue pasando, reinicie la computadora, e infórmelo si eso no ayuda.
 error-vault-no-data-dir = Keystep no encontró una carpeta para sus datos. Defina KEYSTEP_HOME o use --home CARPETA.
 error-vault-wrong-password = Esa no es la contraseña de recuperación de estos códigos. Revísela y vuelva a intentarlo (las mayúsculas y los espacios cuentan). No se cambió nada.
@@ -207,7 +223,7 @@ error-password-none = { $what_key ->
         [removing_the_recovery_password] Quitar la contraseña de recuperación
         [this_vault_opens_only_with_its_password_so_removing_it] Este archivo de códigos solo se abre con su contraseña, así que quitarla
         [a_backup_that_opens_on_another_computer] Una copia de seguridad que se abra en otra computadora
-       *[other] Esto
+       *[other] { $what }
     } necesita una contraseña de recuperación, y no hay ninguna. Cree una primero (en Configuración, o con: keystep password set --new-password-file ARCHIVO). No se cambió nada.
 error-password-current-needed = Para cambiar o quitar la contraseña de recuperación, primero escriba la actual (--password-file). No se cambió nada.
 error-backup-none = Todavía no hay ninguna copia de seguridad de sus códigos en la carpeta de datos de Keystep. Si tiene una en otro lugar (una memoria USB, una carpeta sincronizada), restáurela desde allí.
@@ -216,7 +232,7 @@ error-file-not-regular = Keystep no leyó { $path }: es { $what_key ->
         [a_named_pipe_fifo] una tubería con nombre (FIFO)
         [a_device] un dispositivo
         [a_socket] un socket
-       *[other] algo que no es un archivo
+       *[other] { $what }
     }, no un archivo normal. Indique la ruta de un archivo guardado en el disco.
 error-file-too-large = Keystep no leyó { $path }: pesa más de { $limit }, más de lo que puede pesar un archivo de este tipo.
 error-file-not-text = Keystep no leyó { $path }: no es un archivo de texto (no está en UTF-8). Guárdelo como texto sin formato y vuelva a intentarlo.
@@ -285,7 +301,7 @@ error-clipboard-failed = Keystep no pudo copiar { $what_key ->
         [code] el código
         [address] la dirección
         [backup_code] el código de respaldo
-       *[other] el texto
+       *[other] { $what }
     }. { $instead_key ->
         [type_it_in_by_hand_instead] Escríbalo a mano.
         [type_it_into_your_browser_by_hand_instead] Escríbala a mano en su navegador.

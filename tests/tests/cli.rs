@@ -295,6 +295,108 @@ service = "logingov"
 }
 
 #[test]
+fn guide_list_in_spanish_flags_each_guide_and_an_unknown_language_is_a_usage_error() {
+    require_session();
+    let home = tempfile::tempdir().unwrap();
+    // A guide of the person's own (a copy of the IRS guide) and its Spanish translation in `es/`.
+    let folder = home.path().join("guides");
+    std::fs::create_dir_all(folder.join("es")).unwrap();
+    let english = keystep_core::guides::BUNDLED_GUIDES
+        .iter()
+        .find(|(f, _)| *f == "irs-sign-in.toml")
+        .unwrap()
+        .1
+        .replacen("id = \"irs-sign-in\"", "id = \"my-irs\"", 1)
+        .replacen(
+            "title = \"Sign in to your IRS online account\"",
+            "title = \"My IRS sign-in\"",
+            1,
+        );
+    std::fs::write(folder.join("mine.toml"), &english).unwrap();
+    // Its texts name English guides, which a Spanish translation may not: those names are unmade.
+    let translation = english
+        .replacen(
+            "title = \"My IRS sign-in\"",
+            "title = \"Mi inicio de sesión del IRS\"",
+            1,
+        )
+        .replace("guide *", "guide: *");
+    let file = folder.join("es").join("my-irs.toml");
+    std::fs::write(&file, &translation).unwrap();
+
+    let out = keystep(home.path(), &["guide", "list", "--json", "--lang", "es"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 19, "{}", list.len());
+    for g in list {
+        assert!(g["translated"].is_boolean(), "{g}");
+    }
+    let mine = list.iter().find(|g| g["id"] == "my-irs").unwrap();
+    assert_eq!(mine["title"], "Mi inicio de sesión del IRS");
+    assert_eq!(mine["translated"], true);
+    assert_eq!(mine["own"], true);
+    // In English every guide is in its own language.
+    let out = keystep(home.path(), &["guide", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["translated"] == true)
+    );
+
+    let out = keystep(home.path(), &["guide", "list", "--json", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("fr") && err.contains("en, es"), "{err}");
+    assert!(stdout(&out).is_empty());
+
+    // A file under es/ validates as a translation: a renamed step is reported at its line.
+    let out = keystep(home.path(), &["guide", "validate", file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout(&out).contains("a translation into es"),
+        "{}",
+        stdout(&out)
+    );
+    let broken = translation.replacen("id = \"check-idme-page\"", "id = \"check-page\"", 1);
+    std::fs::write(&file, &broken).unwrap();
+    let out = keystep(home.path(), &["guide", "validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let line = broken
+        .lines()
+        .position(|l| l.contains("\"check-page\""))
+        .unwrap()
+        + 1;
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:{line}:6: step \"check-page\" is not in",
+            file.display()
+        )),
+        "{err}"
+    );
+
+    let out = keystep(home.path(), &["guide", "readability", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for row in rows.as_array().unwrap() {
+        assert!(row["score"].as_f64().unwrap() <= 8.0, "{row}");
+    }
+}
+
+#[test]
 fn phone_commands_add_list_review_and_plan_against_the_real_keychain() {
     require_session();
     let home = tempfile::tempdir().unwrap();

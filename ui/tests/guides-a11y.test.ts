@@ -32,6 +32,7 @@ function guide(id: string, title: string, openRun: RunSummary | null = null): Gu
     needs: [],
     checked: '2026-11-28',
     fromUserFolder: false,
+    translated: true,
     openRun,
   };
 }
@@ -49,6 +50,7 @@ function runView(step: StepView | null, extra: Partial<RunView> = {}): RunView {
     runId: 'r1',
     guideId: 'irs-sign-in',
     guideTitle: 'Sign in to your IRS online account',
+    translated: true,
     checked: '2026-11-28',
     done: 0,
     total: 8,

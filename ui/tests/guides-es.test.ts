@@ -18,7 +18,7 @@ import { i18n, tIn } from '../src/lib/i18n.svelte';
 import { checkSummary, NO_LINK_GUIDE, reasonText, verdictSentence } from '../src/lib/linkCheck';
 import { fakeBackend, T0, timedCode, totp } from './backend';
 
-function guide(id: string, title: string, extra: Partial<GuideSummary> & { translated?: boolean } = {}): GuideSummary {
+function guide(id: string, title: string, extra: Partial<GuideSummary> = {}): GuideSummary {
   return {
     id,
     title,
@@ -29,6 +29,7 @@ function guide(id: string, title: string, extra: Partial<GuideSummary> & { trans
     needs: ['Su teléfono'],
     checked: '2026-11-28',
     fromUserFolder: false,
+    translated: true,
     openRun: null,
     ...extra,
   };
@@ -52,11 +53,12 @@ function list(guides: GuideSummary[]): GuideList {
   return { guides, pastRuns: [], userFolder: '', problems: [] };
 }
 
-function runView(actions: ActionView[], extra: Partial<RunView> & { translated?: boolean } = {}): RunView {
+function runView(actions: ActionView[], extra: Partial<RunView> = {}): RunView {
   return {
     runId: 'r1',
     guideId: 'irs-sign-in',
     guideTitle: 'Iniciar sesión en el IRS',
+    translated: true,
     checked: '2026-11-28',
     done: 0,
     total: 5,

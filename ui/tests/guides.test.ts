@@ -34,6 +34,7 @@ function guide(id: string, title: string, extra: Partial<GuideSummary> = {}): Gu
     needs: ['Your ID.me email and password', 'Your phone'],
     checked: '2026-11-28',
     fromUserFolder: false,
+    translated: true,
     openRun: null,
     ...extra,
   };
@@ -63,6 +64,7 @@ function runView(step: StepView | null, extra: Partial<RunView> = {}): RunView {
     runId: 'r1',
     guideId: 'irs-sign-in',
     guideTitle: 'Sign in to the IRS',
+    translated: true,
     checked: '2026-11-28',
     done: 0,
     total: 5,

@@ -74,6 +74,7 @@ const PLAN_RUN: RunView = {
   runId: 'plan-run',
   guideId: 'plan-x',
   guideTitle: 'Move to your new number',
+  translated: true,
   checked: null,
   done: 0,
   total: 4,

@@ -18,7 +18,7 @@ use keystep_core::guides;
 use keystep_core::keychain::{self, Keychain};
 use keystep_core::links::Verdict;
 use keystep_core::paths::DataDir;
-use keystep_core::{AccountView, Error, Keystep, OtpKind};
+use keystep_core::{AccountView, Error, Keystep, Lang, OtpKind};
 use serde::Serialize;
 
 /// Keystep: one-time codes whose secrets are guarded by your OS keychain.
@@ -185,18 +185,48 @@ enum GuideCommand {
     /// List every guide: the bundled ones and those in your guides folder. Problems of guide files
     /// that were left out go to stderr.
     List {
-        /// Print a JSON array: id, title, summary, services, steps (count), own, checked.
+        /// Print a JSON array: id, title, summary, services, steps (count), own, checked, translated.
         #[arg(long)]
         json: bool,
+        /// The language of titles and summaries: en or es. A guide with no translation is listed in
+        /// English, with translated = false.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Check guide files: unknown fields, duplicate ids, missing branches or pages, links outside the
     /// service's official pages, missing sources. Problems are listed as FILE:LINE:COLUMN: message.
-    /// Exit 0 when every file is fine, 2 otherwise.
+    /// A file in a folder named after a language (`es/irs-sign-in.toml`) is a translation: it is also
+    /// held against the guide with the same id (bundled, or in your guides folder), which must have
+    /// the same steps, branches and actions. Exit 0 when every file is fine, 2 otherwise.
     Validate {
         /// One or more guide files (.toml).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// How easy each bundled guide is to read: the Flesch-Kincaid grade for English (the tests keep
+    /// every guide at 8 or below), the Fernandez-Huerta score for Spanish (higher is easier).
+    Readability {
+        /// The language to measure: en or es. A guide with no translation has no Spanish score.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// Print a JSON array: id, title, lang, translated, score, words, sentences, syllables.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Reads `--lang`: a language Keystep speaks, or a usage error (exit 2) that names them.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == text.trim().to_ascii_lowercase())
+        .ok_or_else(|| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            format!(
+                "unknown language \"{text}\"; Keystep speaks: {} (English and Spanish)",
+                known.join(", ")
+            )
+        })
 }
 
 /// A failure with its exit code; the message is already written for a person.
@@ -300,10 +330,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Service { command } => service::run_service(dir, command)?,
         Command::Guide {
             command: GuideCommand::Validate { files },
-        } => validate_guides(&files)?,
+        } => validate_guides(&dir, &files)?,
         Command::Guide {
-            command: GuideCommand::List { json },
-        } => list_guides(&dir, json),
+            command: GuideCommand::List { json, lang },
+        } => list_guides(&dir, json, lang),
+        Command::Guide {
+            command: GuideCommand::Readability { lang, json },
+        } => guide_readability(lang, json),
         Command::Code { query, at, json } => {
             let offset_ms = if at.is_none() {
                 clock::code_offset_ms(&dir)
@@ -397,28 +430,97 @@ fn setup_link(
 }
 
 /// Lists the guides a person can run; the problems of left-out guide files go to stderr.
-fn list_guides(dir: &DataDir, json: bool) {
+fn list_guides(dir: &DataDir, json: bool, lang: Lang) {
     let library = keystep_core::load_guides(Some(&dir.guides_dir()));
     for problem in library.problems() {
         eprintln!("keystep: left out: {problem}");
     }
-    let entries = library.entries();
+    let entries = library.entries_in(lang);
     if json {
         println!("{}", to_json(&entries));
         return;
     }
     for g in &entries {
         let own = if g.own { " (your own)" } else { "" };
+        let english = if g.translated {
+            ""
+        } else {
+            " (no translation: in English)"
+        };
         println!(
-            "{}{own}\n  {} — {} steps\n  {}",
+            "{}{own}{english}\n  {} — {} steps\n  {}",
             g.id, g.title, g.steps, g.summary
         );
     }
 }
 
+/// One guide's readability, as `keystep guide readability --json` prints it.
+#[derive(Serialize)]
+struct ReadabilityOut {
+    id: String,
+    title: String,
+    lang: Lang,
+    /// False when the guide has no translation into `lang` (then no score).
+    translated: bool,
+    /// The Flesch-Kincaid grade (en) or the Fernandez-Huerta score (es), rounded to one decimal.
+    score: Option<f64>,
+    words: usize,
+    sentences: usize,
+    syllables: usize,
+}
+
+/// Prints the readability of every bundled guide in `lang`.
+fn guide_readability(lang: Lang, json: bool) {
+    use keystep_core::guides::readability::{guide_counts, score_name};
+    let library = keystep_core::load_guides(None);
+    let rows: Vec<ReadabilityOut> = library
+        .guides_in(lang)
+        .into_iter()
+        .map(|l| {
+            let c = if l.translated {
+                guide_counts(l.guide, lang)
+            } else {
+                Default::default()
+            };
+            ReadabilityOut {
+                id: l.guide.id.clone(),
+                title: l.guide.title.clone(),
+                lang,
+                translated: l.translated,
+                score: l.translated.then(|| (c.score(lang) * 10.0).round() / 10.0),
+                words: c.words,
+                sentences: c.sentences,
+                syllables: c.syllables,
+            }
+        })
+        .collect();
+    if json {
+        println!("{}", to_json(&rows));
+        return;
+    }
+    println!("{} ({}):", score_name(lang), lang.code());
+    for r in &rows {
+        match r.score {
+            Some(score) => println!("{score:>6.1}  {}  {}", r.id, r.title),
+            None => println!("     -  {}  (no translation)", r.id),
+        }
+    }
+}
+
+/// The language a guide file is a translation into: the name of its folder (`es/irs-sign-in.toml`),
+/// when that is a language other than English.
+fn translation_lang(path: &std::path::Path) -> Option<Lang> {
+    let folder = path.parent()?.file_name()?.to_str()?;
+    Lang::ALL
+        .into_iter()
+        .find(|l| *l != Lang::En && l.code() == folder)
+}
+
 /// Validates guide files against the bundled catalog; every problem of every file is listed.
-fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
+fn validate_guides(dir: &DataDir, files: &[PathBuf]) -> Result<(), Failure> {
     let mut failed = 0;
+    // The guides a translation may translate: the bundled ones and those of the guides folder.
+    let mut library: Option<guides::Library> = None;
     for path in files {
         let name = path.display().to_string();
         // At most the size limit plus one byte; a named pipe or a device is refused unopened.
@@ -430,9 +532,18 @@ fn validate_guides(files: &[PathBuf]) -> Result<(), Failure> {
                 continue;
             }
         };
-        match keystep_core::check_guide(&name, &text) {
-            Ok(guide) => println!(
-                "{name}: ok ({} steps, {} branches)",
+        let checked = match translation_lang(path) {
+            Some(lang) => {
+                let library = library
+                    .get_or_insert_with(|| keystep_core::load_guides(Some(&dir.guides_dir())));
+                keystep_core::check_guide_translation(library, &name, &text, lang)
+                    .map(|g| (g, format!(", a translation into {}", lang.code())))
+            }
+            None => keystep_core::check_guide(&name, &text).map(|g| (g, String::new())),
+        };
+        match checked {
+            Ok((guide, what)) => println!(
+                "{name}: ok ({} steps, {} branches{what})",
                 guide.steps.len(),
                 guide.branches.len()
             ),

@@ -5,7 +5,8 @@
 //! - [`vault`]: the encrypted vault file (one for codes, numbers, services, backup codes and guide
 //!   progress), and [`keychain`]: its key in the OS keychain;
 //! - [`otp`]: one-time codes (TOTP, HOTP, Steam) and `otpauth://` setup links; [`account`]: accounts;
-//! - [`guides`]: guided sign-in (the guide format, the bundled guides, runs through them);
+//! - [`guides`]: guided sign-in (the guide format, the bundled guides and their translations, runs
+//!   through them, readability); [`lang`]: the languages of the text the core writes;
 //! - [`phones`]: the person's phone numbers and the change-number planner; [`services`]: the services
 //!   they sign in to (which numbers each sends codes to, backup codes) and the risk review;
 //! - [`links`]: the official-site check of links, against [`catalog`]: the services Keystep knows
@@ -83,6 +84,17 @@ pub fn catalog_services_in(lang: Lang) -> Vec<services::views::CatalogServiceVie
 /// The guides a person can run: the bundled ones and the valid files of their guides folder.
 pub fn load_guides(folder: Option<&std::path::Path>) -> guides::Library {
     guides::Library::load(catalog::Catalog::bundled(), folder)
+}
+
+/// Checks a translation file into `lang` (`name` is the file name used in problems): it is held
+/// against the guide of `library` with the same id, and the guides it names must be titles in `lang`.
+pub fn check_guide_translation(
+    library: &guides::Library,
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> std::result::Result<guides::Guide, Vec<guides::GuideProblem>> {
+    library.check_translation(name, text, lang, catalog::Catalog::bundled())
 }
 
 /// Checks one guide file's text against the bundled catalog: the guide, or every problem with its

@@ -2,11 +2,12 @@
 //! re-reads the newest vault and saves under the write lock, like account changes.
 
 use super::Keystep;
+use crate::Lang;
 use crate::account::Account;
 use crate::error::{Error, Result};
 use crate::guides::format::Action;
-use crate::guides::view::{Person, RunView, run_view};
-use crate::guides::{Guide, GuideList, Library, Run};
+use crate::guides::view::{Person, RunView, run_view_in};
+use crate::guides::{Guide, GuideList, Library, LocalGuide, Run};
 use crate::phones::number::national_of;
 use crate::phones::planner::{Plan, apply_progress};
 use crate::services::ServiceRef;
@@ -41,17 +42,25 @@ impl Keystep {
         })
     }
 
-    /// The guides screen: every guide with its open run, and past runs.
+    /// The guides screen, in [`Keystep::lang`]: every guide with its open run, and past runs.
     pub fn guide_list(&mut self, library: &Library) -> Result<GuideList> {
         let catalog = self.catalog;
+        let lang = self.lang;
         let runs = self.runs()?;
-        let plans: Vec<Guide> = self
+        let plans: Vec<(Guide, bool)> = self
             .contents
             .plans
             .iter()
-            .map(|p| p.guide.clone())
+            .map(|p| plan_guide_in(p, lang))
             .collect();
-        Ok(library.list(catalog, &runs, &plans))
+        let plans: Vec<LocalGuide<'_>> = plans
+            .iter()
+            .map(|(guide, translated)| LocalGuide {
+                guide,
+                translated: *translated,
+            })
+            .collect();
+        Ok(library.list_in(catalog, &runs, &plans, lang))
     }
 
     /// The open run of a guide, or a new one: "Start" and "Continue" are the same button.
@@ -86,16 +95,27 @@ impl Keystep {
         })
     }
 
-    /// What the window shows of a run, with the matching Keystep account for code steps.
+    /// What the window shows of a run, in [`Keystep::lang`] (the guide's translation, or its English
+    /// text marked `translated: false`), with the matching Keystep account for code steps. A run
+    /// started in one language continues in another: runs keep step positions, which translations
+    /// share.
     pub fn run_view(&mut self, library: &Library, run_id: &str) -> Result<RunView> {
         self.refresh()?;
+        let lang = self.lang;
         let c = &self.contents;
         let run = c
             .runs
             .iter()
             .find(|r| r.id == run_id)
             .ok_or(Error::RunNotFound)?;
-        let guide = find_guide(library, &c.plans, &run.guide_id)?;
+        let plan = c.plans.iter().find(|p| p.guide.id == run.guide_id);
+        let (guide, translated) = match plan {
+            Some(p) => plan_guide_in(p, lang),
+            None => {
+                let local = library.guide_in(&run.guide_id, lang)?;
+                (local.guide.clone(), local.translated)
+            }
+        };
         let accounts: Vec<_> = c.accounts.iter().map(Account::view).collect();
         let mut phones = Vec::new();
         let mut code_links = Vec::new();
@@ -119,12 +139,15 @@ impl Keystep {
             phones: &phones,
             code_links: &code_links,
         };
-        Ok(run_view(
-            guide,
+        Ok(run_view_in(
+            LocalGuide {
+                guide: &guide,
+                translated,
+            },
             run,
             self.catalog,
             &person,
-            library.guides(),
+            &library.texts_in(lang),
         ))
     }
 
@@ -221,7 +244,16 @@ impl Keystep {
     }
 }
 
-/// A bundled or user guide, or the guide of a change-number plan.
+/// The guide of a change-number plan in `lang`, and whether it is in that language. Today a plan's
+/// guide is made once, in English, when the plan is made (phones/planner.rs `plan_guide`), and stored
+/// with it; a plan guide made per language plugs in here (its steps keep their ids and order, so the
+/// run continues).
+pub fn plan_guide_in(plan: &Plan, lang: Lang) -> (Guide, bool) {
+    (plan.guide.clone(), lang == Lang::En)
+}
+
+/// A bundled or user guide (in English: the runner follows its structure, which every translation
+/// shares), or the guide of a change-number plan.
 fn find_guide<'a>(library: &'a Library, plans: &'a [Plan], id: &str) -> Result<&'a Guide> {
     plans
         .iter()

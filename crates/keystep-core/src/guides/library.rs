@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::format::Guide;
 use super::runner::Run;
 use super::validate::GuideProblem;
+use crate::Lang;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 
@@ -21,6 +22,26 @@ pub fn bundled_cached() -> &'static [Guide] {
     BUNDLED.get_or_init(|| super::load_bundled(super::BUNDLED_GUIDES, Catalog::bundled()).0)
 }
 
+/// The bundled translations into `lang`, checked against the bundled guides and loaded once; none for
+/// English (its guides are the originals). A translation with a problem is a bug the tests catch; at
+/// run time it is left out and its guide shows in English.
+pub fn translations_cached(lang: Lang) -> &'static [Guide] {
+    static CACHE: [OnceLock<Vec<Guide>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    CACHE[i]
+        .get_or_init(|| super::bundled_translations(lang, bundled_cached(), Catalog::bundled()).0)
+}
+
+/// A guide as shown in a language: its translation, or the English guide when it has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalGuide<'a> {
+    pub guide: &'a Guide,
+    /// True when the guide's text is in the language asked for (always for English); false when the
+    /// English guide stands in for a missing translation.
+    pub translated: bool,
+}
+
 /// Every guide that can be run, and the problems of user guide files that were left out.
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -28,31 +49,63 @@ pub struct Library {
     user_ids: Vec<String>,
     problems: Vec<GuideProblem>,
     user_dir: Option<PathBuf>,
+    /// The translations of each language but English: the bundled ones, and those of the guides
+    /// folder's language subfolder (`es/`).
+    translations: Vec<(Lang, Vec<Guide>)>,
 }
 
 impl Library {
     /// The bundled guides plus the valid guides in `user_dir` (a missing folder is not a problem: most
-    /// people never make one).
+    /// people never make one), with their translations: the bundled ones and those in a language
+    /// subfolder of `user_dir` (`es/`).
     pub fn load(catalog: &Catalog, user_dir: Option<&Path>) -> Self {
         let mut guides = bundled_cached().to_vec();
         let mut user_ids = Vec::new();
         let mut problems = Vec::new();
-        if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
+        let dir = user_dir.filter(|d| d.is_dir());
+        if let Some(dir) = dir {
             let taken: Vec<String> = guides.iter().map(|g| g.id.clone()).collect();
             let (extra, found) = super::load_folder(dir, catalog, &taken);
             user_ids = extra.iter().map(|g| g.id.clone()).collect();
             guides.extend(extra);
             problems = found;
         }
+        let mut translations = Vec::new();
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let folder = dir.map(|d| d.join(lang.code())).filter(|d| d.is_dir());
+            let Some(folder) = folder else {
+                translations.push((lang, translations_cached(lang).to_vec()));
+                continue;
+            };
+            // The person's translations are checked with the bundled ones, so guide names in either
+            // may name a title of the other.
+            let (own, mut found) = super::read_folder_files(&folder);
+            let mut files: Vec<(&str, &str)> = super::BUNDLED_TRANSLATIONS
+                .iter()
+                .filter(|(code, _, _)| *code == lang.code())
+                .map(|(_, file, text)| (*file, *text))
+                .collect();
+            files.extend(own.iter().map(|(f, t)| (f.as_str(), t.as_str())));
+            let (loaded, more) = super::translation::load_translations(&files, &guides, catalog);
+            found.extend(more);
+            // Problems of bundled translations are the tests' business, not the person's.
+            problems.extend(found.into_iter().filter(|p| {
+                !super::BUNDLED_TRANSLATIONS
+                    .iter()
+                    .any(|(_, f, _)| *f == p.file)
+            }));
+            translations.push((lang, loaded));
+        }
         Library {
             guides,
             user_ids,
             problems,
             user_dir: user_dir.map(Path::to_path_buf),
+            translations,
         }
     }
 
-    /// The guide with this id.
+    /// The guide with this id (in English).
     pub fn guide(&self, id: &str) -> Result<&Guide> {
         self.guides
             .iter()
@@ -60,8 +113,56 @@ impl Library {
             .ok_or_else(|| Error::GuideNotFound { id: id.to_string() })
     }
 
+    /// The guide with this id in `lang`: its translation, or the English guide marked untranslated.
+    pub fn guide_in(&self, id: &str, lang: Lang) -> Result<LocalGuide<'_>> {
+        let english = self.guide(id)?;
+        Ok(self.localize(english, lang))
+    }
+
+    /// The translation of a guide into `lang`, if there is one (English guides are their own).
+    pub fn translation(&self, id: &str, lang: Lang) -> Option<&Guide> {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, guides)| guides.iter().find(|g| g.id == id))
+    }
+
+    fn localize<'a>(&'a self, english: &'a Guide, lang: Lang) -> LocalGuide<'a> {
+        if lang == Lang::En {
+            return LocalGuide {
+                guide: english,
+                translated: true,
+            };
+        }
+        match self.translation(&english.id, lang) {
+            Some(guide) => LocalGuide {
+                guide,
+                translated: true,
+            },
+            None => LocalGuide {
+                guide: english,
+                translated: false,
+            },
+        }
+    }
+
+    /// The English guides.
     pub fn guides(&self) -> &[Guide] {
         &self.guides
+    }
+
+    /// Every guide in `lang`, in the order of [`Library::guides`].
+    pub fn guides_in(&self, lang: Lang) -> Vec<LocalGuide<'_>> {
+        self.guides.iter().map(|g| self.localize(g, lang)).collect()
+    }
+
+    /// Every guide's text in `lang` (translations, and English guides where there is none): the guides
+    /// a text may name as links.
+    pub fn texts_in(&self, lang: Lang) -> Vec<Guide> {
+        self.guides_in(lang)
+            .into_iter()
+            .map(|l| l.guide.clone())
+            .collect()
     }
 
     /// Problems of user guide files that were left out.
@@ -69,62 +170,127 @@ impl Library {
         &self.problems
     }
 
+    /// Checks a translation file into `lang` (for `keystep guide validate`): its English guide is the
+    /// guide of this library with the same id, and the guides it names must be titles of `lang`
+    /// (the translations of this library, other than one of the same guide, and its own).
+    pub fn check_translation(
+        &self,
+        file: &str,
+        text: &str,
+        lang: Lang,
+        catalog: &Catalog,
+    ) -> std::result::Result<Guide, Vec<GuideProblem>> {
+        let guide = super::translation::translation_of(file, text, &self.guides, catalog)?;
+        let mut titles: Vec<&str> = self
+            .translations
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, guides)| guides.iter().filter(|g| g.id != guide.id))
+            .map(|g| g.title.as_str())
+            .collect();
+        titles.push(&guide.title);
+        let problems = super::validate::unknown_guide_names(file, text, &guide, &titles);
+        if problems.is_empty() {
+            Ok(guide)
+        } else {
+            Err(problems)
+        }
+    }
+
     /// One line per guide for `keystep guide list`: bundled first, then the person's own.
     pub fn entries(&self) -> Vec<GuideEntry> {
-        self.guides
-            .iter()
-            .map(|g| GuideEntry {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                summary: g.summary.clone(),
-                services: g.services(),
-                steps: g.steps.len(),
-                own: self.user_ids.contains(&g.id),
-                checked: g.checked_on().map(str::to_string),
-            })
+        self.entries_in(Lang::En)
+    }
+
+    /// [`Library::entries`] with titles and summaries in `lang` (`keystep guide list --lang es`).
+    pub fn entries_in(&self, lang: Lang) -> Vec<GuideEntry> {
+        self.guides_in(lang)
+            .into_iter()
+            .map(
+                |LocalGuide {
+                     guide: g,
+                     translated,
+                 }| GuideEntry {
+                    id: g.id.clone(),
+                    title: g.title.clone(),
+                    summary: g.summary.clone(),
+                    services: g.services(),
+                    steps: g.steps.len(),
+                    own: self.user_ids.contains(&g.id),
+                    checked: g.checked_on().map(str::to_string),
+                    translated,
+                },
+            )
             .collect()
     }
 
-    /// The list the window shows: every guide (with its open run, if any), past runs newest first, the
-    /// user guides folder and the problems found in it.
-    ///
-    /// `plans` are guides made for the person (change-number plans): listed while a run of them is
-    /// open, and named in past runs.
+    /// The list the window shows, in English (see [`Library::list_in`]).
     pub fn list(&self, catalog: &Catalog, runs: &[Run], plans: &[Guide]) -> GuideList {
-        let open_plans = plans
+        let plans: Vec<LocalGuide<'_>> = plans
             .iter()
-            .filter(|p| runs.iter().any(|r| r.guide_id == p.id && r.is_open()));
-        let guides = open_plans
-            .chain(&self.guides)
-            .map(|g| GuideSummary {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                service: g.service.clone(),
-                service_name: if plans.iter().any(|p| p.id == g.id) {
-                    PLAN_SERVICE_NAME.to_string()
-                } else {
-                    catalog
-                        .service(&g.service)
-                        .map_or_else(|| g.service.clone(), |s| s.name.clone())
-                },
-                summary: g.summary.clone(),
-                minutes: g.minutes,
-                needs: g.needs.clone(),
-                checked: g.checked_on().map(str::to_string),
-                from_user_folder: self.user_ids.contains(&g.id),
-                open_run: runs
-                    .iter()
-                    .rev()
-                    .find(|r| r.guide_id == g.id && r.is_open())
-                    .map(|r| run_summary(r, self.guides.iter().chain(plans))),
+            .map(|guide| LocalGuide {
+                guide,
+                translated: true,
             })
+            .collect();
+        self.list_in(catalog, runs, &plans, Lang::En)
+    }
+
+    /// The list the window shows: every guide in `lang` (with its open run, if any), past runs newest
+    /// first, the user guides folder and the problems found in it.
+    ///
+    /// `plans` are guides made for the person (change-number plans), already in `lang` where they can
+    /// be: listed while a run of them is open, and named in past runs.
+    pub fn list_in(
+        &self,
+        catalog: &Catalog,
+        runs: &[Run],
+        plans: &[LocalGuide<'_>],
+        lang: Lang,
+    ) -> GuideList {
+        let all: Vec<LocalGuide<'_>> = plans.iter().copied().chain(self.guides_in(lang)).collect();
+        let is_plan = |id: &str| plans.iter().any(|p| p.guide.id == id);
+        let guides = all
+            .iter()
+            .filter(|l| {
+                !is_plan(&l.guide.id)
+                    || runs.iter().any(|r| r.guide_id == l.guide.id && r.is_open())
+            })
+            .map(
+                |&LocalGuide {
+                     guide: g,
+                     translated,
+                 }| GuideSummary {
+                    id: g.id.clone(),
+                    title: g.title.clone(),
+                    service: g.service.clone(),
+                    service_name: if is_plan(&g.id) {
+                        PLAN_SERVICE_NAME.to_string()
+                    } else {
+                        catalog
+                            .service(&g.service)
+                            .map_or_else(|| g.service.clone(), |s| s.name.clone())
+                    },
+                    summary: g.summary.clone(),
+                    minutes: g.minutes,
+                    needs: g.needs.clone(),
+                    checked: g.checked_on().map(str::to_string),
+                    from_user_folder: self.user_ids.contains(&g.id),
+                    translated,
+                    open_run: runs
+                        .iter()
+                        .rev()
+                        .find(|r| r.guide_id == g.id && r.is_open())
+                        .map(|r| run_summary(r, &all)),
+                },
+            )
             .collect();
         let past_runs = runs
             .iter()
             .rev()
             .filter(|r| !r.is_open())
             .take(MAX_PAST_RUNS_SHOWN)
-            .map(|r| run_summary(r, self.guides.iter().chain(plans)))
+            .map(|r| run_summary(r, &all))
             .collect();
         GuideList {
             guides,
@@ -139,8 +305,11 @@ impl Library {
     }
 }
 
-fn run_summary<'a>(run: &Run, mut guides: impl Iterator<Item = &'a Guide>) -> RunSummary {
-    let guide = guides.find(|g| g.id == run.guide_id);
+fn run_summary(run: &Run, guides: &[LocalGuide<'_>]) -> RunSummary {
+    let guide = guides
+        .iter()
+        .find(|l| l.guide.id == run.guide_id)
+        .map(|l| l.guide);
     let (done, total) = guide.map_or((run.done.len(), 0), |g| run.progress(g));
     RunSummary {
         run_id: run.id.clone(),
@@ -180,6 +349,9 @@ pub struct GuideSummary {
     pub checked: Option<String>,
     /// True for a guide from the person's own guides folder.
     pub from_user_folder: bool,
+    /// True when the title, summary and steps are in the window's language; false when the guide has
+    /// no translation and is shown in English (the window says so in the person's language).
+    pub translated: bool,
     /// The run to continue, if one is under way.
     pub open_run: Option<RunSummary>,
 }
@@ -198,6 +370,9 @@ pub struct GuideEntry {
     pub own: bool,
     /// The day its official pages were last checked (YYYY-MM-DD).
     pub checked: Option<String>,
+    /// True when title and summary are in the language asked for (`--lang`; always for English);
+    /// false when the guide has no translation and is listed in English.
+    pub translated: bool,
 }
 
 /// A run, in a list.

@@ -2,13 +2,15 @@
 
 pub mod format;
 pub mod library;
+pub mod readability;
 pub mod runner;
 pub mod text;
+pub mod translation;
 pub mod validate;
 pub mod view;
 
 pub use format::{Action, Answer, Branch, Goto, Guide, Step};
-pub use library::{GuideList, GuideSummary, Library, RunSummary};
+pub use library::{GuideList, GuideSummary, Library, LocalGuide, RunSummary};
 pub use runner::Run;
 pub use validate::{GuideProblem, load_guide, unknown_guide_names, unsafe_markup};
 
@@ -98,6 +100,52 @@ pub const BUNDLED_GUIDES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The bundled translations: (language code, file name such as `es/irs-sign-in.toml`, TOML text), one
+/// for each `data/guides/<lang>/*.toml`, compiled in by build.rs (so a new translation needs no entry
+/// here). See [`translation`].
+pub const BUNDLED_TRANSLATIONS: &[(&str, &str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+
+/// The bundled translations into `lang`, checked against the bundled English `guides` (see
+/// [`translation::load_translations`]), and the problems of those left out. A file in a folder that
+/// is not a language Keystep speaks is a problem too (reported with English, which has no folder).
+pub fn bundled_translations(
+    lang: crate::Lang,
+    guides: &[Guide],
+    catalog: &Catalog,
+) -> (Vec<Guide>, Vec<GuideProblem>) {
+    if lang == crate::Lang::En {
+        let problems = BUNDLED_TRANSLATIONS
+            .iter()
+            .filter(|(code, _, _)| {
+                !crate::Lang::ALL
+                    .iter()
+                    .any(|l| *l != crate::Lang::En && l.code() == *code)
+            })
+            .map(|(code, file, _)| GuideProblem {
+                file: (*file).to_string(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "\"{code}\" is not a language Keystep speaks (its folders are: {})",
+                    crate::Lang::ALL[1..]
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+            .collect();
+        return (Vec::new(), problems);
+    }
+    let files: Vec<(&str, &str)> = BUNDLED_TRANSLATIONS
+        .iter()
+        .filter(|(code, _, _)| *code == lang.code())
+        .map(|(_, file, text)| (*file, *text))
+        .collect();
+    translation::load_translations(&files, guides, catalog)
+}
+
 /// Every bundled guide, parsed and validated against the catalog, each guide it names included (see
 /// [`text`]); the problems of any that were left out. A bundled guide with a problem is a bug the tests
 /// catch (see [`bundled`]).
@@ -176,62 +224,20 @@ pub fn load_folder(
     taken_ids: &[String],
 ) -> (Vec<Guide>, Vec<GuideProblem>) {
     let mut guides: Vec<Guide> = Vec::new();
-    let mut problems = Vec::new();
-    let problem = |file: String, message: String| GuideProblem {
-        file,
-        line: 1,
-        column: 1,
-        message,
-    };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            return (
-                guides,
-                vec![problem(
-                    dir.display().to_string(),
-                    format!("cannot read this folder: {e}"),
-                )],
-            );
-        }
-    };
-    // Every `.toml` entry, files or not: one that is not a regular file (a named pipe, a device, a
-    // folder) is reported, never opened for reading.
-    let mut files: Vec<std::path::PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    if files.len() > MAX_USER_GUIDES {
-        problems.push(problem(
-            dir.display().to_string(),
-            format!(
-                "{} guide files; only the first {MAX_USER_GUIDES} are read",
-                files.len()
-            ),
-        ));
-        files.truncate(MAX_USER_GUIDES);
-    }
+    let (files, mut problems) = read_folder_files(dir);
     let mut texts: Vec<(String, String)> = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        let text = match read_guide_file(&path) {
-            Ok(text) => text,
-            Err(message) => {
-                problems.push(problem(name, message));
-                continue;
-            }
-        };
+    for (name, text) in files {
         match load_guide(&name, &text, catalog) {
             Ok(g) if taken_ids.contains(&g.id) || guides.iter().any(|o| o.id == g.id) => {
-                problems.push(problem(
-                    name,
-                    format!(
+                problems.push(GuideProblem {
+                    file: name,
+                    line: 1,
+                    column: 1,
+                    message: format!(
                         "guide id \"{}\" is already used; give this guide another id",
                         g.id
                     ),
-                ));
+                });
             }
             Ok(g) => {
                 guides.push(g);
@@ -257,4 +263,55 @@ pub fn load_folder(
         }
     }
     (kept, problems)
+}
+
+/// The `.toml` files of a folder (not its subfolders), sorted, as (path, text): at most
+/// [`MAX_USER_GUIDES`], each read by [`read_guide_file`]. What could not be read is a problem.
+pub fn read_folder_files(dir: &std::path::Path) -> (Vec<(String, String)>, Vec<GuideProblem>) {
+    let mut problems = Vec::new();
+    let problem = |file: String, message: String| GuideProblem {
+        file,
+        line: 1,
+        column: 1,
+        message,
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![problem(
+                    dir.display().to_string(),
+                    format!("cannot read this folder: {e}"),
+                )],
+            );
+        }
+    };
+    // Every `.toml` entry, files or not: one that is not a regular file (a named pipe, a device, a
+    // folder) is reported, never opened for reading.
+    let mut files: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.len() > MAX_USER_GUIDES {
+        problems.push(problem(
+            dir.display().to_string(),
+            format!(
+                "{} guide files; only the first {MAX_USER_GUIDES} are read",
+                files.len()
+            ),
+        ));
+        files.truncate(MAX_USER_GUIDES);
+    }
+    let mut texts = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match read_guide_file(&path) {
+            Ok(text) => texts.push((name, text)),
+            Err(message) => problems.push(problem(name, message)),
+        }
+    }
+    (texts, problems)
 }

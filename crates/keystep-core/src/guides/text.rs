@@ -109,12 +109,14 @@ fn push_run(runs: &mut Vec<Inline>, current: &mut String, em: bool, strong: bool
     }
 }
 
-/// True when `run` is written as a guide's name: in emphasis, right after the word "guide".
+/// True when `run` is written as a guide's name: in emphasis, right after the word "guide" (or "guía"
+/// in a Spanish translation: `la guía *Mi cuenta está bloqueada*`).
 fn names_a_guide(before: Option<&Inline>, run: &Inline) -> bool {
     run.em
         && before.is_some_and(|b| {
             let words = b.text.trim_end();
-            b.text.len() > words.len() && words.to_ascii_lowercase().ends_with("guide")
+            let last = words.to_lowercase();
+            b.text.len() > words.len() && (last.ends_with("guide") || last.ends_with("guía"))
         })
 }
 

@@ -70,7 +70,7 @@ pub fn load_guide(file: &str, text: &str, catalog: &Catalog) -> Result<Guide, Ve
 }
 
 /// 1-based line and column of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -344,7 +344,7 @@ pub fn unknown_guide_names(
                 line,
                 column,
                 message: format!(
-                    "step \"{}\" names the guide \"{name}\", but no guide has that title: write a guide's exact title in *emphasis* after the word \"guide\"",
+                    "step \"{}\" names the guide \"{name}\", but no guide has that title: write a guide's exact title in *emphasis* after the word \"guide\" (\"guía\" in Spanish)",
                     step.id
                 ),
             });

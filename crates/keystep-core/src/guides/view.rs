@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::format::{Action, Guide};
+use super::library::LocalGuide;
 use super::runner::Run;
 use super::text::{Block, blocks, link_guides};
 use crate::account::AccountView;
@@ -88,6 +89,9 @@ pub struct RunView {
     pub run_id: String,
     pub guide_id: String,
     pub guide_title: String,
+    /// True when the guide's text is in the window's language; false when it has no translation and
+    /// is shown in English (the window says so in the person's language).
+    pub translated: bool,
     /// The day the guide's official pages were last checked (YYYY-MM-DD).
     pub checked: Option<String>,
     /// Main steps done and in all, for the progress bar.
@@ -148,6 +152,24 @@ pub fn run_view(
     person: &Person<'_>,
     guides: &[Guide],
 ) -> RunView {
+    let local = LocalGuide {
+        guide,
+        translated: true,
+    };
+    run_view_in(local, run, catalog, person, guides)
+}
+
+/// [`run_view`] of a guide in a language: its translation or its English text (`local.translated`
+/// says which). A run's positions are the same in every language, so any run of the guide fits.
+/// `guides` are the guides, in the same language, that its text may name.
+pub fn run_view_in(
+    local: LocalGuide<'_>,
+    run: &Run,
+    catalog: &Catalog,
+    person: &Person<'_>,
+    guides: &[Guide],
+) -> RunView {
+    let guide = local.guide;
     let (done, total) = run.progress(guide);
     let branch_title = run
         .at
@@ -176,6 +198,7 @@ pub fn run_view(
         run_id: run.id.clone(),
         guide_id: guide.id.clone(),
         guide_title: guide.title.clone(),
+        translated: local.translated,
         checked: guide.checked_on().map(str::to_string),
         done,
         total,

@@ -15,6 +15,11 @@ checked: string | null,
  */
 fromUserFolder: boolean, 
 /**
+ * True when the title, summary and steps are in the window's language; false when the guide has
+ * no translation and is shown in English (the window says so in the person's language).
+ */
+translated: boolean, 
+/**
  * The run to continue, if one is under way.
  */
 openRun: RunSummary | null, };

@@ -7,6 +7,11 @@ import type { StepView } from "./StepView";
  */
 export type RunView = { runId: string, guideId: string, guideTitle: string, 
 /**
+ * True when the guide's text is in the window's language; false when it has no translation and
+ * is shown in English (the window says so in the person's language).
+ */
+translated: boolean, 
+/**
  * The day the guide's official pages were last checked (YYYY-MM-DD).
  */
 checked: string | null, 

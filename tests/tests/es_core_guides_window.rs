@@ -1,0 +1,67 @@
+//! Guides in Spanish in the real window: with Español chosen in Settings, the guides list and a run
+//! show the bundled Spanish translation (titles taken from the translation files, not written here),
+//! and a run started in Spanish continues at the same step in English after switching back.
+//!
+//! Needs the shell to pass the window's language to the core (`Keystep::set_lang`), so that
+//! `list_guides` and the run views come in that language.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use fantoccini::Client;
+use keystep_core::Lang;
+use keystep_e2e::{Window, click, screenshot, set_value, wait_for, wait_for_step, wait_for_text};
+
+/// The title of the guide card of `id`.
+async fn card_title(client: &Client, id: &str) -> String {
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=guide-card][data-guide-id='${arguments[0]}'] h2`); return el ? el.textContent.trim() : '';",
+            vec![id.into()],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn choose_language(client: &Client, code: &str) {
+    click(client, "[data-testid=nav-settings]").await;
+    wait_for(client, "[data-testid=language-choice]").await;
+    set_value(client, "[data-testid=language-choice]", code, "change").await;
+    wait_for(client, "[data-testid=settings-screen]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_irs_guide_shows_in_spanish_and_its_run_continues_in_english() {
+    let library = keystep_core::load_guides(None);
+    let es = library.guide_in("irs-sign-in", Lang::Es).unwrap();
+    let en = library.guide_in("irs-sign-in", Lang::En).unwrap();
+    assert!(es.translated, "the IRS guide has a bundled translation");
+
+    let window = Window::open(&[]).await;
+    let client = &window.client;
+    choose_language(client, "es").await;
+
+    click(client, "[data-testid=nav-guides]").await;
+    wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
+    assert_eq!(card_title(client, "irs-sign-in").await, es.guide.title);
+    screenshot(client, "guides-es.png").await;
+
+    click(client, "[data-testid='guide-start-irs-sign-in']").await;
+    wait_for(client, "[data-testid=run-screen]").await;
+    wait_for_step(client, &es.guide.steps[0].id).await;
+    wait_for_text(client, "[data-testid=step-title]", &es.guide.steps[0].title).await;
+    click(client, "[data-testid=run-next]").await;
+    wait_for_step(client, &es.guide.steps[1].id).await;
+    wait_for_text(client, "[data-testid=step-title]", &es.guide.steps[1].title).await;
+    screenshot(client, "guide-run-es.png").await;
+
+    // Back to English: the same run, at the same step, in English.
+    choose_language(client, "en").await;
+    click(client, "[data-testid=nav-guides]").await;
+    wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
+    assert_eq!(card_title(client, "irs-sign-in").await, en.guide.title);
+    click(client, "[data-testid='guide-start-irs-sign-in']").await;
+    wait_for_step(client, &en.guide.steps[1].id).await;
+    wait_for_text(client, "[data-testid=step-title]", &en.guide.steps[1].title).await;
+}

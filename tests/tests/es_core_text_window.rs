@@ -41,7 +41,10 @@ async fn spanish_core_text_and_translatable_errors() {
     };
     assert_eq!(ssa(&catalog), "my Social Security (SSA)");
 
-    assert_eq!(invoke(&window, "set_language", json!({ "lang": "es" })).await, Value::Null);
+    assert_eq!(
+        invoke(&window, "set_language", json!({ "lang": "es" })).await,
+        Value::Null
+    );
     let catalog = invoke(&window, "catalog_list", json!({})).await;
     assert_eq!(ssa(&catalog), "my Social Security (Seguro Social)");
 

@@ -809,6 +809,16 @@ fn in_spanish_the_review_names_the_service_the_number_and_the_day() {
         only.message,
         "La única forma de entrar a ID.me después de su contraseña es un código enviado al (202) 555-0143. Si pierde ese teléfono o ese número, se quedará sin acceso."
     );
+    // Its fix is the ID.me guide, titled in Spanish.
+    if let keystep_core::services::review::Fix::Guide { id, title } = &only.fix {
+        assert_eq!(id, "idme-authenticator");
+        assert_ne!(
+            title,
+            "Use Keystep for ID.me codes instead of text messages"
+        );
+    } else {
+        panic!("{:?}", only.fix);
+    }
     let leaving = find("leaving_number");
     assert_eq!(
         leaving.message,

@@ -413,7 +413,7 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
         },
         s.known
             .filter(|x| x.id == "idme")
-            .and_then(|_| bundled_guide_fix("idme-authenticator"))
+            .and_then(|_| bundled_guide_fix("idme-authenticator", lang))
             .unwrap_or_else(|| s.page(&["security", "phone", "sign_in"])),
     ))
 }
@@ -532,15 +532,19 @@ fn no_backup_codes(s: &Subject<'_>) -> Option<RiskItem> {
     ))
 }
 
-/// A fix that opens a bundled guide, titled as the guide is today (a title written here would go stale
+/// A fix that opens a bundled guide, titled as the guide is today (in `lang` if translated) (a title written here would go stale
 /// when the guide is renamed).
-fn bundled_guide_fix(id: &str) -> Option<Fix> {
+fn bundled_guide_fix(id: &str, lang: Lang) -> Option<Fix> {
+    let translated = crate::guides::library::translations_cached(lang)
+        .iter()
+        .find(|g| g.id == id);
     crate::guides::library::bundled_cached()
         .iter()
         .find(|g| g.id == id)
         .map(|g| Fix::Guide {
             id: g.id.clone(),
-            title: g.title.clone(),
+            // In the window's language when the guide is translated, else as the guide is.
+            title: translated.unwrap_or(g).title.clone(),
         })
 }
 

@@ -7,6 +7,7 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
             "open_vault",
+            "set_language",
             "list_accounts",
             "get_codes",
             "add_account_uri",

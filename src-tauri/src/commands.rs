@@ -67,7 +67,7 @@ pub async fn open_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
     })?;
     state.set_key_in_keychain(true);
     let info = open_info(&vault, outcome);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     Ok(info)
 }
 
@@ -181,5 +181,14 @@ pub async fn first_code_painted() -> CmdResult<()> {
     if let Some(path) = std::env::var_os(BENCH_PAINT_FILE_ENV) {
         let _ = std::fs::write(path, at_ms.to_string());
     }
+    Ok(())
+}
+
+/// The window's language: kept for the rest of the session and given to the open vault (and to one
+/// opened later), so the text the core writes (service notes, the review, the change-number checklist)
+/// is in that language. Nothing is stored: the window keeps the choice.
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, lang: keystep_core::Lang) -> CmdResult<()> {
+    state.set_lang(lang);
     Ok(())
 }

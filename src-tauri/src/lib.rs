@@ -41,6 +41,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::open_vault,
+            commands::set_language,
             commands::list_accounts,
             commands::get_codes,
             commands::add_account_uri,

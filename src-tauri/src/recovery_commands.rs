@@ -60,7 +60,7 @@ async fn on_vault_blocking(
     .map_err(unexpected)?;
     let mut vault = vault;
     let status = status_of(state, &mut vault);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     result.map_err(|e| e.to_dto())?;
     Ok(status)
 }
@@ -85,7 +85,7 @@ pub async fn create_vault(state: State<'_, AppState>) -> CmdResult<OpenInfo> {
     .await?;
     state.set_key_in_keychain(true);
     let info = open_info(&vault, outcome);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     Ok(info)
 }
 
@@ -101,7 +101,7 @@ pub async fn unlock(state: State<'_, AppState>, password: String) -> CmdResult<O
     })
     .await?;
     let info = open_info(&vault, OpenOutcome::Opened);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     state.set_locked(false);
     Ok(info)
 }
@@ -271,7 +271,7 @@ pub async fn restore_backup(
     })
     .await?;
     state.set_key_in_keychain(true);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     Ok(report)
 }
 
@@ -306,6 +306,6 @@ pub async fn recover_from_backup(
     })
     .await?;
     state.set_key_in_keychain(true);
-    *state.vault() = Some(vault);
+    state.put_vault(vault);
     Ok(report)
 }

@@ -13,8 +13,8 @@ use crate::commands::{CmdResult, with_vault};
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn catalog_list() -> CmdResult<Vec<CatalogServiceView>> {
-    Ok(keystep_core::catalog_services())
+pub async fn catalog_list(state: State<'_, AppState>) -> CmdResult<Vec<CatalogServiceView>> {
+    Ok(keystep_core::catalog_services_in(state.lang()))
 }
 
 #[tauri::command]

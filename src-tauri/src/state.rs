@@ -11,7 +11,7 @@ use keystep_core::keychain::{self, Keychain};
 use keystep_core::paths::DataDir;
 use keystep_core::settings::Settings;
 use keystep_core::vault::{self, file::locate_vault};
-use keystep_core::{ErrorDto, Keystep, OpenOutcome, ShellError};
+use keystep_core::{ErrorDto, Keystep, Lang, OpenOutcome, ShellError};
 use tauri::async_runtime::JoinHandle;
 
 /// An attempt to open the vault, running on a blocking worker.
@@ -45,6 +45,9 @@ pub struct AppState {
     dropped: Mutex<Option<PathBuf>>,
     /// The clock check and the correction the codes use.
     pub clock: crate::clock_commands::ClockWatch,
+    /// The window's language (`set_language`): given to the open vault and to every vault opened later,
+    /// so the core's own text (notes, review, checklist) follows the window.
+    lang: Mutex<Lang>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             pending_import: Mutex::new(None),
             dropped: Mutex::new(None),
             clock: Default::default(),
+            lang: Mutex::new(Lang::En),
         }
     }
 
@@ -122,6 +126,26 @@ impl AppState {
 
     pub fn vault(&self) -> MutexGuard<'_, Option<Keystep>> {
         self.vault.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Makes `vault` the open vault, speaking the window's language. Every opening goes through here,
+    /// so a vault opened after `set_language` speaks it too.
+    pub fn put_vault(&self, mut vault: Keystep) {
+        vault.set_lang(self.lang());
+        *self.vault() = Some(vault);
+    }
+
+    /// The window's language.
+    pub fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Keeps the window's language and applies it to the open vault, if any.
+    pub fn set_lang(&self, lang: Lang) {
+        *self.lang.lock().unwrap_or_else(|p| p.into_inner()) = lang;
+        if let Some(vault) = self.vault().as_mut() {
+            vault.set_lang(lang);
+        }
     }
 }
 

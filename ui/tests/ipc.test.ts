@@ -17,6 +17,7 @@ describe('ipc wrappers', () => {
 
   it.each([
     ['open_vault', () => ipc.openVault(), {}],
+    ['set_language', () => ipc.setLanguage('es'), { lang: 'es' }],
     ['list_accounts', () => ipc.listAccounts(), {}],
     ['get_codes', () => ipc.getCodes(), {}],
     ['add_account_uri', () => ipc.addAccountUri('otpauth://totp/X?secret=AA'), { uri: 'otpauth://totp/X?secret=AA' }],
@@ -131,6 +132,26 @@ describe('ipc wrappers', () => {
     await expect(ipc.listAccounts()).rejects.toEqual({
       code: 'app.unexpected',
       message: 'Something went wrong. Try again.',
+    });
+  });
+
+  it('keeps the args and the reason of an error, for the window to translate', () => {
+    expect(
+      ipc.toErrorDto({
+        code: 'input.bad_secret',
+        message: 'The setup key is not valid: it is too long (300 characters; at most 256).',
+        args: { count: 300, max: 256, odd: { no: 1 }, list: [1] },
+        reason: 'secret_too_long',
+      }),
+    ).toEqual({
+      code: 'input.bad_secret',
+      message: 'The setup key is not valid: it is too long (300 characters; at most 256).',
+      args: { count: 300, max: 256 },
+      reason: 'secret_too_long',
+    });
+    expect(ipc.toErrorDto({ code: 'account.not_found', message: 'No account.', args: 'x' })).toEqual({
+      code: 'account.not_found',
+      message: 'No account.',
     });
   });
 

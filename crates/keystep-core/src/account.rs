@@ -156,7 +156,7 @@ pub fn clean_names(issuer: &str, name: &str, blame: Field) -> Result<(String, St
     if issuer.is_empty() && name.is_empty() {
         return Err(Error::bad(
             blame,
-            "give the service name or the account name (or both), so you can tell this account apart.",
+            crate::error::ReasonKey::NameOrIssuerNeeded,
         ));
     }
     Ok((issuer, name))

@@ -448,10 +448,7 @@ impl Keystep {
             let Some(next) = counter.checked_add(1) else {
                 return Err(Error::bad(
                     Field::Counter,
-                    format!(
-                        "\"{}\" has used its last code: its counter is at the highest value there is. Set up the code again on the service's site to get a new key.",
-                        account.display_name()
-                    ),
+                    crate::error::ReasonKey::CounterExhausted.with("name", account.display_name()),
                 ));
             };
             let code = hotp(
@@ -600,8 +597,10 @@ impl Keystep {
         self.lang
     }
 
-    /// Changes the language of the text the core writes from now on (nothing stored changes).
+    /// Changes the language of the text the core writes from now on (nothing stored changes): the
+    /// catalog's names, notes and page titles in every view, the review, the change-number plans.
     pub fn set_lang(&mut self, lang: crate::Lang) {
         self.lang = lang;
+        self.catalog = Catalog::bundled_in(lang);
     }
 }

@@ -3,17 +3,22 @@
 
 use time::{Date, Month};
 
+use crate::error::{InputReason, ReasonKey};
+
 /// Earliest year accepted.
 pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted.
 pub const MAX_YEAR: i32 = 2200;
 
-const HOW: &str = "Use YYYY-MM-DD, for example 2026-12-31.";
-
 /// The day `text` names, if it is written YYYY-MM-DD, exists on the calendar, and falls in
 /// [`MIN_YEAR`]..=[`MAX_YEAR`]. Otherwise why not, in a sentence for a person (the text is quoted
 /// only when it is short and printable).
 pub fn parse_iso_date(text: &str) -> Result<Date, String> {
+    parse_iso_date_reason(text).map_err(|r| r.to_string())
+}
+
+/// As [`parse_iso_date`], with why not as a reason the window can translate.
+pub fn parse_iso_date_reason(text: &str) -> Result<Date, InputReason> {
     let b = text.as_bytes();
     let shaped = b.len() == 10
         && b[4] == b'-'
@@ -22,12 +27,13 @@ pub fn parse_iso_date(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
-        let shown = if text.chars().count() <= 40 && !text.chars().any(char::is_control) {
-            format!("\"{text}\"")
-        } else {
-            "that".into()
-        };
-        return Err(format!("{shown} is not written as a date. {HOW}"));
+        return Err(
+            if text.chars().count() <= 40 && !text.chars().any(char::is_control) {
+                ReasonKey::DateShape.with("date", text)
+            } else {
+                ReasonKey::DateShapeUnshown.into()
+            },
+        );
     }
     let number = |range: std::ops::Range<usize>| -> u32 {
         text[range]
@@ -37,26 +43,61 @@ pub fn parse_iso_date(text: &str) -> Result<Date, String> {
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let year = i32::try_from(year).unwrap_or(i32::MAX);
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(format!(
-            "{text} is not a possible day: the year must be from {MIN_YEAR} to {MAX_YEAR}."
-        ));
+        return Err(ReasonKey::DateYear
+            .with("date", text)
+            .with("min", MIN_YEAR.unsigned_abs())
+            .with("max", MAX_YEAR.unsigned_abs()));
     }
     let Some(month) = u8::try_from(month)
         .ok()
         .and_then(|m| Month::try_from(m).ok())
     else {
-        return Err(format!(
-            "{text} does not exist: there is no month {month} (months go from 01 to 12). {HOW}"
-        ));
+        return Err(ReasonKey::DateMonth.with("date", text).with("month", month));
     };
     let days = month.length(year);
     let day = u8::try_from(day).unwrap_or(u8::MAX);
     if day == 0 || day > days {
-        return Err(format!(
-            "{text} does not exist: {month} {year} has days 01 to {days}. {HOW}"
-        ));
+        return Err(ReasonKey::DateDay
+            .with("date", text)
+            .with("month", month.to_string())
+            .with("month_number", u8::from(month))
+            .with("year", year.unsigned_abs())
+            .with("days", days));
     }
-    Date::from_calendar_date(year, month, day).map_err(|e| format!("{text} does not exist ({e})."))
+    Date::from_calendar_date(year, month, day).map_err(|e| {
+        ReasonKey::DateInvalid
+            .with("date", text)
+            .with("problem", e.to_string())
+    })
+}
+
+/// A day written YYYY-MM-DD spelled out in `lang`: "December 15, 2026", "15 de diciembre de 2026".
+/// Other text is returned as it is.
+pub fn spelled_out_in(text: &str, lang: crate::Lang) -> String {
+    const MESES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    match lang {
+        crate::Lang::En => spelled_out(text),
+        crate::Lang::Es => parse_iso_date(text).map_or_else(
+            |_| text.to_string(),
+            |d| {
+                let month = MESES[usize::from(u8::from(d.month())).saturating_sub(1) % 12];
+                format!("{} de {month} de {}", d.day(), d.year())
+            },
+        ),
+    }
 }
 
 /// A day written YYYY-MM-DD spelled out for a person: "2026-12-15" -> "December 15, 2026" (the core

@@ -18,7 +18,9 @@
 //!   clock check); [`clock`]: the computer's clock against network time, and the codes' correction;
 //! - `names`, `dates` and [`files`]: checks of what comes from outside (names people see, calendar days,
 //!   files and piped text read bounded); [`paths`]: where the files live; [`error`]: the one error type,
-//!   with stable codes.
+//!   with stable codes and the named values of its message, and [`reasons`]: why an input was refused,
+//!   by stable key; [`lang`]: the languages of the text the core writes (the catalog's, the review's,
+//!   the change-number plan's).
 //!
 //! Secrets stay inside this crate ([`sensitive`]): what leaves it are views ([`AccountView`],
 //! [`CodeView`], ...) that hold names and codes, never seeds, backup codes or keys.
@@ -42,6 +44,7 @@ pub mod otp;
 pub mod paths;
 pub mod phones;
 pub mod qr;
+pub mod reasons;
 pub mod recovery_password;
 pub mod sensitive;
 pub mod services;
@@ -70,7 +73,12 @@ pub fn official_page_url(service: &str, page: &str) -> Result<String> {
 
 /// The services of the catalog, for the add-service form.
 pub fn catalog_services() -> Vec<services::views::CatalogServiceView> {
-    services::views::catalog_services(catalog::Catalog::bundled())
+    catalog_services_in(Lang::En)
+}
+
+/// The services of the catalog with their names in `lang` ("Seguro Social").
+pub fn catalog_services_in(lang: Lang) -> Vec<services::views::CatalogServiceView> {
+    services::views::catalog_services(catalog::Catalog::bundled_in(lang))
 }
 
 /// The guides a person can run: the bundled ones and the valid files of their guides folder.

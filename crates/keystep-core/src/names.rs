@@ -2,7 +2,7 @@
 //! One check for all of them, so that no name can carry an invisible character that reorders what is
 //! shown ("moc.lagyap" with a right-to-left override displays as "paypal.com") or hides letters.
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 
 /// Characters that change the direction of the text around them: embeddings, overrides, isolates and
 /// marks. With them a name can display as something else than what it is.
@@ -46,24 +46,15 @@ fn is_invisible(c: char) -> bool {
 pub fn check_chars(text: &str, field: Field) -> Result<()> {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let at = || format!("U+{:04X}, character {}", u32::from(c), i + 1);
+        let at = |key: ReasonKey| {
+            key.with("character", format!("U+{:04X}", u32::from(c)))
+                .with("position", i + 1)
+        };
         if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            return Err(Error::bad(
-                field,
-                format!(
-                    "it has a line break or another control character ({}). Type it on one line.",
-                    at()
-                ),
-            ));
+            return Err(Error::bad(field, at(ReasonKey::NameControlChar)));
         }
         if is_direction_control(c) {
-            return Err(Error::bad(
-                field,
-                format!(
-                    "it has an invisible character that changes the direction of the text ({}). It can make a name show as another one (\"moc.lagyap\" as \"paypal.com\"). Type the name yourself instead of pasting it.",
-                    at()
-                ),
-            ));
+            return Err(Error::bad(field, at(ReasonKey::NameDirectionChar)));
         }
         let joiner = c == '\u{200C}' || c == '\u{200D}';
         let needed = |n: Option<&char>| n.is_some_and(|n| !n.is_ascii());
@@ -72,13 +63,7 @@ pub fn check_chars(text: &str, field: Field) -> Result<()> {
                 && !needed(i.checked_sub(1).and_then(|p| chars.get(p)))
                 && !needed(chars.get(i + 1)))
         {
-            return Err(Error::bad(
-                field,
-                format!(
-                    "it has an invisible character ({}). It can make a name look like another one. Type the name yourself instead of pasting it.",
-                    at()
-                ),
-            ));
+            return Err(Error::bad(field, at(ReasonKey::NameInvisibleChar)));
         }
     }
     Ok(())
@@ -92,7 +77,9 @@ pub fn clean(text: &str, field: Field, max_chars: usize) -> Result<String> {
     if count > max_chars {
         return Err(Error::bad(
             field,
-            format!("it is {count} characters long; at most {max_chars} fit."),
+            ReasonKey::NameTooLong
+                .with("count", count)
+                .with("max", max_chars),
         ));
     }
     Ok(trimmed.to_string())

@@ -202,7 +202,12 @@ pub fn blank(gray: &mut GrayImage, x: i32, y: i32, width: u32, height: u32) {
 /// Draws `text` as a QR code: a gray image with `scale` pixels per module and the usual quiet zone.
 pub fn draw(text: &str, scale: u32) -> Result<GrayImage> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|_| Error::bad(crate::error::Field::Uri, "it is too long for one QR code."))?;
+        .map_err(|_| {
+            Error::bad(
+                crate::error::Field::Uri,
+                crate::error::ReasonKey::UriTooLongForQr,
+            )
+        })?;
     let width = code.width();
     let colors = code.to_colors();
     let quiet = 4usize;

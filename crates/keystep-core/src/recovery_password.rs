@@ -1,7 +1,7 @@
 //! The recovery password as people type it: strong enough (zxcvbn), or a passphrase of five words Keystep
 //! makes for them to write down.
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 use crate::sensitive::SecretString;
 
 /// Least zxcvbn score accepted (3: about 10^10 guesses, "safely unguessable" for a slow hash).
@@ -16,37 +16,35 @@ pub const MAX_PASSWORD_CHARS: usize = 256;
 pub fn check_strength(password: &SecretString) -> Result<()> {
     let text = password.expose();
     if text.is_empty() {
-        return Err(Error::bad(Field::Password, "Type a recovery password."));
+        return Err(Error::bad(Field::Password, ReasonKey::PasswordEmpty));
     }
     if text.chars().count() > MAX_PASSWORD_CHARS {
         return Err(Error::bad(
             Field::Password,
-            format!(
-                "That password is longer than {MAX_PASSWORD_CHARS} characters. Use a shorter one."
-            ),
+            ReasonKey::PasswordTooLong.with("max", MAX_PASSWORD_CHARS),
         ));
     }
     if text.chars().any(char::is_control) {
-        return Err(Error::bad(
-            Field::Password,
-            "That password holds a line break or another invisible character. Use letters, digits, spaces and punctuation.",
-        ));
+        return Err(Error::bad(Field::Password, ReasonKey::PasswordControlChar));
     }
     let estimate = zxcvbn::zxcvbn(text, &["keystep", "Keystep"]);
     if u8::from(estimate.score()) >= MIN_SCORE {
         return Ok(());
     }
-    let mut reason = String::from("That password is too easy to guess.");
-    if let Some(feedback) = estimate.feedback() {
-        if let Some(warning) = feedback.warning() {
-            reason.push_str(&format!(" {warning}"));
+    // The checker's advice is fixed English text about the kind of password, never the password.
+    let mut feedback = String::new();
+    if let Some(advice) = estimate.feedback() {
+        if let Some(warning) = advice.warning() {
+            feedback.push_str(&format!(" {warning}"));
         }
-        if let Some(tip) = feedback.suggestions().first() {
-            reason.push_str(&format!(" {tip}"));
+        if let Some(tip) = advice.suggestions().first() {
+            feedback.push_str(&format!(" {tip}"));
         }
     }
-    reason.push_str(" Or use the passphrase Keystep suggests, and write it down.");
-    Err(Error::bad(Field::Password, reason))
+    Err(Error::bad(
+        Field::Password,
+        ReasonKey::PasswordWeak.with("feedback", feedback),
+    ))
 }
 
 /// The EFF long word list (7776 words, one per line), by the Electronic Frontier Foundation,

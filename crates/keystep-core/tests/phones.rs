@@ -769,3 +769,159 @@ fn the_plan_speaks_of_services_and_spells_its_day_out() {
         .collect();
     assert!(!all.contains("account"), "{all}");
 }
+
+#[test]
+fn in_spanish_the_review_names_the_service_the_number_and_the_day() {
+    let (_d, _kc, mut k) = open();
+    k.set_lang(keystep_core::Lang::Es);
+    let mobile = k
+        .add_phone("2025550143", "US", "celular", PhoneKind::Mobile, NOW)
+        .unwrap();
+    let leaving = k
+        .add_phone("2025550111", "US", "viejo", PhoneKind::Mobile, NOW)
+        .unwrap();
+    k.edit_phone(
+        &leaving.id,
+        "viejo",
+        PhoneKind::Mobile,
+        PhoneStatus::Leaving {
+            on: "2027-03-01".into(),
+        },
+    )
+    .unwrap();
+    let idme = k.add_service(catalog("idme"), NOW).unwrap();
+    k.update_service(&idme.id, std::slice::from_ref(&mobile.id), &[], None, false)
+        .unwrap();
+    let ssa = k.add_service(catalog("ssa"), NOW).unwrap();
+    assert_eq!(ssa.service_name, "my Social Security (Seguro Social)");
+    k.update_service(&ssa.id, &[], std::slice::from_ref(&leaving.id), None, true)
+        .unwrap();
+
+    let items = k.review(T).unwrap();
+    let find = |code: &str| {
+        items
+            .iter()
+            .find(|i| i.code.as_str() == code)
+            .unwrap_or_else(|| panic!("no {code}: {items:#?}"))
+    };
+    let only = find("only_one_phone");
+    assert_eq!(
+        only.message,
+        "La única forma de entrar a ID.me después de su contraseña es un código enviado al (202) 555-0143. Si pierde ese teléfono o ese número, se quedará sin acceso."
+    );
+    // Its fix is the ID.me guide, titled in Spanish.
+    if let keystep_core::services::review::Fix::Guide { id, title } = &only.fix {
+        assert_eq!(id, "idme-authenticator");
+        assert_ne!(
+            title,
+            "Use Keystep for ID.me codes instead of text messages"
+        );
+    } else {
+        panic!("{:?}", only.fix);
+    }
+    let leaving = find("leaving_number");
+    assert_eq!(
+        leaving.message,
+        "my Social Security (Seguro Social) usa el (202) 555-0111, que deja de funcionar el 1 de marzo de 2027."
+    );
+    assert!(
+        leaving.action.starts_with(
+            "Agregue su número nuevo a my Social Security (Seguro Social) antes del 1 de marzo de 2027"
+        ),
+        "{}",
+        leaving.action
+    );
+    // Keystep's own findings and the pages they point to are in Spanish too.
+    let keystep = keystep_core::services::review::access_review_in(
+        keystep_core::Lang::Es,
+        &keystep_core::services::review::AccessState {
+            accounts: 1,
+            ..Default::default()
+        },
+    );
+    assert!(
+        keystep[0]
+            .message
+            .starts_with("No tiene contraseña de recuperación"),
+        "{keystep:?}"
+    );
+    if let keystep_core::services::review::Fix::Page { title, .. } = &leaving.fix {
+        assert!(
+            !title.is_empty() && title != "Sign in to my Social Security",
+            "{title}"
+        );
+    }
+    // Back in English, the same review reads as before.
+    k.set_lang(keystep_core::Lang::En);
+    let items = k.review(T).unwrap();
+    let only = items
+        .iter()
+        .find(|i| i.code.as_str() == "only_one_phone")
+        .unwrap();
+    assert!(
+        only.message
+            .starts_with("The only way into ID.me after your password")
+    );
+}
+
+#[test]
+fn a_plan_made_in_spanish_is_a_spanish_guide_and_keeps_its_language() {
+    let (_d, _kc, mut k) = open();
+    k.set_lang(keystep_core::Lang::Es);
+    let old = k
+        .add_phone("2025550143", "US", "viejo", PhoneKind::Mobile, NOW)
+        .unwrap();
+    let google = k.add_service(catalog("google"), NOW).unwrap();
+    k.update_service(&google.id, std::slice::from_ref(&old.id), &[], None, false)
+        .unwrap();
+    let (plan, _run) = k
+        .plan_change(
+            "202-555-0143",
+            "(202) 555-0199",
+            Some("2026-12-15"),
+            "US",
+            T,
+        )
+        .unwrap();
+    assert_eq!(
+        plan.guide.title,
+        "Cambiar su número del (202) 555-0143 al (202) 555-0199"
+    );
+    assert_eq!(
+        plan.guide.summary,
+        "Pase todos sus servicios del (202) 555-0143 al (202) 555-0199 antes del 15 de diciembre de 2026."
+    );
+    let titles: Vec<&str> = plan.guide.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Mantenga su número anterior funcionando hasta el final",
+            "Cambiar el número en Cuenta de Google (Gmail)",
+            "Deje el número anterior",
+        ]
+    );
+    let google_step = &plan.guide.steps[1];
+    assert!(
+        google_step
+            .text
+            .contains("- Agregue su número nuevo, (202) 555-0199."),
+        "{}",
+        google_step.text
+    );
+    let checklist = k.plan_checklist(&plan);
+    assert_eq!(checklist[1].title, titles[1]);
+    assert!(
+        checklist[1]
+            .page
+            .as_deref()
+            .is_some_and(|p| p.starts_with("https://"))
+    );
+    // The new number gets a Spanish label, and the stored plan stays Spanish in English.
+    let phones = k.phones().unwrap();
+    assert!(
+        phones.iter().any(|p| p.label == "Número nuevo"),
+        "{phones:?}"
+    );
+    k.set_lang(keystep_core::Lang::En);
+    assert_eq!(k.plan_checklist(&plan)[0].title, titles[0]);
+}

@@ -12,6 +12,7 @@ import type { CodeView } from './bindings/CodeView';
 import type { CopyInfo } from './bindings/CopyInfo';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { GuideList } from './bindings/GuideList';
+import type { Lang } from './bindings/Lang';
 import type { LinkCheck } from './bindings/LinkCheck';
 import type { ServiceView } from './bindings/ServiceView';
 import type { NewAccount } from './bindings/NewAccount';
@@ -43,12 +44,31 @@ export const UNEXPECTED_ERROR: ErrorDto = Object.freeze({
   },
 });
 
-/** Anything a command rejected with, as an ErrorDto the screens can show. */
+/** Only text and number values: what a message may show (anything else is dropped, never shown). */
+function argsOf(value: unknown): Record<string, string | number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const args: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) args[name] = v;
+  }
+  return Object.keys(args).length > 0 ? args : undefined;
+}
+
+/**
+ * Anything a command rejected with, as an ErrorDto the screens can show. `args` (the message's named
+ * values) and `reason` (why an input was refused) are kept, so the window can say the message in its
+ * own language: `error-` + the code with `.` and `_` as `-`, in locales/{lang}/errors.ftl.
+ */
 export function toErrorDto(value: unknown): ErrorDto {
   if (typeof value === 'object' && value !== null) {
-    const { code, message, detail } = value as Record<string, unknown>;
+    const { code, message, detail, args, reason } = value as Record<string, unknown>;
     if (typeof code === 'string' && typeof message === 'string') {
-      return typeof detail === 'string' ? { code, message, detail } : { code, message };
+      const dto: ErrorDto = { code, message };
+      if (typeof detail === 'string') dto.detail = detail;
+      const kept = argsOf(args);
+      if (kept) dto.args = kept;
+      if (typeof reason === 'string') dto.reason = reason;
+      return dto;
     }
   }
   // Strings, Error objects and the like come from the bridge, not from Keystep:
@@ -65,6 +85,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const openVault = () => call<OpenInfo>('open_vault');
+/**
+ * The window's language. Rust keeps it for the session and writes its own text (service notes, the
+ * review, the change-number checklist) in it, also for codes opened later. Nothing is stored.
+ */
+export const setLanguage = (lang: Lang) => call<null>('set_language', { lang });
 export const listAccounts = () => call<AccountView[]>('list_accounts');
 export const getCodes = () => call<CodeView[]>('get_codes');
 export const addAccountUri = (uri: string) => call<AccountView>('add_account_uri', { uri });

@@ -67,10 +67,9 @@ impl ExportFormat {
                 let names: Vec<&str> = Self::ALL.iter().map(|f| f.key()).collect();
                 Error::bad(
                     Field::Format,
-                    format!(
-                        "\"{name}\" is not one Keystep writes. Use one of: {}.",
-                        names.join(", ")
-                    ),
+                    crate::error::ReasonKey::ExportFormatUnknown
+                        .with("name", name)
+                        .with("formats", names.join(", ")),
                 )
             })
     }
@@ -206,7 +205,7 @@ fn new_file_password(password: Option<&SecretString>) -> Result<&SecretString> {
         Some(p) if !p.expose().trim().is_empty() => Ok(p),
         _ => Err(Error::bad(
             Field::Password,
-            "an encrypted export needs a password for the file (--password-file). Choose one you will type again on the other device.",
+            crate::error::ReasonKey::ExportPasswordNeeded,
         )),
     }
 }

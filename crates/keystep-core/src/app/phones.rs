@@ -4,7 +4,7 @@
 use super::Keystep;
 use crate::error::{Error, Field, Result};
 use crate::guides::Run;
-use crate::phones::planner::{ChecklistStep, Plan, plan_guide};
+use crate::phones::planner::{ChecklistStep, Plan, plan_guide_in};
 use crate::phones::views::{PhoneView, phone_view};
 use crate::phones::{Phone, PhoneKind, PhoneStatus, parse_number};
 
@@ -33,7 +33,7 @@ fn clean_label(label: &str) -> Result<String> {
 
 /// A real calendar day written YYYY-MM-DD, in a plausible range (see [`crate::dates`]).
 fn check_date(date: &str) -> Result<()> {
-    crate::dates::parse_iso_date(date)
+    crate::dates::parse_iso_date_reason(date)
         .map(|_| ())
         .map_err(|reason| Error::bad(Field::Date, reason))
 }
@@ -165,12 +165,13 @@ impl Keystep {
         now_ms: u64,
     ) -> Result<(Plan, Run)> {
         let catalog = self.catalog;
+        let lang = self.lang();
         let old_e164 = parse_number(from, region)?.e164;
         let new = parse_number(to, region)?;
         if new.e164 == old_e164 {
             return Err(Error::bad(
                 Field::Phone,
-                "the new number is the same as the old one",
+                crate::error::ReasonKey::PhoneSameNumber,
             ));
         }
         let date = date.map_or_else(|| iso_date(now_ms), str::to_string);
@@ -194,7 +195,11 @@ impl Keystep {
                     let p = Phone {
                         id: uuid::Uuid::new_v4().to_string(),
                         e164: new.e164.clone(),
-                        label: "New number".into(),
+                        label: match lang {
+                            crate::Lang::En => "New number",
+                            crate::Lang::Es => "Número nuevo",
+                        }
+                        .into(),
                         kind: PhoneKind::Mobile,
                         status: PhoneStatus::InUse,
                         added_at_ms: now_ms,
@@ -203,7 +208,17 @@ impl Keystep {
                     p
                 }
             };
-            let guide = plan_guide(catalog, &c.services, &old, &new_phone, &date, &plan_id);
+            // The plan is written once, in the language of the moment, and kept with its guide: it
+            // stays in that language if the window's language changes later.
+            let guide = plan_guide_in(
+                lang,
+                catalog,
+                &c.services,
+                &old,
+                &new_phone,
+                &date,
+                &plan_id,
+            );
             let run = Run::start(&guide, uuid::Uuid::new_v4().to_string(), now_ms);
             let plan = Plan {
                 guide,

@@ -587,9 +587,7 @@ impl Keystep {
         {
             return Err(Error::bad(
                 crate::error::Field::LockAfter,
-                format!(
-                    "Keystep locks after 1, 5, 15 or 60 minutes, or never; not {lock_after_minutes}."
-                ),
+                crate::error::ReasonKey::LockAfterChoice.with("minutes", lock_after_minutes),
             ));
         }
         let mut settings = Settings::load(self.dir.root());

@@ -4,11 +4,11 @@
 use super::Keystep;
 use super::phones::iso_date;
 use crate::catalog::{Catalog, squash};
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 use crate::sensitive::SecretString;
 use crate::services::backup_codes::read_backup_codes;
 use crate::services::review::{
-    AccessState, CodeChoice, RiskItem, access_review, offer_codes, review,
+    AccessState, CodeChoice, RiskItem, access_review_in, offer_codes_in, review_in,
 };
 use crate::services::views::{BackupCodeHint, ServiceView, hint_of, service_view};
 use crate::services::{BackupCode, Service, ServiceRef, service_name};
@@ -33,17 +33,12 @@ fn custom_domain(catalog: &Catalog, typed: &str) -> Result<String> {
         .next()
         .unwrap_or_default();
     let not_an_address = || {
-        let shown = if typed.chars().count() <= 80 && !typed.chars().any(char::is_control) {
-            format!("\"{typed}\"")
+        let reason = if typed.chars().count() <= 80 && !typed.chars().any(char::is_control) {
+            ReasonKey::DomainNotAddress.with("address", typed)
         } else {
-            "that".into()
+            ReasonKey::DomainNotAddressUnshown.into()
         };
-        Error::bad(
-            Field::Domain,
-            format!(
-                "{shown} is not a web address. Type the service's own address, such as mycu.org."
-            ),
-        )
+        Error::bad(Field::Domain, reason)
     };
     if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(not_an_address());
@@ -56,24 +51,21 @@ fn custom_domain(catalog: &Catalog, typed: &str) -> Result<String> {
     if let Some(owner) = named.filter(|s| s.owns(&registrable)) {
         return Err(Error::bad(
             Field::Domain,
-            format!(
-                "{registrable} is an official address of {}, which Keystep already knows: use the catalog service {} instead (choose {} in the list of services).",
-                owner.name, owner.id, owner.name
-            ),
+            ReasonKey::DomainKnownService
+                .with("domain", registrable.as_str())
+                .with("service", owner.name.as_str())
+                .with("service_id", owner.id.as_str()),
         ));
     }
     if check.verdict == crate::links::Verdict::Suspicious {
         let reasons: Vec<&str> = check.reasons.iter().map(|r| r.message.as_str()).collect();
-        let what = match named {
-            Some(s) => format!("it imitates {}, a service Keystep knows", s.name),
-            None => "it is not safe".into(),
+        let reason = match named {
+            Some(s) => ReasonKey::DomainImitates.with("service", s.name.as_str()),
+            None => ReasonKey::DomainUnsafe.into(),
         };
         return Err(Error::bad(
             Field::Domain,
-            format!(
-                "{what}: {} Type the address exactly as the service itself writes it.",
-                reasons.join(" ")
-            ),
+            reason.with("problems", reasons.join(" ")),
         ));
     }
     Ok(registrable)
@@ -148,9 +140,7 @@ impl Keystep {
                 if catalog.service(&id).is_none() {
                     return Err(Error::bad(
                         Field::Issuer,
-                        format!(
-                            "Keystep does not know a service \"{id}\". Add it as your own service with its web address."
-                        ),
+                        ReasonKey::IssuerUnknownService.with("id", id.as_str()),
                     ));
                 }
                 ServiceRef::Catalog { id }
@@ -159,10 +149,7 @@ impl Keystep {
                 let name =
                     crate::names::clean(&name, Field::Issuer, crate::account::MAX_NAME_CHARS)?;
                 if name.is_empty() {
-                    return Err(Error::bad(
-                        Field::Issuer,
-                        "type the name of the service, such as My Credit Union",
-                    ));
+                    return Err(Error::bad(Field::Issuer, ReasonKey::IssuerNameNeeded));
                 }
                 let registrable = custom_domain(catalog, &domain)?;
                 ServiceRef::Custom {
@@ -323,7 +310,7 @@ impl Keystep {
             .ok_or_else(|| {
                 Error::bad(
                     Field::BackupCodes,
-                    format!("no unused backup code is left for {name}. Make new ones on {name} and paste them in."),
+                    ReasonKey::BackupCodesNoneLeft.with("service", name.as_str()),
                 )
             })
     }
@@ -348,12 +335,10 @@ impl Keystep {
         let catalog = self.catalog;
         self.update(|c| {
             let a = service_mut(c, id)?;
-            let code = a.backup_codes.get_mut(index).ok_or_else(|| {
-                Error::bad(
-                    Field::BackupCodes,
-                    "that backup code is not in the list any more. Reload and try again.",
-                )
-            })?;
+            let code = a
+                .backup_codes
+                .get_mut(index)
+                .ok_or_else(|| Error::bad(Field::BackupCodes, ReasonKey::BackupCodeGone))?;
             code.used = used;
             Ok(service_view(a, catalog))
         })
@@ -402,8 +387,10 @@ impl Keystep {
                 .failure
                 .map(|f| (f.folder.display().to_string(), f.reason)),
         };
-        let mut items = access_review(&state);
-        items.extend(review(
+        let lang = self.lang();
+        let mut items = access_review_in(lang, &state);
+        items.extend(review_in(
+            lang,
             catalog,
             &self.contents.phones,
             &self.contents.services,
@@ -430,7 +417,7 @@ impl Keystep {
                     }
                 })
                 .collect();
-            offer_codes(item, codes);
+            offer_codes_in(lang, item, codes);
         }
         items.sort_by_key(|i| i.severity);
         Ok(items)

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 
 /// Asked when the person chose none: large public pools run by three different groups, so that one
 /// operator alone cannot move the codes.
@@ -50,21 +50,12 @@ impl fmt::Display for ServerAddress {
 /// Reads `HOST`, `HOST:PORT`, an IPv4 address, or an IPv6 address (in brackets when a port follows).
 pub fn parse_server(text: &str) -> Result<ServerAddress> {
     let text = text.trim();
-    let bad = |why: &str| {
-        Error::bad(
-            Field::Server,
-            format!(
-                "\"{text}\" is not a time server: {why} Write a name such as pool.ntp.org, or name:port."
-            ),
-        )
-    };
+    let bad = |why: ReasonKey| Error::bad(Field::Server, why.with("server", text));
     if text.is_empty() {
-        return Err(bad("it is empty."));
+        return Err(bad(ReasonKey::ServerEmpty));
     }
     if text.contains('/') {
-        return Err(bad(
-            "write only the server's name, without http:// or a path.",
-        ));
+        return Err(bad(ReasonKey::ServerHasPath));
     }
     if let Ok(ip) = text.parse::<IpAddr>() {
         return Ok(ServerAddress {
@@ -75,12 +66,12 @@ pub fn parse_server(text: &str) -> Result<ServerAddress> {
     let (host, port) = if let Some(rest) = text.strip_prefix('[') {
         let (ip, after) = rest
             .split_once(']')
-            .ok_or_else(|| bad("the bracket is not closed."))?;
-        let ip: IpAddr = ip.parse().map_err(|_| bad("that is not an IP address."))?;
+            .ok_or_else(|| bad(ReasonKey::ServerBracket))?;
+        let ip: IpAddr = ip.parse().map_err(|_| bad(ReasonKey::ServerNotIp))?;
         let port = match after.strip_prefix(':') {
             Some(p) => Some(p),
             None if after.is_empty() => None,
-            None => return Err(bad("only :port may follow the address.")),
+            None => return Err(bad(ReasonKey::ServerAfterAddress)),
         };
         (ip.to_string(), port)
     } else {
@@ -95,7 +86,7 @@ pub fn parse_server(text: &str) -> Result<ServerAddress> {
             .parse::<u16>()
             .ok()
             .filter(|p| *p != 0)
-            .ok_or_else(|| bad("the port must be a number from 1 to 65535."))?,
+            .ok_or_else(|| bad(ReasonKey::ServerPort))?,
     };
     let is_ip = host.parse::<IpAddr>().is_ok();
     let name_ok = host.len() <= 253
@@ -105,9 +96,7 @@ pub fn parse_server(text: &str) -> Result<ServerAddress> {
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         });
     if !is_ip && !name_ok {
-        return Err(bad(
-            "a server name has only letters, digits, dots and hyphens.",
-        ));
+        return Err(bad(ReasonKey::ServerNameChars));
     }
     Ok(ServerAddress {
         host: host.to_ascii_lowercase(),
@@ -120,10 +109,9 @@ pub fn parse_servers(list: &[String]) -> Result<Vec<ServerAddress>> {
     if list.len() > MAX_SERVERS {
         return Err(Error::bad(
             Field::Server,
-            format!(
-                "Keystep asks at most {MAX_SERVERS} time servers; {} were given.",
-                list.len()
-            ),
+            ReasonKey::ServerTooMany
+                .with("max", MAX_SERVERS)
+                .with("count", list.len()),
         ));
     }
     if list.is_empty() {

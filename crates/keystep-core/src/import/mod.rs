@@ -108,10 +108,9 @@ impl Format {
                 let names: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
                 Error::bad(
                     Field::Format,
-                    format!(
-                        "\"{name}\" is not one Keystep reads. Use one of: {}.",
-                        names.join(", ")
-                    ),
+                    crate::error::ReasonKey::ImportFormatUnknown
+                        .with("name", name)
+                        .with("formats", names.join(", ")),
                 )
             })
     }
@@ -308,12 +307,7 @@ pub fn read_link(link: &str) -> Result<ValidAccount> {
     };
     let secret = crate::otp::secret::decode_base32(key)
         .or_else(|_| decode_base64_secret(key).ok_or(()))
-        .map_err(|()| {
-            Error::bad(
-                Field::Secret,
-                "the key after steam:// is neither base32 nor base64.",
-            )
-        })?;
+        .map_err(|()| Error::bad(Field::Secret, crate::error::ReasonKey::SteamKeyUnreadable))?;
     let params = OtpParams {
         kind: OtpKind::Steam,
         ..OtpParams::default()

@@ -32,7 +32,7 @@ impl OtpKind {
             "steam" => Ok(OtpKind::Steam),
             _ => Err(Error::bad(
                 Field::Kind,
-                "it must be time-based (totp), counter-based (hotp) or Steam.",
+                crate::error::ReasonKey::KindUnknown,
             )),
         }
     }
@@ -56,7 +56,10 @@ impl Algorithm {
             "SHA1" => Ok(Algorithm::Sha1),
             "SHA256" => Ok(Algorithm::Sha256),
             "SHA512" => Ok(Algorithm::Sha512),
-            _ => Err(Error::bad(Field::Algorithm, "use SHA1, SHA256 or SHA512.")),
+            _ => Err(Error::bad(
+                Field::Algorithm,
+                crate::error::ReasonKey::AlgorithmUnknown,
+            )),
         }
     }
 
@@ -130,16 +133,16 @@ impl OtpParams {
         } else if !(MIN_DIGITS..=MAX_DIGITS).contains(&self.digits) {
             return Err(Error::bad(
                 Field::Digits,
-                format!(
-                    "codes have {MIN_DIGITS} to {MAX_DIGITS} digits; {} is not possible.",
-                    self.digits
-                ),
+                crate::error::ReasonKey::DigitsRange
+                    .with("min", MIN_DIGITS)
+                    .with("max", MAX_DIGITS)
+                    .with("digits", self.digits),
             ));
         }
         if self.period == 0 {
             return Err(Error::bad(
                 Field::Period,
-                "the time step must be at least 1 second (most services use 30).",
+                crate::error::ReasonKey::PeriodZero,
             ));
         }
         Ok(self)

@@ -2,7 +2,7 @@
 
 use data_encoding::{BASE32_NOPAD, DecodeKind};
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 use crate::sensitive::SecretBytes;
 
 /// Secrets longer than this (in base32 characters) are refused: real ones are 16 to 128.
@@ -19,44 +19,34 @@ pub fn decode_base32(text: &str) -> Result<SecretBytes> {
             _ => {
                 return Err(Error::bad(
                     Field::Secret,
-                    format!(
-                        "character {} is not allowed. A setup key uses only the letters A to Z and the digits 2 to 7. Check for a 0 (zero) instead of O, or 1 (one) instead of I.",
-                        index + 1
-                    ),
+                    ReasonKey::SecretBadChar.with("position", index + 1),
                 ));
             }
         }
     }
     if cleaned.is_empty() {
-        return Err(Error::bad(
-            Field::Secret,
-            "it is empty. Copy the setup key (or the setup link) from the service's setup page.",
-        ));
+        return Err(Error::bad(Field::Secret, ReasonKey::SecretEmpty));
     }
     if cleaned.len() > MAX_SECRET_CHARS {
         return Err(Error::bad(
             Field::Secret,
-            format!(
-                "it is too long ({} characters; at most {MAX_SECRET_CHARS}).",
-                cleaned.len()
-            ),
+            ReasonKey::SecretTooLong
+                .with("count", cleaned.len())
+                .with("max", MAX_SECRET_CHARS),
         ));
     }
     let mut spec = BASE32_NOPAD.specification();
     spec.check_trailing_bits = false;
     let lenient = spec
         .encoding()
-        .map_err(|_| Error::bad(Field::Secret, "it could not be read."))?;
+        .map_err(|_| Error::bad(Field::Secret, ReasonKey::SecretUnreadable))?;
     match lenient.decode(cleaned.as_bytes()) {
         Ok(bytes) => Ok(SecretBytes::new(bytes)),
         Err(e) if e.kind == DecodeKind::Length => Err(Error::bad(
             Field::Secret,
-            format!(
-                "it has {} characters, which cannot be a complete key. Check that you copied all of it.",
-                cleaned.len()
-            ),
+            ReasonKey::SecretIncomplete.with("count", cleaned.len()),
         )),
-        Err(_) => Err(Error::bad(Field::Secret, "it is not a valid base32 key.")),
+        Err(_) => Err(Error::bad(Field::Secret, ReasonKey::SecretNotBase32)),
     }
 }
 

@@ -6,7 +6,7 @@ use percent_encoding::percent_decode_str;
 
 use super::secret::decode_base32;
 use super::{Algorithm, OtpKind, OtpParams};
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 use crate::sensitive::SecretBytes;
 
 /// Longest URI accepted; a QR code holds at most about 4 KB.
@@ -27,27 +27,16 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
     if text.len() > MAX_URI_CHARS {
         return Err(Error::bad(
             Field::Uri,
-            format!("it is longer than {MAX_URI_CHARS} characters."),
+            ReasonKey::UriTooLong.with("max", MAX_URI_CHARS),
         ));
     }
-    let rest = strip_prefix_ignore_case(text, "otpauth://").ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            "it must start with otpauth://. Copy the whole setup link, or type the setup key instead.",
-        )
-    })?;
-    let (type_part, after_type) = rest.split_once('/').ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            "it has no account label after the type (otpauth://totp/Label?secret=...).",
-        )
-    })?;
-    let mut kind = OtpKind::parse(type_part).map_err(|_| {
-        Error::bad(
-            Field::Uri,
-            "the type after otpauth:// must be totp, hotp or steam.",
-        )
-    })?;
+    let rest = strip_prefix_ignore_case(text, "otpauth://")
+        .ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoScheme))?;
+    let (type_part, after_type) = rest
+        .split_once('/')
+        .ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoLabel))?;
+    let mut kind =
+        OtpKind::parse(type_part).map_err(|_| Error::bad(Field::Uri, ReasonKey::UriBadType))?;
     let after_type = after_type.split('#').next().unwrap_or_default();
     let (label_raw, query) = after_type.split_once('?').unwrap_or((after_type, ""));
     let label = decode_component(label_raw, Field::Name)?;
@@ -86,12 +75,7 @@ pub fn parse(text: &str) -> Result<ParsedUri> {
         }
     }
     params.kind = kind;
-    let secret = secret.ok_or_else(|| {
-        Error::bad(
-            Field::Uri,
-            "it has no setup key in it. Check that you copied the whole link, or type the setup key instead.",
-        )
-    })?;
+    let secret = secret.ok_or_else(|| Error::bad(Field::Uri, ReasonKey::UriNoSecret))?;
     let secret = match decode_base32(&secret) {
         Ok(bytes) => bytes,
         // steamguard-cli's KeePassXC links (encoder=steam) carry Steam's base64 shared secret.
@@ -189,12 +173,7 @@ fn decode_component(raw: &str, field: Field) -> Result<String> {
     percent_decode_str(&spaced)
         .decode_utf8()
         .map(|s| s.into_owned())
-        .map_err(|_| {
-            Error::bad(
-                field,
-                "it contains percent-encoded bytes that are not text.",
-            )
-        })
+        .map_err(|_| Error::bad(field, ReasonKey::NotText))
 }
 
 fn split_label(label: &str) -> (Option<String>, String) {
@@ -210,9 +189,9 @@ fn split_label(label: &str) -> (Option<String>, String) {
 fn parse_number<T: std::str::FromStr>(raw: &str, field: Field) -> Result<T> {
     raw.trim().parse::<T>().map_err(|_| {
         let hint = match field {
-            Field::Digits => "use a whole number from 6 to 10.",
-            Field::Period => "use a whole number of seconds, such as 30.",
-            _ => "use a whole number, such as 0.",
+            Field::Digits => ReasonKey::DigitsNotNumber,
+            Field::Period => ReasonKey::PeriodNotNumber,
+            _ => ReasonKey::CounterNotNumber,
         };
         Error::bad(field, hint)
     })

@@ -1,7 +1,7 @@
 //! Reading phone numbers the way people type them ("(202) 555-0143", "+44 7700 900123"), with
 //! libphonenumber's data (the `phonenumber` crate): stored as E.164, shown in national format.
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, ReasonKey, Result};
 
 /// Longest text accepted as a phone number, in characters (longer is surely pasted by mistake).
 pub const MAX_NUMBER_CHARS: usize = 64;
@@ -46,51 +46,42 @@ fn region_code(text: &str) -> Option<String> {
 pub fn parse_number(text: &str, region: &str) -> Result<ParsedNumber> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(Error::bad(
-            Field::Phone,
-            "it is empty. Type the phone number, for example (202) 555-0143.",
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneEmpty));
     }
     if trimmed.chars().count() > MAX_NUMBER_CHARS {
         return Err(Error::bad(
             Field::Phone,
-            format!("it is longer than {MAX_NUMBER_CHARS} characters. Type just the number."),
+            ReasonKey::PhoneTooLong.with("max", MAX_NUMBER_CHARS),
         ));
     }
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
-        return Err(Error::bad(
-            Field::Phone,
-            "it has no digits. Type the phone number, for example (202) 555-0143.",
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneNoDigits));
     }
     let country = region_code(region).ok_or_else(|| {
         Error::bad(
             Field::Region,
-            format!("\"{region}\" is not a country code. Use two letters, such as US, CA or GB."),
+            ReasonKey::RegionUnknown.with("region", region),
         )
     })?;
     let id = country.parse::<phonenumber::country::Id>().ok();
     let number = phonenumber::parse(id, trimmed).map_err(|_| {
         Error::bad(
             Field::Phone,
-            format!("it could not be read as a phone number. Check the digits. For a number outside {country}, start with + and the country code."),
+            ReasonKey::PhoneUnreadable.with("region", country.as_str()),
         )
     })?;
     if number.extension().is_some() {
-        return Err(Error::bad(
-            Field::Phone,
-            "it has an extension. Sign-in codes cannot be sent to an extension: use a direct number.",
-        ));
+        return Err(Error::bad(Field::Phone, ReasonKey::PhoneExtension));
     }
     if !number.is_valid() {
         return Err(Error::bad(
             Field::Phone,
-            format!(
-                "{trimmed} is not a valid phone number in {}. Check the digits, or start with + and the country code.",
+            ReasonKey::PhoneInvalid.with("number", trimmed).with(
+                "region",
                 number
                     .country()
                     .id()
-                    .map_or_else(|| country.clone(), |c| c.as_ref().to_string())
+                    .map_or_else(|| country.clone(), |c| c.as_ref().to_string()),
             ),
         ));
     }

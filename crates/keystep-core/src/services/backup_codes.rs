@@ -1,7 +1,7 @@
 //! Backup codes as people paste or pipe them: one per line, checked line by line before anything is
 //! saved. A code is a secret: no message repeats any part of one.
 
-use crate::error::{Error, Field, Result};
+use crate::error::{Error, Field, InputReason, ReasonKey, Result};
 use crate::sensitive::SecretString;
 
 /// Most backup codes kept for one account (services give 8 to 16).
@@ -19,12 +19,10 @@ pub const MAX_BACKUP_CODE_CHARS: usize = 64;
 /// repeated in a message.
 pub fn read_backup_codes(text: &SecretString) -> Result<Vec<SecretString>> {
     let text = text.expose();
-    let bad = |reason: String| Error::bad(Field::BackupCodes, reason);
+    let bad = |reason: InputReason| Error::bad(Field::BackupCodes, reason);
     if text.len() > MAX_BACKUP_CODES_BYTES {
-        return Err(bad(format!(
-            "the text is longer than {}; backup codes are much shorter. Nothing was changed. Put one code on each line.",
-            crate::files::size_words(MAX_BACKUP_CODES_BYTES)
-        )));
+        return Err(bad(ReasonKey::BackupCodesTextTooLong
+            .with("limit", crate::files::size_words(MAX_BACKUP_CODES_BYTES))));
     }
     let mut codes: Vec<SecretString> = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -37,16 +35,17 @@ pub fn read_backup_codes(text: &SecretString) -> Result<Vec<SecretString>> {
             .chars()
             .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
         {
-            return Err(bad(format!(
-                "line {n} has a control character (U+{:04X}). Backup codes are letters and digits: paste them as text, one on each line. Nothing was changed.",
-                u32::from(c)
-            )));
+            return Err(bad(ReasonKey::BackupCodesControlChar
+                .with("line", n)
+                .with("character", format!("U+{:04X}", u32::from(c)))));
         }
         let count = code.chars().count();
         if !(MIN_BACKUP_CODE_CHARS..=MAX_BACKUP_CODE_CHARS).contains(&count) {
-            return Err(bad(format!(
-                "line {n} is not a backup code: it has {count} characters, and backup codes have {MIN_BACKUP_CODE_CHARS} to {MAX_BACKUP_CODE_CHARS}. Put one code on each line. Nothing was changed."
-            )));
+            return Err(bad(ReasonKey::BackupCodesLength
+                .with("line", n)
+                .with("count", count)
+                .with("min", MIN_BACKUP_CODE_CHARS)
+                .with("max", MAX_BACKUP_CODE_CHARS)));
         }
         let last = count - 1;
         let odd = code.chars().enumerate().find(|&(at, c)| {
@@ -54,25 +53,21 @@ pub fn read_backup_codes(text: &SecretString) -> Result<Vec<SecretString>> {
             !(c.is_ascii_alphanumeric() || (inside && matches!(c, ' ' | '-' | '.' | '_')))
         });
         if let Some((at, _)) = odd {
-            return Err(bad(format!(
-                "line {n} is not a backup code: character {} is not a letter or a digit (inside a code, spaces, '-', '.' and '_' are fine too). Put one code on each line. Nothing was changed.",
-                at + 1
-            )));
+            return Err(bad(ReasonKey::BackupCodesBadChar
+                .with("line", n)
+                .with("position", at + 1)));
         }
         if !codes.iter().any(|c| c.expose() == code) {
             codes.push(SecretString::new(code));
         }
     }
     if codes.is_empty() {
-        return Err(bad(
-            "no backup codes were read: the text is empty or has only blank lines. Nothing was changed. Removing the saved codes is a separate action (Remove all backup codes in the window, --clear with the keystep command).".into(),
-        ));
+        return Err(bad(ReasonKey::BackupCodesNone.into()));
     }
     if codes.len() > MAX_BACKUP_CODES {
-        return Err(bad(format!(
-            "there are {} codes; Keystep keeps up to {MAX_BACKUP_CODES}. Put one code on each line. Nothing was changed.",
-            codes.len()
-        )));
+        return Err(bad(ReasonKey::BackupCodesTooMany
+            .with("count", codes.len())
+            .with("max", MAX_BACKUP_CODES)));
     }
     Ok(codes)
 }

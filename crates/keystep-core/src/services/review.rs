@@ -4,8 +4,18 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{Service, ServiceRef, service_name};
+use crate::Lang;
 use crate::catalog::{Catalog, Factor, KnownService, ServiceKind, VoipPolicy};
 use crate::phones::{Phone, PhoneKind, PhoneStatus};
+
+/// The sentence in `lang`: both are written out side by side, so a change to one is seen next to the
+/// other.
+fn say(lang: Lang, en: String, es: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Es => es,
+    }
+}
 
 /// How serious a finding is; the review lists the most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -107,17 +117,38 @@ impl RiskCode {
 /// Turns the findings that ask for a code in Keystep into an offer to link `codes`, which already look
 /// like the service's; findings of other rules, or without codes, are left as they are.
 pub fn offer_codes(item: &mut RiskItem, codes: Vec<CodeChoice>) {
+    offer_codes_in(Lang::En, item, codes);
+}
+
+/// [`offer_codes`], with the sentence in `lang`.
+pub fn offer_codes_in(lang: Lang, item: &mut RiskItem, codes: Vec<CodeChoice>) {
     if !item.code.wants_a_code() || codes.is_empty() {
         return;
     }
     let name = &item.service_name;
-    let which = match codes.as_slice() {
-        [one] => format!("a code that looks like it is for {name}: {}", one.label),
-        _ => format!("{} codes that look like they are for {name}", codes.len()),
+    let n = codes.len();
+    item.action = match codes.as_slice() {
+        [one] => say(
+            lang,
+            format!(
+                "Keystep already has a code that looks like it is for {name}: {}. If you use it to sign in to {name}, link it here, so Keystep knows you have a way in that does not need your phone.",
+                one.label
+            ),
+            format!(
+                "Keystep ya tiene un código que parece ser de {name}: {}. Si lo usa para entrar a {name}, vincúlelo aquí, para que Keystep sepa que usted tiene una forma de entrar que no necesita su teléfono.",
+                one.label
+            ),
+        ),
+        _ => say(
+            lang,
+            format!(
+                "Keystep already has {n} codes that look like they are for {name}. If you use it to sign in to {name}, link it here, so Keystep knows you have a way in that does not need your phone."
+            ),
+            format!(
+                "Keystep ya tiene {n} códigos que parecen ser de {name}. Si usa uno de ellos para entrar a {name}, vincúlelo aquí, para que Keystep sepa que usted tiene una forma de entrar que no necesita su teléfono."
+            ),
+        ),
     };
-    item.action = format!(
-        "Keystep already has {which}. If you use it to sign in to {name}, link it here, so Keystep knows you have a way in that does not need your phone."
-    );
     item.fix = Fix::LinkCode { codes };
 }
 
@@ -149,9 +180,21 @@ pub fn review(
     services: &[Service],
     today: &str,
 ) -> Vec<RiskItem> {
+    review_in(Lang::En, catalog, phones, services, today)
+}
+
+/// [`review`], with every sentence in `lang` (the catalog's names and page titles are the ones
+/// `catalog` holds: give it in the same language, [`Catalog::bundled_in`]).
+pub fn review_in(
+    lang: Lang,
+    catalog: &Catalog,
+    phones: &[Phone],
+    services: &[Service],
+    today: &str,
+) -> Vec<RiskItem> {
     let mut items = Vec::new();
     for a in services {
-        let subject = Subject::new(catalog, phones, a, services.len());
+        let subject = Subject::new(catalog, phones, a, services.len(), lang);
         items.extend(numbers_gone_or_leaving(&subject, today));
         items.extend(only_one_phone(&subject));
         items.extend(voip_refused(&subject));
@@ -177,6 +220,8 @@ struct Subject<'a> {
     other_ways: bool,
     /// How many services the person uses in all.
     services_in_all: usize,
+    /// The language of the sentences.
+    lang: Lang,
 }
 
 impl<'a> Subject<'a> {
@@ -185,6 +230,7 @@ impl<'a> Subject<'a> {
         phones: &'a [Phone],
         service: &'a Service,
         services_in_all: usize,
+        lang: Lang,
     ) -> Self {
         let phone = |id: &String| phones.iter().find(|p| &p.id == id);
         let mut numbers: Vec<&Phone> = Vec::new();
@@ -213,6 +259,7 @@ impl<'a> Subject<'a> {
                 || service.security_key
                 || unused_backup_codes > 0,
             services_in_all,
+            lang,
         }
     }
 
@@ -254,6 +301,7 @@ impl<'a> Subject<'a> {
 /// `gone_number` (urgent) and `leaving_number` (high; urgent on or after its date).
 fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
     let name = &s.name;
+    let lang = s.lang;
     s.numbers
         .iter()
         .filter_map(|p| {
@@ -263,11 +311,23 @@ fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
                     Severity::Urgent,
                     RiskCode::GoneNumber,
                     Some(p),
-                    format!(
-                        "{name} still has {number}, a number you no longer have. Codes sent there will not reach you."
+                    say(
+                        lang,
+                        format!(
+                            "{name} still has {number}, a number you no longer have. Codes sent there will not reach you."
+                        ),
+                        format!(
+                            "{name} todavía tiene el {number}, un número que usted ya no tiene. Los códigos que se envíen allí no le llegarán."
+                        ),
                     ),
-                    format!(
-                        "Sign in to {name} now, while you still can, and replace {number} with a number you have."
+                    say(
+                        lang,
+                        format!(
+                            "Sign in to {name} now, while you still can, and replace {number} with a number you have."
+                        ),
+                        format!(
+                            "Inicie sesión en {name} ahora, mientras todavía puede, y cambie el {number} por un número que sí tenga."
+                        ),
                     ),
                     s.page(crate::phones::PHONE_PAGES),
                 )),
@@ -279,9 +339,23 @@ fn numbers_gone_or_leaving(s: &Subject<'_>, today: &str) -> Vec<RiskItem> {
                     },
                     RiskCode::LeavingNumber,
                     Some(p),
-                    format!("{name} uses {number}, which stops working on {on}."),
-                    format!(
-                        "Add your new number to {name} before {on}, then remove {number}. The change-number planner makes a checklist."
+                    say(
+                        lang,
+                        format!("{name} uses {number}, which stops working on {on}."),
+                        format!(
+                            "{name} usa el {number}, que deja de funcionar el {}.",
+                            crate::dates::spelled_out_in(on, lang)
+                        ),
+                    ),
+                    say(
+                        lang,
+                        format!(
+                            "Add your new number to {name} before {on}, then remove {number}. The change-number planner makes a checklist."
+                        ),
+                        format!(
+                            "Agregue su número nuevo a {name} antes del {}, y después quite el {number}. El planificador de cambio de número le prepara una lista de pasos.",
+                            crate::dates::spelled_out_in(on, lang)
+                        ),
                     ),
                     s.page(crate::phones::PHONE_PAGES),
                 )),
@@ -300,27 +374,46 @@ fn only_one_phone(s: &Subject<'_>) -> Option<RiskItem> {
         return None;
     }
     let name = &s.name;
+    let lang = s.lang;
+    let number = crate::phones::number::national_of(&only.e164);
     let offers_app = s.known.is_some_and(|x| x.factors.contains(&Factor::Totp));
     Some(s.finding(
         Severity::High,
         RiskCode::OnlyOnePhone,
         Some(only),
-        format!(
-            "The only way into {name} after your password is a code sent to {}. If you lose that phone or number, you are locked out.",
-            crate::phones::number::national_of(&only.e164)
+        say(
+            lang,
+            format!(
+                "The only way into {name} after your password is a code sent to {number}. If you lose that phone or number, you are locked out."
+            ),
+            format!(
+                "La única forma de entrar a {name} después de su contraseña es un código enviado al {number}. Si pierde ese teléfono o ese número, se quedará sin acceso."
+            ),
         ),
         if offers_app {
-            format!(
-                "Set up an authenticator app for {name} and add it to Keystep, or save backup codes."
+            say(
+                lang,
+                format!(
+                    "Set up an authenticator app for {name} and add it to Keystep, or save backup codes."
+                ),
+                format!(
+                    "Configure una aplicación de autenticación para {name} y agréguela a Keystep, o guarde códigos de respaldo."
+                ),
             )
         } else {
-            format!(
-                "Add a second way in to {name}: another number, backup codes, or a security key."
+            say(
+                lang,
+                format!(
+                    "Add a second way in to {name}: another number, backup codes, or a security key."
+                ),
+                format!(
+                    "Agregue a {name} una segunda forma de entrar: otro número, códigos de respaldo o una llave de seguridad."
+                ),
             )
         },
         s.known
             .filter(|x| x.id == "idme")
-            .and_then(|_| bundled_guide_fix("idme-authenticator"))
+            .and_then(|_| bundled_guide_fix("idme-authenticator", lang))
             .unwrap_or_else(|| s.page(&["security", "phone", "sign_in"])),
     ))
 }
@@ -338,12 +431,27 @@ fn voip_refused(s: &Subject<'_>) -> Vec<RiskItem> {
                 Severity::Medium,
                 RiskCode::VoipRefused,
                 Some(p),
-                format!(
-                    "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
-                    service.name,
-                    crate::phones::number::national_of(&p.e164)
+                say(
+                    s.lang,
+                    format!(
+                        "{} does not send codes to internet numbers such as {}. Your codes may never arrive.",
+                        service.name,
+                        crate::phones::number::national_of(&p.e164)
+                    ),
+                    format!(
+                        "{} no envía códigos a números por internet como el {}. Puede que sus códigos nunca lleguen.",
+                        service.name,
+                        crate::phones::number::national_of(&p.e164)
+                    ),
                 ),
-                format!("Give {} a mobile number, or set up another way in.", service.name),
+                say(
+                    s.lang,
+                    format!("Give {} a mobile number, or set up another way in.", service.name),
+                    format!(
+                        "Dé a {} un número de celular, o configure otra forma de entrar.",
+                        service.name
+                    ),
+                ),
                 s.page(crate::phones::PHONE_PAGES),
             )
         })
@@ -361,16 +469,33 @@ fn weak_email_recovery(s: &Subject<'_>) -> Option<RiskItem> {
         Severity::Medium,
         RiskCode::WeakEmailRecovery,
         None,
-        format!(
-            "Your {name} email can reset the passwords of the other services you use, but it is protected only by a password{}.",
-            if s.service.code_phones.is_empty() {
-                ""
-            } else {
-                " and a text message"
-            }
+        say(
+            s.lang,
+            format!(
+                "Your {name} email can reset the passwords of the other services you use, but it is protected only by a password{}.",
+                if s.service.code_phones.is_empty() {
+                    ""
+                } else {
+                    " and a text message"
+                }
+            ),
+            format!(
+                "Su correo electrónico de {name} puede restablecer las contraseñas de los demás servicios que usa, pero solo lo protege una contraseña{}.",
+                if s.service.code_phones.is_empty() {
+                    ""
+                } else {
+                    " y un mensaje de texto"
+                }
+            ),
         ),
-        format!(
-            "Give {name} a stronger second step: an authenticator app in Keystep, a security key, or backup codes."
+        say(
+            s.lang,
+            format!(
+                "Give {name} a stronger second step: an authenticator app in Keystep, a security key, or backup codes."
+            ),
+            format!(
+                "Dé a {name} un segundo paso más seguro: una aplicación de autenticación en Keystep, una llave de seguridad o códigos de respaldo."
+            ),
         ),
         s.page(&["security", "sign_in"]),
     ))
@@ -389,23 +514,37 @@ fn no_backup_codes(s: &Subject<'_>) -> Option<RiskItem> {
         Severity::Low,
         RiskCode::NoBackupCodes,
         None,
-        format!("{name} offers backup codes, and none are saved in Keystep."),
-        format!(
-            "Make backup codes on {name} and paste them into Keystep. They get you in when no code arrives."
+        say(
+            s.lang,
+            format!("{name} offers backup codes, and none are saved in Keystep."),
+            format!("{name} ofrece códigos de respaldo, y no hay ninguno guardado en Keystep."),
+        ),
+        say(
+            s.lang,
+            format!(
+                "Make backup codes on {name} and paste them into Keystep. They get you in when no code arrives."
+            ),
+            format!(
+                "Cree códigos de respaldo en {name} y péguelos en Keystep. Le permiten entrar cuando no llega ningún código."
+            ),
         ),
         s.page(&["security", "help", "sign_in"]),
     ))
 }
 
-/// A fix that opens a bundled guide, titled as the guide is today (a title written here would go stale
+/// A fix that opens a bundled guide, titled as the guide is today (in `lang` if translated) (a title written here would go stale
 /// when the guide is renamed).
-fn bundled_guide_fix(id: &str) -> Option<Fix> {
+fn bundled_guide_fix(id: &str, lang: Lang) -> Option<Fix> {
+    let translated = crate::guides::library::translations_cached(lang)
+        .iter()
+        .find(|g| g.id == id);
     crate::guides::library::bundled_cached()
         .iter()
         .find(|g| g.id == id)
         .map(|g| Fix::Guide {
             id: g.id.clone(),
-            title: g.title.clone(),
+            // In the window's language when the guide is translated, else as the guide is.
+            title: translated.unwrap_or(g).title.clone(),
         })
 }
 
@@ -425,14 +564,20 @@ pub struct AccessState {
 /// outside this computer (high once there are accounts). Nothing while the vault is empty and nothing
 /// failed.
 pub fn access_review(state: &AccessState) -> Vec<RiskItem> {
-    let item = |severity, code, message: String, action: &str| RiskItem {
+    access_review_in(Lang::En, state)
+}
+
+/// [`access_review`], with every sentence in `lang`. Why a backup failed is kept as it was recorded
+/// (in English).
+pub fn access_review_in(lang: Lang, state: &AccessState) -> Vec<RiskItem> {
+    let item = |severity, code, message: String, action: String| RiskItem {
         severity,
         code,
         service_id: None,
         service_name: "Keystep".into(),
         phone: None,
         message,
-        action: action.into(),
+        action,
         fix: Fix::Settings,
     };
     let mut items = Vec::new();
@@ -440,8 +585,16 @@ pub fn access_review(state: &AccessState) -> Vec<RiskItem> {
         items.push(item(
             Severity::Urgent,
             RiskCode::BackupFailed,
-            format!("The last backup did not reach {folder}: {reason}"),
-            "Check that the folder is there (plug in the USB stick), then press Try again in Settings.",
+            say(
+                lang,
+                format!("The last backup did not reach {folder}: {reason}"),
+                format!("La última copia de seguridad no llegó a {folder}: {reason}"),
+            ),
+            say(
+                lang,
+                "Check that the folder is there (plug in the USB stick), then press Try again in Settings.".into(),
+                "Compruebe que la carpeta esté disponible (conecte la memoria USB) y vuelva a intentarlo en Configuración.".into(),
+            ),
         ));
     }
     if state.accounts == 0 {
@@ -451,16 +604,32 @@ pub fn access_review(state: &AccessState) -> Vec<RiskItem> {
         items.push(item(
             Severity::High,
             RiskCode::NoRecoveryPassword,
-            "No recovery password: if this computer's keychain is lost, every code is lost.".into(),
-            "Set a recovery password in Settings, and write it down.",
+            say(
+                lang,
+                "No recovery password: if this computer's keychain is lost, every code is lost.".into(),
+                "No tiene contraseña de recuperación: si se pierde el llavero de claves de esta computadora, se pierden todos los códigos.".into(),
+            ),
+            say(
+                lang,
+                "Set a recovery password in Settings, and write it down.".into(),
+                "Cree una contraseña de recuperación en Configuración y anótela.".into(),
+            ),
         ));
     }
     if !(state.has_password && state.backup_folder) {
         items.push(item(
             Severity::High,
             RiskCode::NoBackupOutside,
-            "No backup outside this computer: if it breaks or is lost, your codes go with it.".into(),
-            "In Settings, choose a backup folder on a USB stick or in a folder your cloud service keeps in sync.",
+            say(
+                lang,
+                "No backup outside this computer: if it breaks or is lost, your codes go with it.".into(),
+                "No hay copia de seguridad fuera de esta computadora: si se daña o se pierde, sus códigos se pierden con ella.".into(),
+            ),
+            say(
+                lang,
+                "In Settings, choose a backup folder on a USB stick or in a folder your cloud service keeps in sync.".into(),
+                "En Configuración, elija una carpeta para las copias de seguridad en una memoria USB o en una carpeta que su servicio en la nube mantiene sincronizada.".into(),
+            ),
         ));
     }
     items

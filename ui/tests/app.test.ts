@@ -61,7 +61,7 @@ describe('problem screen', () => {
           if (attempts === 1) {
             throw {
               code: 'keychain.locked',
-              message: 'Your keychain is locked. Unlock it, then try again.',
+              message: 'Your keychain is locked. Unlock it (in an unlock window if one is open, in the Passwords and Keys app, or by signing out and in again), then try again. Nothing was changed.',
               detail: 'Secret Service: collection is locked',
             };
           }
@@ -75,7 +75,7 @@ describe('problem screen', () => {
     expect(problem).toHaveAttribute('role', 'alert');
     const view = within(problem);
     expect(view.getByRole('heading', { name: "Keystep can't open your codes" })).toBeInTheDocument();
-    expect(view.getByText('Your keychain is locked. Unlock it, then try again.')).toBeInTheDocument();
+    expect(view.getByText('Your keychain is locked. Unlock it (in an unlock window if one is open, in the Passwords and Keys app, or by signing out and in again), then try again. Nothing was changed.')).toBeInTheDocument();
     expect(view.getByText('keychain.locked')).toBeInTheDocument();
     const details = view.getByRole('button', { name: 'Details' });
     expect(details).toHaveAttribute('aria-expanded', 'false');

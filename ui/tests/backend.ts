@@ -66,7 +66,8 @@ export function clockStatusOf(extra: Partial<ClockStatus> = {}): ClockStatus {
 /** Refusals as Rust words them (the fake needs only their codes to be right). */
 export const WRONG_PASSWORD = {
   code: 'vault.wrong_password',
-  message: 'That password does not open /home/test/.local/share/keystep/vault.ksv. Check it and try again (capital letters count). Nothing was changed.',
+  // The core's words (the window says them from errors.ftl, which a Rust test holds equal to the core).
+  message: 'That is not the recovery password of these codes. Check it and try again (capital letters and spaces count). Nothing was changed.',
 };
 export const WEAK_PASSWORD = {
   code: 'input.bad_password',

@@ -74,12 +74,12 @@ describe('a damaged vault file (vault.corrupt)', () => {
     fakeBackend({
       handlers: {
         open_vault: refuse('vault.corrupt'),
-        newest_backup_sealed_by: refuse('backup.none', 'There is no backup of your codes yet.'),
+        newest_backup_sealed_by: refuse('backup.none', "There is no backup of your codes in Keystep's data folder yet. If you have one elsewhere (a USB stick, a synced folder), restore it from there."),
       },
     });
     render(App);
     const help = await screen.findByTestId('damaged-vault-help');
-    expect(await within(help).findByText('There is no backup of your codes yet.')).toBeInTheDocument();
+    expect(await within(help).findByText("There is no backup of your codes in Keystep's data folder yet. If you have one elsewhere (a USB stick, a synced folder), restore it from there.")).toBeInTheDocument();
     expect(within(help).queryByTestId('recover-newest')).not.toBeInTheDocument();
   });
 

@@ -17,7 +17,7 @@ const QR_FOLDER = '/home/test/Pictures/keystep-qr';
 const NOT_ENCRYPTED = 'This file is not encrypted. Anyone who gets it can make all your codes. Delete it after you use it.';
 const PASSWORD_NEEDED = {
   code: 'export.password_needed',
-  message: 'This export is not encrypted: whoever gets the file can make every one of your codes. Give your recovery password first.',
+  message: 'This export is not encrypted: whoever gets the file can make every one of your codes. Give your recovery password first (in the window, type it; on the command line, --password-file FILE). Nothing was written.',
 };
 
 /** Rust's export, roughly: a plain file needs the recovery password when one is set. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import * as ipc from '../src/lib/ipc';
+
+// The core's words for keychain.locked: the window says them from errors.ftl, held equal to the core.
+const KEYCHAIN_LOCKED =
+  'Your keychain is locked. Unlock it (in an unlock window if one is open, in the Passwords and Keys app, or by signing out and in again), then try again. Nothing was changed.';
 import type { NewAccount } from '../src/lib/bindings/NewAccount';
 
 function record(result: unknown = null) {
@@ -111,11 +115,11 @@ describe('ipc wrappers', () => {
 
   it('passes an ErrorDto rejection through, detail included', async () => {
     mockIPC(() => {
-      throw { code: 'keychain.locked', message: 'Unlock your keychain.', detail: 'org.freedesktop.Secret: locked' };
+      throw { code: 'keychain.locked', message: KEYCHAIN_LOCKED, detail: 'org.freedesktop.Secret: locked' };
     });
     await expect(ipc.openVault()).rejects.toEqual({
       code: 'keychain.locked',
-      message: 'Unlock your keychain.',
+      message: KEYCHAIN_LOCKED,
       detail: 'org.freedesktop.Secret: locked',
     });
   });

@@ -49,12 +49,12 @@ describe('no codes on this computer yet (vault.none)', () => {
     fakeBackend({
       handlers: {
         open_vault: refuse('vault.none'),
-        create_vault: refuse('keychain.no_service', 'No keychain service is running.'),
+        create_vault: refuse('keychain.no_service', 'No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed.'),
       },
     });
     render(App);
     await userEvent.click(await screen.findByTestId('start-new'));
-    expect(await screen.findByTestId('start-error')).toHaveTextContent('No keychain service is running.');
+    expect(await screen.findByTestId('start-error')).toHaveTextContent('No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed.');
     expect(screen.getByTestId('welcome-screen')).toBeInTheDocument();
   });
 
@@ -107,7 +107,7 @@ describe('no codes on this computer yet (vault.none)', () => {
     await userEvent.type(screen.getByTestId('restore-password'), 'not it');
     await userEvent.click(screen.getByTestId('restore-submit'));
 
-    expect(await screen.findByTestId('restore-password-error')).toHaveTextContent('That password does not open');
+    expect(await screen.findByTestId('restore-password-error')).toHaveTextContent('That is not the recovery password of these codes.');
     expect(screen.getByTestId('restore-password')).toHaveValue('');
     expect(screen.getByTestId('restore-password')).toHaveFocus();
     expect(screen.queryByTestId('restore-report')).not.toBeInTheDocument();

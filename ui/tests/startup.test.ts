@@ -37,13 +37,13 @@ describe('startup before mount', () => {
     fakeBackend({
       handlers: {
         open_vault: () => {
-          throw { code: 'keychain.no_service', message: 'No keychain service is running.' };
+          throw { code: 'keychain.no_service', message: 'No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed.' };
         },
       },
     });
     render(App, { props: { startup: beginStartup() } });
     expect(screen.queryByText('Opening your codes…')).not.toBeInTheDocument();
-    expect(await screen.findByTestId('error-screen')).toHaveTextContent('No keychain service is running.');
+    expect(await screen.findByTestId('error-screen')).toHaveTextContent('No keychain service is running, so Keystep cannot reach the key that protects your codes. Sign in to a desktop session with a keyring (such as GNOME Keyring or KWallet), then try again. Nothing was changed.');
   });
 
   it('shows "Opening" only when the early open is slow', async () => {

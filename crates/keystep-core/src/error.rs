@@ -677,7 +677,8 @@ fn collect_args(args: Vec<(&'static str, ArgValue)>) -> BTreeMap<String, ArgValu
 pub enum ShellError {
     #[error("Your codes are not open yet. Wait a moment, or restart Keystep.")]
     VaultNotOpen,
-    #[error("Keystep could not open your codes. Try again.")]
+    // Said wherever something unforeseen fails (opening, restoring, choosing a folder): no one context.
+    #[error("Something went wrong. Try again.")]
     Unexpected { detail: String },
     #[error("This account has no code yet. Press \"New code\" first.")]
     NoCodeYet,

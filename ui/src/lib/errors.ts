@@ -7,7 +7,7 @@
  */
 
 import type { ErrorDto } from './bindings/ErrorDto';
-import { t, type MessageArgs } from './i18n.svelte';
+import { tIfComplete, type MessageArgs } from './i18n.svelte';
 
 /**
  * The message of each error code, written out whole so that the message files' key check finds them
@@ -106,6 +106,6 @@ export function errorText(error: ErrorDto): string {
   if (!id) return error.message;
   const args: MessageArgs = { ...(error.args ?? {}) };
   if (error.reason) args.reason = error.reason;
-  const text = t(id, args);
-  return text === id ? error.message : text;
+  // A message needing a value the error did not bring would show a gap: the core's own words instead.
+  return tIfComplete(id, args) ?? error.message;
 }

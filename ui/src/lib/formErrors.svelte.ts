@@ -1,6 +1,6 @@
 import { tick } from 'svelte';
 import type { ErrorDto } from './bindings/ErrorDto';
-import { toErrorDto } from './ipc';
+import { toErrorDto, windowError } from './ipc';
 import { fieldOf, type FieldsByCode } from './fieldErrors';
 
 /** A form's last error, and which of its fields it sits next to (by error code); the rest go on top. */
@@ -56,7 +56,7 @@ export class FormErrors {
 
 /** A form's own refusal, placed like Rust's (by its code). */
 export function formError(code: string, message: string): ErrorDto {
-  return { code, message };
+  return windowError(code, message);
 }
 
 /** After a refusal, focus goes to the field that is wrong, so the person hears what to fix. */

@@ -76,7 +76,7 @@ function isChoice(value: unknown): value is LangChoice {
   return value === 'system' || LANGS.includes(value as Lang);
 }
 
-function format(lang: Lang, id: string, args?: MessageArgs): string | undefined {
+function format(lang: Lang, id: string, args?: MessageArgs, strict = false): string | undefined {
   const bundle = bundles[lang];
   const message = bundle.getMessage(id);
   if (!message?.value) return undefined;
@@ -84,7 +84,9 @@ function format(lang: Lang, id: string, args?: MessageArgs): string | undefined 
   for (const [key, value] of Object.entries(args ?? {})) {
     if (value !== null && value !== undefined) clean[key] = value;
   }
-  return bundle.formatPattern(message.value, clean);
+  const problems: Error[] = [];
+  const text = bundle.formatPattern(message.value, clean, problems);
+  return strict && problems.length > 0 ? undefined : text;
 }
 
 type Listener = (lang: Lang) => void;
@@ -193,6 +195,15 @@ export const i18n = new I18n();
  */
 export function t(id: string, args?: MessageArgs): string {
   return format(i18n.lang, id, args) ?? format('en', id, args) ?? id;
+}
+
+/**
+ * The text of message `id` in the window's language, or `undefined` when it is missing there or a value
+ * it needs was not given: for text from elsewhere (an error of the core) that has its own words to fall
+ * back on.
+ */
+export function tIfComplete(id: string, args?: MessageArgs): string | undefined {
+  return format(i18n.lang, id, args, true);
 }
 
 /** The text of a message in a given language (the Settings list names each language in itself). */

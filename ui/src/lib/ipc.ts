@@ -4,6 +4,7 @@
 // src-tauri/tests/contract.rs checks them against the Rust commands, build.rs
 // and capabilities/main.json.
 import { invoke } from '@tauri-apps/api/core';
+import { errorText } from './errors';
 import { t } from './i18n.svelte';
 import type { AccountView } from './bindings/AccountView';
 import type { BackupCodeHint } from './bindings/BackupCodeHint';
@@ -55,11 +56,14 @@ function argsOf(value: unknown): Record<string, string | number> | undefined {
 }
 
 /**
- * Anything a command rejected with, as an ErrorDto the screens can show. `args` (the message's named
- * values) and `reason` (why an input was refused) are kept, so the window can say the message in its
- * own language: `error-` + the code with `.` and `_` as `-`, in locales/{lang}/errors.ftl.
+ * Anything a command rejected with, as an ErrorDto the screens can show, its message in the window's
+ * language (errors.ts: `error-` + the code with `.` and `_` as `-`, in locales/{lang}/errors.ftl, filled
+ * with `args`, the message's named values, and `reason`, why an input was refused; both are kept).
  */
 export function toErrorDto(value: unknown): ErrorDto {
+  // Screens often pass on what call() already made: it is said once, not translated a second time
+  // (the window's own fallback shares its code with Rust's, not its words).
+  if (typeof value === 'object' && value !== null && made.has(value)) return value as ErrorDto;
   if (typeof value === 'object' && value !== null) {
     const { code, message, detail, args, reason } = value as Record<string, unknown>;
     if (typeof code === 'string' && typeof message === 'string') {
@@ -68,12 +72,30 @@ export function toErrorDto(value: unknown): ErrorDto {
       const kept = argsOf(args);
       if (kept) dto.args = kept;
       if (typeof reason === 'string') dto.reason = reason;
+      // Said in the window's language from here on; the core's English is the fallback.
+      dto.message = errorText(dto);
+      made.add(dto);
       return dto;
     }
   }
   // Strings, Error objects and the like come from the bridge, not from Keystep:
   // their text is not written for people, so show the plain fallback.
-  return { ...UNEXPECTED_ERROR };
+  const fallback = { ...UNEXPECTED_ERROR };
+  made.add(fallback);
+  return fallback;
+}
+
+/** The errors toErrorDto made, and the window's own (see there and `windowError`). */
+const made = new WeakSet<object>();
+
+/**
+ * An error the window found itself (a field left empty), already in the window's language. It may share
+ * a code with Rust's, to be placed the same way, but keeps its own words.
+ */
+export function windowError(code: string, message: string): ErrorDto {
+  const dto: ErrorDto = { code, message };
+  made.add(dto);
+  return dto;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -253,7 +253,7 @@ error-clock-disagree = The time servers do not agree ({ $answers }), so Keystep 
 
 ## The app
 
-error-app-unexpected = Keystep could not open your codes. Try again.
+error-app-unexpected = Something went wrong. Try again.
 error-app-open-failed = Keystep could not start your web browser. Open the page yourself: type the address shown in the guide.
 error-app-nothing-chosen = No file was chosen.
 error-clipboard-failed = Keystep could not copy the { $what_key ->

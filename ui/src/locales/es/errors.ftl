@@ -294,7 +294,7 @@ error-clock-disagree = Los servidores de hora no coinciden ({ $answers }), así 
 
 ## La aplicación
 
-error-app-unexpected = Keystep no pudo abrir sus códigos. Vuelva a intentarlo.
+error-app-unexpected = Algo salió mal. Inténtelo de nuevo.
 error-app-open-failed = Keystep no pudo abrir su navegador web. Abra la página usted mismo: escriba la dirección que aparece en la guía.
 error-app-nothing-chosen = No se eligió ningún archivo.
 error-clipboard-failed = Keystep no pudo copiar { $what_key ->

@@ -449,6 +449,73 @@ pub async fn sideways_overflow(client: &Client) -> Vec<String> {
         .collect()
 }
 
+/// A computer set to Spanish (the locale comes from scripts/install-deps.sh --test): WebKit takes the
+/// page's language from the process locale.
+pub const SPANISH_COMPUTER: [(&str, &str); 3] = [
+    ("LANG", "es_US.UTF-8"),
+    ("LC_ALL", "es_US.UTF-8"),
+    ("LANGUAGE", "es_US:es"),
+];
+
+/// The text the element matching `css` shows, once it is there.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(client, css).await.text().await.unwrap_or_default()
+}
+
+/// The page's language (`<html lang>`), which the window sets to the language it speaks.
+pub async fn page_lang(client: &Client) -> String {
+    client
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Chooses a language (`en`, `es`, or `system`) under Settings → Language, as a person would, and
+/// leaves the window on Settings.
+pub async fn choose_language(client: &Client, choice: &str) {
+    show_screen(client, "settings").await;
+    wait_for(client, "[data-testid=language-choice]").await;
+    // Chosen from inside the page: WebKitWebDriver's click on an <option> may not tell the page.
+    set_value(client, "[data-testid=language-choice]", choice, "change").await;
+    wait_for(client, "[data-testid=settings-screen]").await;
+}
+
+/// Shows a screen (`codes`, `check`, `guides`, `phones`, `settings`, `help`) by its tab, or through the
+/// "Screens" menu when the names are folded into it: in a narrow window, with large text, and with
+/// names longer than the English ones (Spanish).
+pub async fn show_screen(client: &Client, view: &str) {
+    // The tabs or the menu, whichever the window shows once it is up.
+    wait_for(client, "[data-testid=nav-codes], [data-testid=nav-menu]").await;
+    // Names that no longer fit (a language just changed) fold into the menu within a frame or two.
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let tab = format!("[data-testid=nav-{view}]");
+    if client.find(fantoccini::Locator::Css(&tab)).await.is_ok() {
+        click(client, &tab).await;
+    } else {
+        click(client, "[data-testid=nav-menu]").await;
+        click(client, &format!("[data-testid=menu-{view}]")).await;
+    }
+}
+
+/// The name the window gives a screen: its tab's, or its item's in the folded menu (open or not).
+pub async fn screen_name(client: &Client, view: &str) -> String {
+    wait_for(client, "nav").await;
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=nav-${arguments[0]}], [data-testid=menu-${arguments[0]}]`);
+             return el ? el.textContent.trim() : '';",
+            vec![view.into()],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Waits until the guide step on screen is `id`.
 pub async fn wait_for_step(client: &Client, id: &str) {
     client
@@ -537,11 +604,21 @@ pub fn codes_around(uri: &str, unix_seconds: u64) -> Vec<String> {
 }
 
 /// Waits (up to 10 s) until the element matching `css` shows text containing `needle`, and returns the
-/// text; fails with the last text seen.
+/// text; fails with the last text seen. Text only screen readers get (a `visually-hidden` status line)
+/// counts: WebDriver's own text of it is empty, so its text content is read then.
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let mut text = String::new();
     for _ in 0..100 {
-        text = wait_for(client, css).await.text().await.unwrap_or_default();
+        let element = wait_for(client, css).await;
+        text = element.text().await.unwrap_or_default();
+        if text.is_empty() {
+            text = element
+                .prop("textContent")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+        }
         if text.contains(needle) {
             return text;
         }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use keystep_e2e::{
-    AxeReport, Window, read_clipboard, screenshot, wait_for, wait_for_step, wait_for_text,
+    AxeReport, Window, read_clipboard, screenshot, text_of, wait_for, wait_for_step, wait_for_text,
 };
 
 /// Where the IRS guide's first button leads (the catalog's IRS sign-in page).
@@ -89,10 +89,6 @@ async fn assert_step_title_focused(client: &Client) {
 
 async fn exists(client: &Client, css: &str) -> bool {
     !client.find_all(Locator::Css(css)).await.unwrap().is_empty()
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    wait_for(client, css).await.text().await.unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread")]

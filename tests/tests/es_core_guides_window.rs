@@ -8,7 +8,9 @@
 
 use fantoccini::Client;
 use keystep_core::Lang;
-use keystep_e2e::{Window, click, screenshot, set_value, wait_for, wait_for_step, wait_for_text};
+use keystep_e2e::{
+    Window, choose_language, click, screenshot, show_screen, wait_for, wait_for_step, wait_for_text,
+};
 
 /// The title of the guide card of `id`.
 async fn card_title(client: &Client, id: &str) -> String {
@@ -24,13 +26,6 @@ async fn card_title(client: &Client, id: &str) -> String {
         .to_string()
 }
 
-async fn choose_language(client: &Client, code: &str) {
-    click(client, "[data-testid=nav-settings]").await;
-    wait_for(client, "[data-testid=language-choice]").await;
-    set_value(client, "[data-testid=language-choice]", code, "change").await;
-    wait_for(client, "[data-testid=settings-screen]").await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_irs_guide_shows_in_spanish_and_its_run_continues_in_english() {
     let library = keystep_core::load_guides(None);
@@ -42,7 +37,7 @@ async fn the_irs_guide_shows_in_spanish_and_its_run_continues_in_english() {
     let client = &window.client;
     choose_language(client, "es").await;
 
-    click(client, "[data-testid=nav-guides]").await;
+    show_screen(client, "guides").await;
     wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
     assert_eq!(card_title(client, "irs-sign-in").await, es.guide.title);
     screenshot(client, "guides-es.png").await;
@@ -56,12 +51,9 @@ async fn the_irs_guide_shows_in_spanish_and_its_run_continues_in_english() {
     wait_for_text(client, "[data-testid=step-title]", &es.guide.steps[1].title).await;
     screenshot(client, "guide-run-es.png").await;
 
-    // Back to English: the same run, at the same step, in English.
+    // Back to English: the Guides screen goes back to the open run, at the same step, in English.
     choose_language(client, "en").await;
-    click(client, "[data-testid=nav-guides]").await;
-    wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
-    assert_eq!(card_title(client, "irs-sign-in").await, en.guide.title);
-    click(client, "[data-testid='guide-start-irs-sign-in']").await;
+    show_screen(client, "guides").await;
     wait_for_step(client, &en.guide.steps[1].id).await;
     wait_for_text(client, "[data-testid=step-title]", &en.guide.steps[1].title).await;
 }

@@ -7,29 +7,17 @@
 
 use fantoccini::Client;
 use keystep_e2e::{
-    AxeReport, Window, add_account_by_link, click, screenshot, set_value, sideways_overflow,
-    type_into, wait_for, wait_for_text,
+    AxeReport, SPANISH_COMPUTER, Window, add_account_by_link, click, screenshot, set_value,
+    show_screen, sideways_overflow, text_of, type_into, wait_for, wait_for_text,
 };
 
 const URI: &str = "otpauth://totp/IRS:taxpayer@example.com?secret=JBSWY3DPEHPK3PXP&issuer=IRS";
-
-/// The computer's language: WebKit gives the process locale to the page as `navigator.languages`
-/// (es_US.utf8 is installed on the test machine).
-const SPANISH: &[(&str, &str)] = &[
-    ("LANG", "es_US.UTF-8"),
-    ("LC_ALL", "es_US.UTF-8"),
-    ("LANGUAGE", "es_US:es"),
-];
 
 async fn js(client: &Client, script: &str) -> serde_json::Value {
     client
         .execute(script, vec![])
         .await
         .unwrap_or_else(|e| panic!("{script}: {e}"))
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    wait_for(client, css).await.text().await.unwrap()
 }
 
 async fn attr_of(client: &Client, css: &str, name: &str) -> String {
@@ -43,7 +31,7 @@ async fn attr_of(client: &Client, css: &str, name: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_codes_screen_and_the_add_dialog_speak_spanish_on_a_spanish_computer() {
-    let window = Window::open(SPANISH).await;
+    let window = Window::open(&SPANISH_COMPUTER).await;
     let client = &window.client;
     let mut axe = AxeReport::default();
 
@@ -146,10 +134,10 @@ async fn choosing_espanol_in_settings_turns_the_codes_on_screen_to_spanish_witho
     add_account_by_link(client, URI).await;
     assert_eq!(text_of(client, "[data-testid=copy-button]").await, "Copy");
 
-    click(client, "[data-testid=nav-settings]").await;
+    show_screen(client, "settings").await;
     wait_for(client, "[data-testid=language-choice]").await;
     set_value(client, "[data-testid=language-choice]", "es", "change").await;
-    click(client, "[data-testid=nav-codes]").await;
+    show_screen(client, "codes").await;
 
     // The same rows, now in Spanish, and the spoken code follows at its next second.
     wait_for_text(client, "[data-testid=copy-button]", "Copiar").await;
@@ -185,9 +173,9 @@ async fn choosing_espanol_in_settings_turns_the_codes_on_screen_to_spanish_witho
     );
 
     // Back to the computer's language, so the choice kept in the page's storage is gone.
-    click(client, "[data-testid=nav-settings]").await;
+    show_screen(client, "settings").await;
     set_value(client, "[data-testid=language-choice]", "system", "change").await;
-    click(client, "[data-testid=nav-codes]").await;
+    show_screen(client, "codes").await;
     wait_for_text(client, "[data-testid=copy-button]", "Copy").await;
     window.close().await;
 }

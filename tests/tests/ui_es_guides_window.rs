@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use keystep_e2e::{
-    AxeReport, Window, click, screenshot, set_value, type_into, wait_for, wait_for_text,
+    AxeReport, Window, click, page_lang, screenshot, set_value, show_screen, text_of, type_into,
+    wait_for, wait_for_text,
 };
 
 /// The title the bundled guide `id` has in `lang` ("" for English), read from its file.
@@ -27,10 +28,6 @@ fn bundled_title(lang: &str, id: &str) -> String {
         .to_string()
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
-    wait_for(client, css).await.text().await.unwrap_or_default()
-}
-
 async fn attribute(client: &Client, css: &str, name: &str) -> String {
     wait_for(client, css)
         .await
@@ -38,16 +35,6 @@ async fn attribute(client: &Client, css: &str, name: &str) -> String {
         .await
         .unwrap()
         .unwrap_or_default()
-}
-
-async fn page_lang(client: &Client) -> String {
-    client
-        .execute("return document.documentElement.lang;", vec![])
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Waits (up to 10 s) until the element matching `css` shows exactly `expected`.
@@ -73,7 +60,7 @@ async fn a_guide_and_the_guides_list_change_to_spanish_in_place() {
     {
         let client = &window.client;
         wait_for(client, "[data-testid=empty-state]").await;
-        click(client, "[data-testid=nav-guides]").await;
+        show_screen(client, "guides").await;
         wait_for_exact(client, IRS_CARD_TITLE, &bundled_title("", "irs-sign-in")).await;
 
         // A run open in English: its step and the words around it.
@@ -83,7 +70,7 @@ async fn a_guide_and_the_guides_list_change_to_spanish_in_place() {
         let english_step = text_of(client, "[data-testid=step-title]").await;
 
         // Settings → Language → Español, while the run stays open behind it.
-        click(client, "[data-testid=nav-settings]").await;
+        show_screen(client, "settings").await;
         set_value(client, "[data-testid=language-choice]", "es", "change").await;
         for _ in 0..50 {
             if page_lang(client).await == "es" {
@@ -98,7 +85,7 @@ async fn a_guide_and_the_guides_list_change_to_spanish_in_place() {
         );
 
         // Back on the guide: the same step, now in Spanish from the core, and Spanish buttons around it.
-        click(client, "[data-testid=nav-guides]").await;
+        show_screen(client, "guides").await;
         wait_for(client, "[data-testid=step-title][data-step-id='open-irs']").await;
         wait_for_exact(client, "[data-testid=run-next]", "Listo, siguiente paso").await;
         let mut spanish_step = String::new();
@@ -176,7 +163,7 @@ async fn the_link_check_and_help_speak_spanish_on_a_spanish_computer() {
             "the window did not follow the computer's Spanish"
         );
 
-        click(client, "[data-testid=nav-check]").await;
+        show_screen(client, "check").await;
         wait_for_exact(
             client,
             "[data-testid=check-screen] h1",
@@ -228,7 +215,7 @@ async fn the_link_check_and_help_speak_spanish_on_a_spanish_computer() {
         screenshot(client, "ui-es-check-link.png").await;
         report.audit(client, "the link check in Spanish").await;
 
-        click(client, "[data-testid=nav-help]").await;
+        show_screen(client, "help").await;
         wait_for_exact(client, "[data-testid=help-screen] h1", "Ayuda").await;
         wait_for_text(
             client,

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use keystep_e2e::{
-    AxeReport, Window, click, screenshot, set_value, type_into, wait_for, wait_for_text,
+    AxeReport, Window, click, js_click, screenshot, set_value, show_screen, type_into, wait_for,
+    wait_for_text,
 };
 
 const ROW: &str = "[data-testid=phone-row][data-e164='+12025550143']";
@@ -37,7 +38,7 @@ async fn spoken_name(client: &Client, css: &str) -> String {
 
 /// Chooses the window's language in Settings, as a person would, and comes back to the phone screen.
 async fn choose_language(client: &Client, lang: &str) {
-    click(client, "[data-testid=nav-settings]").await;
+    show_screen(client, "settings").await;
     // Chosen from inside the page: WebKitWebDriver's click on an <option> may not tell the page.
     set_value(client, "[data-testid=language-choice]", lang, "change").await;
     let html_lang = client
@@ -45,13 +46,13 @@ async fn choose_language(client: &Client, lang: &str) {
         .await
         .unwrap();
     assert_eq!(html_lang.as_str(), Some(lang), "the page's language");
-    click(client, "[data-testid=nav-phones]").await;
+    show_screen(client, "phones").await;
     settle().await;
 }
 
 /// Types `day` as the day the number stops working, saves, and waits for the row to say `shown`.
 async fn leave_on(client: &Client, day: &str, shown: &str) {
-    click(client, &format!("{ROW} [data-testid=phone-edit]")).await;
+    js_click(client, &format!("{ROW} [data-testid=phone-edit]")).await;
     set_value(
         client,
         "[data-testid=phone-status-select]",
@@ -81,7 +82,7 @@ async fn the_phone_screen_speaks_spanish_and_reads_spanish_days() {
     let mut axe = AxeReport::default();
 
     // In English: a number, ID.me sending codes to it, and the number leaving on a day.
-    click(client, "[data-testid=nav-phones]").await;
+    show_screen(client, "phones").await;
     type_into(client, "[data-testid=phone-number-input]", "(202) 555-0143").await;
     click(client, "[data-testid=phone-add-submit]").await;
     wait_for(client, ROW).await;
@@ -149,7 +150,7 @@ async fn the_phone_screen_speaks_spanish_and_reads_spanish_days() {
     assert_eq!(saved_day(client).await, "2031-02-03");
 
     // A day it cannot read is explained in Spanish, with Spanish examples.
-    click(client, &format!("{ROW} [data-testid=phone-edit]")).await;
+    js_click(client, &format!("{ROW} [data-testid=phone-edit]")).await;
     set_value(
         client,
         "[data-testid=phone-date-input]",

@@ -4,7 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fantoccini::Client;
-use keystep_e2e::{AxeReport, Window, click, screenshot, set_value, wait_for, wait_for_text};
+use keystep_e2e::{
+    AxeReport, Window, click, page_lang, screen_name, screenshot, set_value, show_screen, wait_for,
+    wait_for_text,
+};
 
 /// The text of the first element matching `css`, or "" when there is none.
 async fn text_of(client: &Client, css: &str) -> String {
@@ -34,16 +37,6 @@ async fn focused_testid(client: &Client) -> String {
         .to_string()
 }
 
-async fn page_lang(client: &Client) -> String {
-    client
-        .execute("return document.documentElement.lang;", vec![])
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn choosing_espanol_in_settings_turns_the_whole_window_to_spanish_at_once_and_keeps_the_focus()
  {
@@ -51,7 +44,7 @@ async fn choosing_espanol_in_settings_turns_the_whole_window_to_spanish_at_once_
     let client = &window.client;
     let mut axe = AxeReport::default();
 
-    click(client, "[data-testid=nav-settings]").await;
+    show_screen(client, "settings").await;
     let choice = wait_for(client, "[data-testid=language-choice]").await;
     assert_eq!(
         text_of(client, "[data-testid=settings-screen] h1").await,
@@ -86,11 +79,8 @@ async fn choosing_espanol_in_settings_turns_the_whole_window_to_spanish_at_once_
 
     // No restart: the same page, in Spanish, from the screens' names to the sections.
     wait_for_text(client, "[data-testid=settings-screen] h1", "Configuración").await;
-    assert_eq!(
-        text_of(client, "[data-testid=nav-settings]").await,
-        "Configuración"
-    );
-    assert_eq!(text_of(client, "[data-testid=nav-codes]").await, "Códigos");
+    assert_eq!(screen_name(client, "settings").await, "Configuración");
+    assert_eq!(screen_name(client, "codes").await, "Códigos");
     let headings = client
         .execute(
             "return [...document.querySelectorAll('[data-testid=settings-screen] h2')].map(h => h.textContent.trim());",
@@ -119,11 +109,12 @@ async fn choosing_espanol_in_settings_turns_the_whole_window_to_spanish_at_once_
     // Kept for the next start.
     let window = window.restart(&[]).await;
     let client = &window.client;
-    wait_for_text(client, "[data-testid=nav-codes]", "Códigos").await;
+    wait_for(client, "[data-testid=empty-state]").await;
+    assert_eq!(screen_name(client, "codes").await, "Códigos");
     assert_eq!(page_lang(client).await, "es");
 
     // And back to the computer's language.
-    click(client, "[data-testid=nav-settings]").await;
+    show_screen(client, "settings").await;
     set_value(client, "[data-testid=language-choice]", "system", "change").await;
     wait_for_text(client, "[data-testid=settings-screen] h1", "Settings").await;
     axe.assert_clean();

@@ -5,34 +5,11 @@
 //! the bundled translation, not written here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use fantoccini::Client;
 use keystep_core::Lang;
 use keystep_e2e::{
-    AxeReport, Window, click, screenshot, set_value, sideways_overflow, type_into, wait_for,
-    wait_for_step, wait_for_text,
+    AxeReport, SPANISH_COMPUTER, Window, click, page_lang, screen_name, screenshot, set_value,
+    show_screen, sideways_overflow, text_of, type_into, wait_for, wait_for_step, wait_for_text,
 };
-
-/// A computer set to Spanish (the locale comes from scripts/install-deps.sh --test).
-const SPANISH_COMPUTER: [(&str, &str); 4] = [
-    ("LANG", "es_US.UTF-8"),
-    ("LC_ALL", "es_US.UTF-8"),
-    ("LANGUAGE", "es_US:es"),
-    ("KEYSTEP_REGION", "US"),
-];
-
-async fn text_of(client: &Client, css: &str) -> String {
-    wait_for(client, css).await.text().await.unwrap()
-}
-
-async fn page_lang(client: &Client) -> String {
-    client
-        .execute("return document.documentElement.lang;", vec![])
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish() {
@@ -48,7 +25,9 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
             .unwrap_or_else(|| panic!("step {id} in the Spanish IRS guide"))
     };
 
-    let window = Window::open_fresh(&SPANISH_COMPUTER).await;
+    let window =
+        Window::open_fresh(&[SPANISH_COMPUTER.as_slice(), &[("KEYSTEP_REGION", "US")]].concat())
+            .await;
     let client = &window.client;
     let mut axe = AxeReport::default();
 
@@ -59,12 +38,12 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
     axe.audit(client, "welcome (es)").await;
     click(client, "[data-testid=start-new]").await;
     wait_for(client, "[data-testid=empty-state]").await;
-    assert_eq!(text_of(client, "[data-testid=nav-guides]").await, "Guías");
-    assert_eq!(text_of(client, "[data-testid=nav-phones]").await, "Teléfonos");
+    assert_eq!(screen_name(client, "guides").await, "Guías");
+    assert_eq!(screen_name(client, "phones").await, "Teléfonos");
     axe.audit(client, "codes (es)").await;
 
     // The guides list and the IRS guide, in the words of its translation.
-    click(client, "[data-testid=nav-guides]").await;
+    show_screen(client, "guides").await;
     wait_for(client, "[data-testid='guide-start-irs-sign-in']").await;
     let list = text_of(client, "[data-testid=guides-screen]").await;
     assert!(list.contains(&guide.title), "{list}");
@@ -96,7 +75,12 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
     // "No": into the help branch, whose steps and way back are Spanish.
     click(client, "[data-testid='answer-branch:no-text']").await;
     wait_for_step(client, "no-text-phone").await;
-    wait_for_text(client, "[data-testid=step-title]", &step("no-text-phone").title).await;
+    wait_for_text(
+        client,
+        "[data-testid=step-title]",
+        &step("no-text-phone").title,
+    )
+    .await;
     let branch = guide.branch("no-text").unwrap();
     wait_for_text(client, "[data-testid=branch-title]", &branch.title).await;
     let way_back = text_of(client, "[data-testid=run-leave-branch]").await;
@@ -113,11 +97,16 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
     axe.audit(client, "IRS guide, no text branch (es)").await;
     click(client, "[data-testid=run-leave-branch]").await;
     wait_for_step(client, "watch-for-text").await;
-    wait_for_text(client, "[data-testid=step-title]", &step("watch-for-text").title).await;
+    wait_for_text(
+        client,
+        "[data-testid=step-title]",
+        &step("watch-for-text").title,
+    )
+    .await;
 
     // The phone screen: a number that stops working soon, sent codes by ID.me; the review says so in
     // Spanish, and the date is spelled the Spanish way.
-    click(client, "[data-testid=nav-phones]").await;
+    show_screen(client, "phones").await;
     type_into(client, "[data-testid=phone-number-input]", "(202) 555-0143").await;
     type_into(client, "[data-testid=phone-label-input]", "Mi celular").await;
     click(client, "[data-testid=phone-add-submit]").await;
@@ -141,7 +130,10 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
         );
     }
     let summary = text_of(client, "[data-testid=review-summary]").await;
-    assert!(!summary.is_empty() && !summary.contains("to fix"), "{summary}");
+    assert!(
+        !summary.is_empty() && !summary.contains("to fix"),
+        "{summary}"
+    );
     assert!(
         sideways_overflow(client).await.is_empty(),
         "longer Spanish words push nothing out of the window"

@@ -138,6 +138,14 @@ async fn a_spanish_computer_gets_the_irs_guide_and_the_phone_review_in_spanish()
         sideways_overflow(client).await.is_empty(),
         "longer Spanish words push nothing out of the window"
     );
+    // The picture shows the review, not the services above it.
+    client
+        .execute(
+            "document.querySelector('[data-testid=review-summary]').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await
+        .unwrap();
     screenshot(client, "es-phones-review.png").await;
     axe.audit(client, "phones with a review (es)").await;
 

@@ -77,7 +77,7 @@ describe('"Your codes" in Spanish', () => {
     const list = await screen.findByRole('list', { name: 'Cuentas' });
     const row = within(list).getByTestId('account-row');
     expect(within(row).getByRole('button', { name: 'Copiar el código de GitHub (alice)' })).toHaveTextContent('Copiar');
-    expect(within(row).getByRole('button', { name: 'Cambiar el nombre de GitHub (alice)' })).toHaveTextContent('Cambiar nombre');
+    expect(within(row).getByRole('button', { name: 'Cambiar nombre de GitHub (alice)' })).toHaveTextContent('Cambiar nombre');
     expect(within(row).getByRole('button', { name: 'Eliminar GitHub (alice)' })).toHaveTextContent('Eliminar');
     expect(
       within(row).getByRole('button', { name: 'Mostrar el código QR de GitHub (alice), para agregarlo a otro dispositivo' }),

@@ -20,6 +20,15 @@ fn now_s() -> u64 {
 async fn use_servers(window: &Window, servers: &[&SntpResponder]) {
     let client = &window.client;
     let field = wait_for(client, "[data-testid=clock-servers]").await;
+    // Into view inside the page's own scrolling area first: WebKitWebDriver only scrolls the window,
+    // and the field sits below the fold since Settings begins with the language.
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![serde_json::to_value(&field).unwrap()],
+        )
+        .await
+        .unwrap();
     field.clear().await.unwrap();
     // One per line, with the Enter key between them, as a person types them.
     let lines: Vec<&str> = servers.iter().map(|s| s.address.as_str()).collect();

@@ -89,8 +89,6 @@ function format(lang: Lang, id: string, args?: MessageArgs, strict = false): str
   return strict && problems.length > 0 ? undefined : text;
 }
 
-type Listener = (lang: Lang) => void;
-
 class I18n {
   choice = $state<LangChoice>('system');
   lang = $state<Lang>('en');
@@ -100,7 +98,6 @@ class I18n {
    * language back. Without a core to tell (the unit tests), it follows `lang` at once.
    */
   contentLang = $state<Lang>('en');
-  #listeners: Listener[] = [];
   #tellCore: ((lang: Lang) => Promise<unknown>) | null = null;
 
   /** Reads the kept choice; call once before the first render. */
@@ -153,18 +150,8 @@ class I18n {
     if (this.lang === lang) this.contentLang = lang;
   }
 
-  /** Calls `listener` with the language now and on every change (to tell the core which one). */
-  subscribe(listener: Listener): () => void {
-    this.#listeners.push(listener);
-    listener(this.lang);
-    return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== listener);
-    };
-  }
-
   /** Back to the computer's language with nothing kept; for tests. */
   reset(): void {
-    this.#listeners = [];
     this.#tellCore = null;
     this.choice = 'system';
     this.lang = 'en';
@@ -179,7 +166,6 @@ class I18n {
     // Screen readers choose their voice by the page's language.
     if (typeof document !== 'undefined') document.documentElement.lang = next;
     if (!changed) return;
-    for (const listener of this.#listeners) listener(next);
     if (this.#tellCore) void this.#syncCore(next);
     else this.contentLang = next;
   }

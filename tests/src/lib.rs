@@ -378,19 +378,24 @@ pub async fn accessibility_violations(client: &Client) -> Vec<String> {
         .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
 }
 
+/// Brings `element` into view inside its own scrolling area, as a person would scroll to it (no move if
+/// it is in view). The page scrolls inside the window, between the screens' names and the status line:
+/// WebKitWebDriver only brings an element into the window, so one below the fold of the page, or under
+/// the status line, would not take a click or typing.
+pub async fn bring_into_view(client: &Client, element: &fantoccini::elements::Element) {
+    let _ = client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'nearest', inline: 'nearest' });",
+            vec![serde_json::to_value(element).unwrap()],
+        )
+        .await;
+}
+
 /// Waits for the element matching `css` and clicks it. A click that fails leaves a screenshot of the
 /// window in artifacts/ (click-failed.png), to see what was in the way.
 pub async fn click(client: &Client, css: &str) {
     let element = wait_for(client, css).await;
-    // The page scrolls inside the window, between the screens' names and the status line: WebKitWebDriver
-    // only brings an element into the window, so one under the status line would get the click. Brought
-    // into its own scrolling area first, as a person would scroll to it (no move if it is in view).
-    let _ = client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'nearest', inline: 'nearest' });",
-            vec![serde_json::to_value(&element).unwrap()],
-        )
-        .await;
+    bring_into_view(client, &element).await;
     if let Err(e) = element.click().await {
         let shot = screenshot(client, "click-failed.png").await;
         panic!("clicking {css}: {e:?} (the window: {})", shot.display());

@@ -5,8 +5,8 @@
 
 use keystep_e2e::sntp::{Answer, SntpResponder};
 use keystep_e2e::{
-    AxeReport, Window, add_account_by_link, click, codes_around, codes_around_now, screenshot,
-    shown_code, wait_for, wait_for_text,
+    AxeReport, Window, add_account_by_link, bring_into_view, click, codes_around, codes_around_now,
+    screenshot, shown_code, wait_for, wait_for_text,
 };
 
 const URI: &str =
@@ -20,15 +20,8 @@ fn now_s() -> u64 {
 async fn use_servers(window: &Window, servers: &[&SntpResponder]) {
     let client = &window.client;
     let field = wait_for(client, "[data-testid=clock-servers]").await;
-    // Into view inside the page's own scrolling area first: WebKitWebDriver only scrolls the window,
-    // and the field sits below the fold since Settings begins with the language.
-    client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' });",
-            vec![serde_json::to_value(&field).unwrap()],
-        )
-        .await
-        .unwrap();
+    // Settings begins with the language, which puts the field below the fold of the page.
+    bring_into_view(client, &field).await;
     field.clear().await.unwrap();
     // One per line, with the Enter key between them, as a person types them.
     let lines: Vec<&str> = servers.iter().map(|s| s.address.as_str()).collect();

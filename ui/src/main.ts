@@ -9,7 +9,8 @@ import { setLanguage } from './lib/ipc';
 
 // The language is known before the first paint, so the first screen is already in the person's
 // language; Rust is told before it opens the vault, so what the vault's opening says is in it too.
-i18n.start();
+// Its messages load while the vault opens; the window mounts once they are there.
+const messages = i18n.start();
 i18n.connectCore(setLanguage);
 
 // Before anything renders: the vault may already be open in Rust by the time the page asks.
@@ -24,4 +25,7 @@ if (!target) throw new Error('index.html has no #app element');
 // Tab past the last control goes round to the first, instead of onto nothing (see tabWrap.ts).
 installTabWrap();
 
-export default mount(App, { target, props: { startup } });
+// Mounted even if the messages could not load: ids on screen beat an empty window.
+void messages
+  .catch(() => undefined)
+  .then(() => mount(App, { target, props: { startup } }));

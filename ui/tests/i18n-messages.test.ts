@@ -1,9 +1,26 @@
 // The message files against each other and against the code: every message exists in every language,
 // with the same variables; every message is used; every id the code asks for exists; and no words are
 // written straight into a component's markup, where no translation could reach them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse, Message, Term, Junk, VariableReference, Visitor } from '@fluent/syntax';
-import { LANGS, messageFiles, langFromTags, t, i18n, tIn } from '../src/lib/i18n.svelte';
+import { LANGS, langFromTags, t, i18n, tIn } from '../src/lib/i18n.svelte';
+
+const FILES = import.meta.glob('../src/locales/*/*.ftl', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** The message files of one language, by file name (`codes.ftl`). */
+function messageFiles(lang: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(FILES)) {
+    const match = /\/locales\/([a-z]+)\/([^/]+\.ftl)$/.exec(path);
+    const file = match?.[2];
+    if (file && match[1] === lang) out[file] = text;
+  }
+  return out;
+}
 
 // Every source file's text, through Vite (the bindings are generated from Rust: not written here).
 const SOURCES = import.meta.glob(['../src/**/*.ts', '../src/**/*.svelte', '!../src/lib/bindings/**'], {
@@ -23,7 +40,7 @@ class Variables extends Visitor {
 function messages(lang: string) {
   const found = new Map<string, { file: string; variables: string[] }>();
   const problems: string[] = [];
-  for (const [file, text] of Object.entries(messageFiles(lang as 'en'))) {
+  for (const [file, text] of Object.entries(messageFiles(lang))) {
     for (const entry of parse(text, {}).body) {
       if (entry instanceof Junk) {
         problems.push(`${lang}/${file}: cannot be read: ${entry.content.slice(0, 80)}`);
@@ -196,5 +213,32 @@ describe('the core', () => {
     expect(told).toEqual(['en', 'es']);
     expect(i18n.contentLang).toBe('es');
     i18n.choose('system');
+  });
+});
+
+describe('loading', () => {
+  it('loads only the language the window speaks, and another once it is chosen', async () => {
+    // A fresh copy of the module: the shared one had both languages loaded by the test setup.
+    vi.resetModules();
+    const fresh = await import('../src/lib/i18n.svelte');
+    const started = fresh.i18n.start();
+    expect(fresh.t('nav-settings')).toBe('nav-settings');
+    await started;
+    expect(fresh.t('nav-settings')).toBe('Settings');
+    // A message of a file parsed only when first asked for (Settings), found all the same.
+    expect(fresh.t('settings-language-heading')).toBe(t('settings-language-heading'));
+    expect(fresh.t('settings-language-heading')).not.toBe('settings-language-heading');
+    // Spanish is not loaded: asking for it gives the English words.
+    expect(fresh.tIn('es', 'nav-help')).toBe('Help');
+
+    const chosen = fresh.i18n.choose('es');
+    // Until the Spanish messages are there, the window keeps speaking English rather than showing ids.
+    expect(fresh.i18n.lang).toBe('en');
+    expect(fresh.t('nav-help')).toBe('Help');
+    await chosen;
+    expect(fresh.i18n.lang).toBe('es');
+    expect(fresh.t('nav-help')).toBe('Ayuda');
+    expect(document.documentElement.lang).toBe('es');
+    fresh.i18n.reset();
   });
 });

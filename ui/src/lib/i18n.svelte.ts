@@ -24,34 +24,48 @@ const INTL_LOCALE: Record<Lang, string> = { en: 'en-US', es: 'es-US' };
 
 const STORAGE_KEY = 'keystep.lang';
 
-const FILES = import.meta.glob('../locales/*/*.ftl', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+// Each language is its own chunk, loaded when the window first speaks it: the window that starts in
+// one language neither downloads, parses nor keeps the other's messages (measured in bench/launch.sh).
+const LOADERS: Record<Lang, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import('../locales/en'),
+  es: () => import('../locales/es'),
+};
 
-/** The message files of one language, by file name (`codes.ftl`): for the checks in the tests too. */
-export function messageFiles(lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, text] of Object.entries(FILES)) {
-    const match = /\/locales\/([a-z]+)\/([^/]+\.ftl)$/.exec(path);
-    const file = match?.[2];
-    if (file && match[1] === lang) out[file] = text;
-  }
-  return out;
+// The files the first screens use (the frame, the codes, the start screens) are parsed when the language
+// loads; the others, seven in ten messages, only when a message of theirs is first asked for, so the
+// parsing never stands between a start and the first codes.
+const FIRST_FILES = ['shell.ftl', 'common.ftl', 'codes.ftl', 'add.ftl', 'start.ftl'];
+
+type Loaded = { bundle: FluentBundle; later: string[] };
+const loaded: Partial<Record<Lang, Loaded>> = {};
+const loading: Partial<Record<Lang, Promise<void>>> = {};
+
+/** Loads a language's messages once; later calls share the first load. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (loaded[lang]) return Promise.resolve();
+  loading[lang] ??= LOADERS[lang]().then(({ default: files }) => {
+    // No Unicode isolation marks around values: both languages run left to right, and the marks would
+    // end up in copied text and in what screen readers spell out.
+    const bundle = new FluentBundle(INTL_LOCALE[lang], { useIsolating: false });
+    const later: string[] = [];
+    for (const [file, text] of Object.entries(files)) {
+      if (FIRST_FILES.includes(file)) bundle.addResource(new FluentResource(text));
+      else later.push(text);
+    }
+    loaded[lang] = { bundle, later };
+  });
+  return loading[lang];
 }
 
-function buildBundle(lang: Lang): FluentBundle {
-  // No Unicode isolation marks around values: both languages run left to right, and the marks would
-  // end up in copied text and in what screen readers spell out.
-  const bundle = new FluentBundle(INTL_LOCALE[lang], { useIsolating: false });
-  for (const text of Object.values(messageFiles(lang))) {
-    bundle.addResource(new FluentResource(text));
+/** The loaded bundle of a language holding message `id`, parsing the rest of its files if need be. */
+function bundleWith(lang: Lang, id: string): FluentBundle | undefined {
+  const entry = loaded[lang];
+  if (!entry) return undefined;
+  if (!entry.bundle.hasMessage(id) && entry.later.length > 0) {
+    for (const text of entry.later.splice(0)) entry.bundle.addResource(new FluentResource(text));
   }
-  return bundle;
+  return entry.bundle;
 }
-
-const bundles: Record<Lang, FluentBundle> = { en: buildBundle('en'), es: buildBundle('es') };
 
 /** Arguments of a message: Fluent formats numbers and dates for the language itself. */
 export type MessageArgs = Record<string, FluentVariable | null | undefined>;
@@ -77,9 +91,9 @@ function isChoice(value: unknown): value is LangChoice {
 }
 
 function format(lang: Lang, id: string, args?: MessageArgs, strict = false): string | undefined {
-  const bundle = bundles[lang];
-  const message = bundle.getMessage(id);
-  if (!message?.value) return undefined;
+  const bundle = bundleWith(lang, id);
+  const message = bundle?.getMessage(id);
+  if (!bundle || !message?.value) return undefined;
   const clean: Record<string, FluentVariable> = {};
   for (const [key, value] of Object.entries(args ?? {})) {
     if (value !== null && value !== undefined) clean[key] = value;
@@ -100,8 +114,11 @@ class I18n {
   contentLang = $state<Lang>('en');
   #tellCore: ((lang: Lang) => Promise<unknown>) | null = null;
 
-  /** Reads the kept choice; call once before the first render. */
-  start(): void {
+  /**
+   * Reads the kept choice and loads its messages; call once, and render once it resolves. The language
+   * itself is known at once, so the core can be told it before the messages arrive.
+   */
+  start(): Promise<void> {
     let kept: string | null = null;
     try {
       kept = localStorage.getItem(STORAGE_KEY);
@@ -109,11 +126,16 @@ class I18n {
       // Storage can be unavailable: the computer's language is a good default.
     }
     this.choice = isChoice(kept) ? kept : 'system';
-    this.#apply();
+    const next = this.#wanted();
+    this.#apply(next);
+    return loadLang(next);
   }
 
-  /** Changes the language now, without a restart, and keeps the choice for the next start. */
-  choose(choice: LangChoice): void {
+  /**
+   * Changes the language without a restart, and keeps the choice for the next start. It applies at once
+   * when the language's messages are loaded, and otherwise once they are (the promise says when).
+   */
+  choose(choice: LangChoice): Promise<void> {
     this.choice = choice;
     try {
       if (choice === 'system') localStorage.removeItem(STORAGE_KEY);
@@ -121,7 +143,15 @@ class I18n {
     } catch {
       // Not kept: it still applies until Keystep closes.
     }
-    this.#apply();
+    const next = this.#wanted();
+    if (loaded[next]) {
+      this.#apply(next);
+      return Promise.resolve();
+    }
+    return loadLang(next).then(() => {
+      // A later choice may have overtaken this one while its messages loaded.
+      if (this.#wanted() === next) this.#apply(next);
+    });
   }
 
   /** The language the computer asks for (what "Same as this computer" means). */
@@ -159,8 +189,11 @@ class I18n {
     if (typeof document !== 'undefined') document.documentElement.lang = 'en';
   }
 
-  #apply(): void {
-    const next = this.choice === 'system' ? systemLang() : this.choice;
+  #wanted(): Lang {
+    return this.choice === 'system' ? systemLang() : this.choice;
+  }
+
+  #apply(next: Lang): void {
     const changed = next !== this.lang;
     this.lang = next;
     // Screen readers choose their voice by the page's language.
@@ -176,8 +209,8 @@ export const i18n = new I18n();
 
 /**
  * The text of message `id` in the window's language, with `args` filled in. A message missing in the
- * language falls back to English, and one missing everywhere shows its id (the key check in the tests
- * keeps both from reaching a person).
+ * language falls back to English when English is loaded, and otherwise shows its id (the key check in
+ * the tests keeps both from reaching a person).
  */
 export function t(id: string, args?: MessageArgs): string {
   return format(i18n.lang, id, args) ?? format('en', id, args) ?? id;
@@ -192,7 +225,7 @@ export function tIfComplete(id: string, args?: MessageArgs): string | undefined 
   return format(i18n.lang, id, args, true);
 }
 
-/** The text of a message in a given language (the Settings list names each language in itself). */
+/** The text of a message in a given language, once that language is loaded (see `loadLang`). */
 export function tIn(lang: Lang, id: string, args?: MessageArgs): string {
   return format(lang, id, args) ?? format('en', id, args) ?? id;
 }

@@ -59,6 +59,21 @@ def pss_mib(pids):
     return total_kib / 1024
 
 
+def pss_by_kind(root, pids):
+    """PSS split into the app's own process, WebKit's web processes and the rest (its network process),
+    so a change can be told apart: Rust and the binary, or the page's script and DOM."""
+    kinds = {"app": 0.0, "web": 0.0, "other": 0.0}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                comm = f.read().strip()
+        except OSError:
+            continue
+        kind = "app" if pid == root else "web" if comm.startswith("WebKitWebProces") else "other"
+        kinds[kind] += pss_mib([pid])
+    return kinds
+
+
 def wait_group_gone(pgid, timeout_secs=5.0):
     """Waits until every process of the run (WebKit's too) has exited, so runs never overlap."""
     deadline = time.monotonic() + timeout_secs
@@ -87,7 +102,7 @@ def run_once(command, env):
             painted_ms = int(paint_file.read_text().strip()) - start_ms
             time.sleep(SETTLE_SECS)
             tree = process_tree(proc.pid)
-            return painted_ms, pss_mib(tree), len(tree)
+            return painted_ms, pss_mib(tree), pss_by_kind(proc.pid, tree)
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
             try:
@@ -128,12 +143,14 @@ def main():
     print(f"{runs} interleaved runs. 'steady' is the median of runs without a WebKit start-up stall (a run slower")
     print(f"than its variant's fastest by more than {STALL_MS} ms; such stalls of ~480 ms hit every variant, the")
     print(f"empty window too, at random); 'all' is the median of every run. PSS {SETTLE_SECS:.0f} s after the first paint.\n")
-    print("| app | first paint, steady (ms) | vs floor | all runs (ms) | stalled runs | PSS (MiB) | vs floor |")
-    print("|---|---|---|---|---|---|---|")
+    print("| app | first paint, steady (ms) | vs floor | all runs (ms) | stalled runs | PSS (MiB) | vs floor "
+          "| PSS app / web / other (MiB) |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, _, _ in variants:
         s = summarize(results[name])
         print(f"| {name} | {s['steady']:.0f} | {s['steady'] / floor['steady']:.2f}x | {s['all']:.0f} | "
-              f"{s['stalled']}/{len(results[name])} | {s['pss']:.0f} | {s['pss'] / floor['pss']:.2f}x |")
+              f"{s['stalled']}/{len(results[name])} | {s['pss']:.0f} | {s['pss'] / floor['pss']:.2f}x | "
+              f"{s['app']:.0f} / {s['web']:.0f} / {s['other']:.0f} |")
 
 
 def summarize(runs):
@@ -145,6 +162,7 @@ def summarize(runs):
         "all": statistics.median(paints),
         "stalled": len(paints) - len(steady),
         "pss": statistics.median(r[1] for r in runs),
+        **{kind: statistics.median(r[2][kind] for r in runs) for kind in ("app", "web", "other")},
     }
 
 

@@ -486,6 +486,24 @@ pub async fn choose_language(client: &Client, choice: &str) {
     // Chosen from inside the page: WebKitWebDriver's click on an <option> may not tell the page.
     set_value(client, "[data-testid=language-choice]", choice, "change").await;
     wait_for(client, "[data-testid=settings-screen]").await;
+    if choice != "system" {
+        wait_for_lang(client, choice).await;
+    }
+}
+
+/// Waits until the page speaks `lang`: a language chosen for the first time is switched to once its
+/// messages have loaded, a frame or two after the choice.
+pub async fn wait_for_lang(client: &Client, lang: &str) {
+    for _ in 0..300 {
+        if page_lang(client).await == lang {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "the page never switched to {lang}: it says {:?}",
+        page_lang(client).await
+    );
 }
 
 /// Shows a screen (`codes`, `check`, `guides`, `phones`, `settings`, `help`) by its tab, or through the

@@ -9,7 +9,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use keystep_e2e::{
     AxeReport, Window, click, page_lang, screenshot, set_value, show_screen, text_of, type_into,
-    wait_for, wait_for_text,
+    wait_for, wait_for_lang, wait_for_text,
 };
 
 /// The title the bundled guide `id` has in `lang` ("" for English), read from its file.
@@ -72,17 +72,7 @@ async fn a_guide_and_the_guides_list_change_to_spanish_in_place() {
         // Settings → Language → Español, while the run stays open behind it.
         show_screen(client, "settings").await;
         set_value(client, "[data-testid=language-choice]", "es", "change").await;
-        for _ in 0..50 {
-            if page_lang(client).await == "es" {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        assert_eq!(
-            page_lang(client).await,
-            "es",
-            "the window did not switch to Spanish"
-        );
+        wait_for_lang(client, "es").await;
 
         // Back on the guide: the same step, now in Spanish from the core, and Spanish buttons around it.
         show_screen(client, "guides").await;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use keystep_e2e::{
     AxeReport, Window, click, js_click, screenshot, set_value, show_screen, type_into, wait_for,
-    wait_for_text,
+    wait_for_lang, wait_for_text,
 };
 
 const ROW: &str = "[data-testid=phone-row][data-e164='+12025550143']";
@@ -41,11 +41,7 @@ async fn choose_language(client: &Client, lang: &str) {
     show_screen(client, "settings").await;
     // Chosen from inside the page: WebKitWebDriver's click on an <option> may not tell the page.
     set_value(client, "[data-testid=language-choice]", lang, "change").await;
-    let html_lang = client
-        .execute("return document.documentElement.lang", vec![])
-        .await
-        .unwrap();
-    assert_eq!(html_lang.as_str(), Some(lang), "the page's language");
+    wait_for_lang(client, lang).await;
     show_screen(client, "phones").await;
     settle().await;
 }

@@ -3,23 +3,18 @@
 // written straight into a component's markup, where no translation could reach them.
 import { describe, expect, it, vi } from 'vitest';
 import { parse, Message, Term, Junk, VariableReference, Visitor } from '@fluent/syntax';
-import { LANGS, langFromTags, t, i18n, tIn } from '../src/lib/i18n.svelte';
+import { LANGS, fileName, langFromTags, t, i18n, tIn } from '../src/lib/i18n.svelte';
+import englishFiles from '../src/locales/en';
+import spanishFiles from '../src/locales/es';
 
-const FILES = import.meta.glob('../src/locales/*/*.ftl', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+/** The message files of each language, by their path (`./en/codes.ftl`): the window's own chunks. */
+const FILES: Record<string, Record<string, string>> = { en: englishFiles, es: spanishFiles };
 
 /** The message files of one language, by file name (`codes.ftl`). */
 function messageFiles(lang: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, text] of Object.entries(FILES)) {
-    const match = /\/locales\/([a-z]+)\/([^/]+\.ftl)$/.exec(path);
-    const file = match?.[2];
-    if (file && match[1] === lang) out[file] = text;
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(FILES[lang] ?? {}).map(([path, text]) => [fileName(path), text]),
+  );
 }
 
 // Every source file's text, through Vite (the bindings are generated from Rust: not written here).

@@ -36,6 +36,11 @@ const LOADERS: Record<Lang, () => Promise<{ default: Record<string, string> }>> 
 // parsing never stands between a start and the first codes.
 const FIRST_FILES = ['shell.ftl', 'common.ftl', 'codes.ftl', 'add.ftl', 'start.ftl'];
 
+/** The file name of a message file's path (`./en/codes.ftl` → `codes.ftl`). */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 type Loaded = { bundle: FluentBundle; later: string[] };
 const loaded: Partial<Record<Lang, Loaded>> = {};
 const loading: Partial<Record<Lang, Promise<void>>> = {};
@@ -48,8 +53,8 @@ export function loadLang(lang: Lang): Promise<void> {
     // end up in copied text and in what screen readers spell out.
     const bundle = new FluentBundle(INTL_LOCALE[lang], { useIsolating: false });
     const later: string[] = [];
-    for (const [file, text] of Object.entries(files)) {
-      if (FIRST_FILES.includes(file)) bundle.addResource(new FluentResource(text));
+    for (const [path, text] of Object.entries(files)) {
+      if (FIRST_FILES.includes(fileName(path))) bundle.addResource(new FluentResource(text));
       else later.push(text);
     }
     loaded[lang] = { bundle, later };

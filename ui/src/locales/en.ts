@@ -1,7 +1,7 @@
 // The English message files, one chunk that the window loads only when it speaks English.
-const files = import.meta.glob('./en/*.ftl', { query: '?raw', import: 'default', eager: true });
 
-/** The text of each English message file, by file name (`codes.ftl`). */
-export default Object.fromEntries(
-  Object.entries(files).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
-) as Record<string, string>;
+/** The text of each English message file, by its path (`./en/codes.ftl`). */
+export default import.meta.glob('./en/*.ftl', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;

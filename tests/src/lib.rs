@@ -467,15 +467,30 @@ pub async fn text_of(client: &Client, css: &str) -> String {
     wait_for(client, css).await.text().await.unwrap_or_default()
 }
 
-/// The page's language (`<html lang>`), which the window sets to the language it speaks.
-pub async fn page_lang(client: &Client) -> String {
+/// The string `script` returns when run in the page with `args`, or "" when it returns something else.
+pub async fn page_string(client: &Client, script: &str, args: Vec<serde_json::Value>) -> String {
     client
-        .execute("return document.documentElement.lang;", vec![])
+        .execute(script, args)
         .await
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{script}: {e}"))
         .as_str()
         .unwrap_or_default()
         .to_string()
+}
+
+/// The page's language (`<html lang>`), which the window sets to the language it speaks.
+pub async fn page_lang(client: &Client) -> String {
+    page_string(client, "return document.documentElement.lang;", vec![]).await
+}
+
+/// The data-testid of the focused element, or "" when it has none.
+pub async fn focused_testid(client: &Client) -> String {
+    page_string(
+        client,
+        "const el = document.activeElement; return el && el.dataset ? (el.dataset.testid || '') : '';",
+        vec![],
+    )
+    .await
 }
 
 /// Chooses a language (`en`, `es`, or `system`) under Settings → Language, as a person would, and
@@ -526,17 +541,13 @@ pub async fn show_screen(client: &Client, view: &str) {
 /// The name the window gives a screen: its tab's, or its item's in the folded menu (open or not).
 pub async fn screen_name(client: &Client, view: &str) -> String {
     wait_for(client, "nav").await;
-    client
-        .execute(
-            "const el = document.querySelector(`[data-testid=nav-${arguments[0]}], [data-testid=menu-${arguments[0]}]`);
-             return el ? el.textContent.trim() : '';",
-            vec![view.into()],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    page_string(
+        client,
+        "const el = document.querySelector(`[data-testid=nav-${arguments[0]}], [data-testid=menu-${arguments[0]}]`);
+         return el ? el.textContent.trim() : '';",
+        vec![view.into()],
+    )
+    .await
 }
 
 /// Waits until the guide step on screen is `id`.

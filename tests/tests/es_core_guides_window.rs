@@ -9,21 +9,18 @@
 use fantoccini::Client;
 use keystep_core::Lang;
 use keystep_e2e::{
-    Window, choose_language, click, screenshot, show_screen, wait_for, wait_for_step, wait_for_text,
+    Window, choose_language, click, page_string, screenshot, show_screen, wait_for, wait_for_step,
+    wait_for_text,
 };
 
 /// The title of the guide card of `id`.
 async fn card_title(client: &Client, id: &str) -> String {
-    client
-        .execute(
-            "const el = document.querySelector(`[data-testid=guide-card][data-guide-id='${arguments[0]}'] h2`); return el ? el.textContent.trim() : '';",
-            vec![id.into()],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    page_string(
+        client,
+        "const el = document.querySelector(`[data-testid=guide-card][data-guide-id='${arguments[0]}'] h2`); return el ? el.textContent.trim() : '';",
+        vec![id.into()],
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]

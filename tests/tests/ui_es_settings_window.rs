@@ -5,36 +5,18 @@
 
 use fantoccini::Client;
 use keystep_e2e::{
-    AxeReport, Window, click, page_lang, screen_name, screenshot, set_value, show_screen, wait_for,
-    wait_for_text,
+    AxeReport, Window, click, focused_testid, page_lang, page_string, screen_name, screenshot,
+    set_value, show_screen, wait_for, wait_for_text,
 };
 
 /// The text of the first element matching `css`, or "" when there is none.
 async fn text_of(client: &Client, css: &str) -> String {
-    client
-        .execute(
-            "const el = document.querySelector(arguments[0]); return el ? el.textContent.trim() : '';",
-            vec![css.into()],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// The data-testid of the focused element, or "" when it has none.
-async fn focused_testid(client: &Client) -> String {
-    client
-        .execute(
-            "const el = document.activeElement; return el && el.dataset ? (el.dataset.testid || '') : '';",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    page_string(
+        client,
+        "const el = document.querySelector(arguments[0]); return el ? el.textContent.trim() : '';",
+        vec![css.into()],
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]

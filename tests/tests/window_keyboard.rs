@@ -7,7 +7,9 @@
 
 use fantoccini::Client;
 use fantoccini::key::Key;
-use keystep_e2e::{Window, codes_around_now, read_clipboard, screenshot, wait_for, wait_for_text};
+use keystep_e2e::{
+    Window, codes_around_now, focused_testid, read_clipboard, screenshot, wait_for, wait_for_text,
+};
 
 const URI: &str =
     "otpauth://totp/IRS:taxpayer@example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLD&issuer=IRS";
@@ -28,20 +30,6 @@ fn ctrl(letter: char) -> String {
 
 fn key(k: Key) -> String {
     char::from(k).to_string()
-}
-
-/// The test id of the focused element ("" if it has none).
-async fn focused_testid(client: &Client) -> String {
-    client
-        .execute(
-            "return document.activeElement ? (document.activeElement.dataset.testid || '') : '';",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 /// Presses Tab until the element with `testid` has the focus (at most 60 times).

@@ -108,7 +108,7 @@ pub async fn copy_official_address(app: AppHandle, service: String, page: String
 #[tauri::command]
 pub async fn open_official_page(service: String, page: String) -> CmdResult<()> {
     let url = keystep_core::official_page_url(&service, &page).map_err(|e| e.to_dto())?;
-    open::that_detached(&url).map_err(|e| {
+    crate::browser::open_url(&url).map_err(|e| {
         keystep_core::ShellError::BrowserFailed {
             detail: format!("{url}: {e}"),
         }

@@ -1,6 +1,7 @@
 //! Keystep's desktop shell: a Tauri window over keystep-core. Commands are thin; everything that matters
 //! is decided in the core.
 
+mod browser;
 mod clipboard;
 mod clock_commands;
 mod commands;

@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Launch benchmark: time from process start to the first code painted in the window, and memory (PSS
 summed over the app and its WebKit processes) once settled. Runs Keystep and an empty Tauri window built
-in the same workspace, interleaved, and prints medians.
+in the same workspace, interleaved, and prints medians. A third variant shows Keystep's first screen as
+plain markup in the empty window (bench/static_screen.py): the lower bound for drawing that screen.
 
 Run it through bench/launch.sh, which builds release binaries and provides the display and keychain.
 """
 import os
 import pathlib
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+import static_screen
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "target" / "release"
@@ -123,12 +127,21 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
     keystep = [str(RELEASE / "keystep-desktop"), "--home", home]
     empty = [str(RELEASE / "empty-window")]
+    tuned = {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
     variants = [
         ("Keystep (as shipped)", keystep, {}),
         ("Keystep, WebKit default compositing", keystep, {"KEYSTEP_WEBKIT_COMPOSITING": "1"}),
         ("empty window, defaults", empty, {}),
-        ("empty window, compositing off (tuned floor)", empty, {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}),
+        ("empty window, compositing off (tuned floor)", empty, tuned),
     ]
+    # The lower bound: Keystep's first screen, as captured from the window, drawn by the tuned empty window.
+    if shutil.which("tauri-driver"):
+        html = static_screen.rendered_first_screen(RELEASE / "keystep-desktop", home, rows=3)
+        page = static_screen.write_page(html, tempfile.mkdtemp(prefix="keystep-bench-page-"))
+        variants.insert(-1, ("Keystep's first screen as static markup, tuned (lower bound)", empty,
+                             dict(tuned, KEYSTEP_BENCH_PAGE_DIR=str(page))))
+    else:
+        print("tauri-driver is missing (scripts/install-deps.sh --test): the lower-bound variant is skipped.\n")
     # The installed package (`apt install ./dist/keystep_*.deb`), measured beside the build tree's.
     installed = pathlib.Path(os.environ.get("KEYSTEP_BENCH_INSTALLED", "/usr/bin/keystep-desktop"))
     if installed.exists():

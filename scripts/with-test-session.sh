@@ -41,29 +41,29 @@ export KEYSTEP_E2E=1
 export KEYSTEP_TEST_KEYRING_PASSWORD="keystep-test-$$"
 export KEYSTEP_KEYRING_LOG="$SESSION_DIR/keyring.log"
 
-# Inside the bus: a fresh login keyring, unlocked, in a gnome-keyring that runs in the foreground under a
-# small supervisor. Started with --unlock alone, the daemon forks away and, if it ever dies, the bus starts a
-# new one on the next request that cannot unlock the keyring and waits on an unlock prompt (a CI run failed
-# that way: "keychain.locked ... no answer within 20 seconds"). Here a daemon that stops is named on stderr
-# and started again with the same password, and the tests start only once it answers on the bus.
+# The Secret Service: a fresh login keyring, unlocked, in a gnome-keyring that the bus starts whenever one is
+# needed. Started with --unlock alone, the daemon forks away and, if it ever dies, the bus starts the system's
+# gnome-keyring on the next request: it cannot unlock the keyring and waits on an unlock prompt (CI runs
+# failed that way: "keychain.locked ... no answer within 20 seconds", once after the daemon died of SIGTRAP
+# while a supervisor was about to restart it). So the bus's own activation file, which comes first because
+# it is in XDG_DATA_HOME, starts the daemon with the password: a daemon that dies is named on stderr and the
+# next request gets a new one, unlocked. The tests start only once it answers on the bus.
+mkdir -p "$XDG_DATA_HOME/dbus-1/services"
+cat >"$SESSION_DIR/keyring-daemon" <<'EOF_DAEMON'
+#!/bin/sh
+printf %s "$KEYSTEP_TEST_KEYRING_PASSWORD" |
+  gnome-keyring-daemon --foreground --unlock --components=secrets >>"$KEYSTEP_KEYRING_LOG" 2>&1
+echo "with-test-session: gnome-keyring-daemon stopped (exit $?) at $(date +%T); the next request starts it again" >&2
+EOF_DAEMON
+chmod 700 "$SESSION_DIR/keyring-daemon"
+printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=%s\n' "$SESSION_DIR/keyring-daemon" \
+  >"$XDG_DATA_HOME/dbus-1/services/org.freedesktop.secrets.service"
 dbus-run-session -- bash -c '
   set -uo pipefail
-  bus_alive() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.GetId >/dev/null 2>&1; }
   secrets_owned() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
       org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; }
-  (
-    while bus_alive; do
-      printf %s "$KEYSTEP_TEST_KEYRING_PASSWORD" |
-        gnome-keyring-daemon --foreground --unlock --components=secrets >>"$KEYSTEP_KEYRING_LOG" 2>&1
-      status=$?
-      bus_alive || break
-      echo "with-test-session: gnome-keyring-daemon stopped (exit $status) at $(date +%T); starting it again" >&2
-      sleep 0.2
-    done
-  ) &
-  supervisor=$!
-  trap "kill $supervisor 2>/dev/null" EXIT
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.StartServiceByName string:org.freedesktop.secrets uint32:0 >/dev/null 2>&1
   for _ in $(seq 100); do secrets_owned && break; sleep 0.1; done
   secrets_owned || { echo "gnome-keyring-daemon did not start:" >&2; cat "$KEYSTEP_KEYRING_LOG" >&2; exit 1; }
   "$@"
